@@ -1,0 +1,269 @@
+//! `nestore`: read and control a NEStore water battery from the command line.
+
+mod format;
+mod password;
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use nestore::{ChargeRequest, Client, Command, Error};
+
+/// Exit codes, one per kind of failure, so scripts can tell them apart.
+mod exit {
+    pub const OTHER: u8 = 1;
+    // 2 is clap's usage error.
+    pub const DEVICE: u8 = 3;
+    pub const AUTH: u8 = 4;
+    pub const REJECTED: u8 = 5;
+    pub const NOT_CONFIRMED: u8 = 6;
+}
+
+#[derive(Parser)]
+#[command(
+    name = "nestore",
+    version,
+    about = "Read and control a NEStore water battery"
+)]
+struct Cli {
+    /// Device host name or IP address.
+    #[arg(
+        long,
+        env = "NESTORE_HOST",
+        default_value = "nestore.home",
+        global = true
+    )]
+    host: String,
+    /// Device port.
+    #[arg(long, env = "NESTORE_PORT", default_value_t = nestore::DEFAULT_PORT, global = true)]
+    port: u16,
+    /// Per-request timeout.
+    #[arg(long, default_value = "10s", value_parser = humantime::parse_duration, global = true)]
+    timeout: Duration,
+    /// Read the service password from standard input (one line) instead of the keyring
+    /// or NESTORE_PASSWORD.
+    #[arg(long, global = true)]
+    password_stdin: bool,
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Print one reading.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one line per reading until stopped (or --count readings).
+    Watch {
+        /// Time between readings; the device is slow: below 60 s it may be overloaded.
+        #[arg(long, default_value = "5m", value_parser = humantime::parse_duration)]
+        interval: Duration,
+        #[arg(long)]
+        count: Option<u64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start or stop electric charging.
+    #[command(subcommand)]
+    Charge(ChargeCmd),
+    /// Cancel manual tasks: the device returns to its automatic schedule.
+    Auto,
+    /// Check the service password with the device and store it in the OS keyring.
+    Login,
+    /// Remove the stored service password from the OS keyring.
+    Logout,
+}
+
+#[derive(Subcommand)]
+enum ChargeCmd {
+    /// Charge with the electric heater.
+    Start {
+        /// Heater power in W (1000-3400, steps of 100).
+        #[arg(long)]
+        power: u32,
+        /// Target state of charge in % (above the current one).
+        #[arg(long)]
+        soc: u8,
+        /// How long the task holds (30 min to 5 h), e.g. 2h or 90min.
+        #[arg(long, default_value = "2h", value_parser = humantime::parse_duration)]
+        duration: Duration,
+    },
+    /// Stop charging and block the automatic schedule for a while.
+    Stop {
+        #[arg(long, default_value = "2h", value_parser = humantime::parse_duration)]
+        duration: Duration,
+    },
+}
+
+/// A failure: one line for the user and an exit code.
+struct Failure(u8, String);
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        let code = match &e {
+            Error::Unauthorized | Error::NoPassword => exit::AUTH,
+            Error::Rejected(_) => exit::REJECTED,
+            Error::BadAddress(_) => exit::OTHER,
+            _ => exit::DEVICE,
+        };
+        let hint = match &e {
+            Error::NoPassword => {
+                " (run `nestore login`, set NESTORE_PASSWORD or use --password-stdin)"
+            }
+            Error::Unauthorized => {
+                " (check the service password; `nestore login` stores a new one)"
+            }
+            _ => "",
+        };
+        Failure(code, format!("{e}{hint}"))
+    }
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_env("NESTORE_LOG"))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(code, msg)) => {
+            eprintln!("nestore: {msg}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), Failure> {
+    let cfg = nestore::ClientConfig {
+        timeout: cli.timeout,
+        ..Default::default()
+    };
+    let client = Client::with_config(&cli.host, cli.port, cfg)?;
+    let control = |client: &Client| -> Result<(), Failure> {
+        let pw = password::for_control(&cli.host, cli.password_stdin)?;
+        client.set_password(Some(pw));
+        Ok(())
+    };
+    match cli.command {
+        Cmd::Status { json } => {
+            let r = client.poll().await?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&r).expect("a reading serialises")
+                );
+            } else {
+                print!("{}", format::status(&r));
+            }
+            Ok(())
+        }
+        Cmd::Watch {
+            interval,
+            count,
+            json,
+        } => watch(&client, interval, count, json).await,
+        Cmd::Charge(ChargeCmd::Start {
+            power,
+            soc,
+            duration,
+        }) => {
+            let cmd = Command::StartCharging(ChargeRequest {
+                power_w: power,
+                target_soc_pct: soc,
+                duration,
+            });
+            cmd.check_limits().map_err(Error::from)?;
+            control(&client)?;
+            send(&client, cmd).await
+        }
+        Cmd::Charge(ChargeCmd::Stop { duration }) => {
+            let cmd = Command::StopCharging { duration };
+            cmd.check_limits().map_err(Error::from)?;
+            control(&client)?;
+            send(&client, cmd).await
+        }
+        Cmd::Auto => {
+            control(&client)?;
+            send(&client, Command::ResumeAutomatic).await
+        }
+        Cmd::Login => {
+            let pw = password::obtain_new(cli.password_stdin)?;
+            client.set_password(Some(pw.clone()));
+            client.login().await?;
+            password::store(&cli.host, &pw)?;
+            println!(
+                "Password accepted by the device and stored in the OS keyring for {}.",
+                cli.host
+            );
+            Ok(())
+        }
+        Cmd::Logout => {
+            if password::remove(&cli.host)? {
+                println!("Removed the stored password for {}.", cli.host);
+            } else {
+                println!("No password was stored for {}.", cli.host);
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn send(client: &Client, cmd: Command) -> Result<(), Failure> {
+    println!("Sending: {cmd}.");
+    let outcome = client.send(cmd).await?;
+    let state = outcome.state.as_deref().unwrap_or("not reported");
+    if outcome.confirmed {
+        println!("Confirmed: the device reports \"{state}\".");
+        Ok(())
+    } else {
+        Err(Failure(
+            exit::NOT_CONFIRMED,
+            format!("not confirmed: the device still reports \"{state}\""),
+        ))
+    }
+}
+
+async fn watch(
+    client: &Client,
+    interval: Duration,
+    count: Option<u64>,
+    json: bool,
+) -> Result<(), Failure> {
+    if interval < Duration::from_secs(60) {
+        eprintln!(
+            "nestore: warning: polling every {} may overload the device (the reference polls every 300 s and advises at least 60 s)",
+            humantime::format_duration(interval)
+        );
+    }
+    let mut ticks = tokio::time::interval(interval);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut last: Result<(), Failure> = Ok(());
+    let mut n = 0;
+    while count.is_none_or(|c| n < c) {
+        ticks.tick().await;
+        n += 1;
+        // A monitor keeps going through failures; each is one line.
+        last = match client.poll().await {
+            Ok(r) if json => {
+                println!(
+                    "{}",
+                    serde_json::to_string(&r).expect("a reading serialises")
+                );
+                Ok(())
+            }
+            Ok(r) => {
+                println!("{}", format::line(&r));
+                Ok(())
+            }
+            Err(e) => {
+                println!("{}  {e}", chrono::Local::now().format("%H:%M:%S"));
+                Err(e.into())
+            }
+        };
+    }
+    last
+}

@@ -1,0 +1,83 @@
+//! Where the service password comes from. It is never taken from the command line.
+
+use std::io::{BufRead, IsTerminal};
+
+use nestore_secrets::{Keystore, SecretsError};
+use secrecy::SecretString;
+
+use crate::{exit, Failure};
+
+/// The keyring service name; `NESTORE_KEYRING_SERVICE` selects another one (tests, or
+/// several profiles side by side).
+fn keystore() -> Keystore {
+    match std::env::var("NESTORE_KEYRING_SERVICE") {
+        Ok(s) if !s.is_empty() => Keystore::with_service(&s),
+        _ => Keystore::new(),
+    }
+}
+
+fn keyring_failure(e: SecretsError) -> Failure {
+    Failure(exit::OTHER, format!("OS keyring: {e}"))
+}
+
+fn read_stdin_line() -> Result<SecretString, Failure> {
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).map_err(|e| {
+        Failure(
+            exit::OTHER,
+            format!("cannot read the password from standard input: {e}"),
+        )
+    })?;
+    let pw = line.trim_end_matches(['\r', '\n']);
+    if pw.is_empty() {
+        return Err(Failure(
+            exit::AUTH,
+            "the password read from standard input is empty".into(),
+        ));
+    }
+    Ok(SecretString::from(pw.to_owned()))
+}
+
+/// For control: `--password-stdin` when given, else the keyring, else `NESTORE_PASSWORD`.
+pub fn for_control(host: &str, from_stdin: bool) -> Result<SecretString, Failure> {
+    if from_stdin {
+        return read_stdin_line();
+    }
+    match keystore().get(host) {
+        Ok(Some(pw)) => return Ok(pw),
+        Ok(None) => {}
+        // No keyring is no reason to fail while the environment may still hold a password.
+        Err(e) => tracing::info!("keyring not used: {e}"),
+    }
+    match std::env::var("NESTORE_PASSWORD") {
+        Ok(pw) if !pw.is_empty() => Ok(SecretString::from(pw)),
+        _ => Err(nestore::Error::NoPassword.into()),
+    }
+}
+
+/// For `login`: standard input when asked, else a prompt on the terminal.
+pub fn obtain_new(from_stdin: bool) -> Result<SecretString, Failure> {
+    if from_stdin {
+        return read_stdin_line();
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure(
+            exit::OTHER,
+            "no terminal to ask for the password: use --password-stdin".into(),
+        ));
+    }
+    let pw = rpassword::prompt_password("NEStore service password: ")
+        .map_err(|e| Failure(exit::OTHER, format!("cannot read the password: {e}")))?;
+    if pw.is_empty() {
+        return Err(Failure(exit::AUTH, "the password is empty".into()));
+    }
+    Ok(SecretString::from(pw))
+}
+
+pub fn store(host: &str, pw: &SecretString) -> Result<(), Failure> {
+    keystore().set(host, pw).map_err(keyring_failure)
+}
+
+pub fn remove(host: &str) -> Result<bool, Failure> {
+    keystore().delete(host).map_err(keyring_failure)
+}

@@ -1,0 +1,371 @@
+//! The `nestore` binary end to end against a simulator on loopback.
+
+use assert_cmd::Command;
+use nestore_sim::{SimConfig, SimHandle};
+use predicates::prelude::*;
+use serde_json::Value;
+
+const PASSWORD: &str = "service-pw";
+
+/// The simulator runs on its own runtime while the test thread waits on the CLI process.
+struct Device {
+    sim: SimHandle,
+    _rt: tokio::runtime::Runtime,
+}
+
+fn device() -> Device {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let cfg = SimConfig {
+        password: PASSWORD.into(),
+        speed: 0.0,
+        ..Default::default()
+    };
+    let sim = rt
+        .block_on(nestore_sim::spawn(cfg, "127.0.0.1:0".parse().unwrap()))
+        .unwrap();
+    Device { sim, _rt: rt }
+}
+
+fn nestore(dev: &Device) -> Command {
+    let mut c = Command::cargo_bin("nestore").unwrap();
+    c.args([
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &dev.sim.addr().port().to_string(),
+        "--timeout",
+        "3s",
+    ])
+    // Never the user's keyring: a service name no one else uses.
+    .env("NESTORE_KEYRING_SERVICE", "nestore-cli-test-unused")
+    .env_remove("NESTORE_PASSWORD")
+    .env_remove("NESTORE_HOST")
+    .env_remove("NESTORE_PORT");
+    c
+}
+
+#[test]
+fn status_lists_every_reading_with_its_unit() {
+    let dev = device();
+    dev.sim.set_soc(63.0);
+    let out = nestore(&dev)
+        .arg("status")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    for label in [
+        "State of charge ",
+        "State of charge (total)",
+        "Stored energy",
+        "Hot-water flow",
+        "Pressure",
+        "Heater power",
+        "Heater outlet",
+        "Vessel zones",
+        "Hot-water energy total",
+        "Charging energy total",
+        "Hot-water volume total",
+        "State",
+        "Dependent mode",
+        "Online mode",
+        "Read at",
+    ] {
+        assert!(text.contains(label), "{label} missing in\n{text}");
+    }
+    for unit in [" %", " kWh", " L/min", " bar", " W", " °C", " L"] {
+        assert!(text.contains(unit), "{unit} missing in\n{text}");
+    }
+    assert!(text.contains("63.0 %"), "{text}");
+}
+
+#[test]
+fn status_json_has_the_documented_keys() {
+    let dev = device();
+    let out = nestore(&dev)
+        .args(["status", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    for key in [
+        "soc_pct",
+        "soc_total_pct",
+        "stored_energy_kwh",
+        "hot_water_flow_lpm",
+        "pressure_bar",
+        "heater_power_w",
+        "heater_outlet_c",
+        "zone_temps_c",
+        "dhw_energy_total_kwh",
+        "heater_energy_total_kwh",
+        "water_volume_total_l",
+        "state",
+        "dependent_mode",
+        "online_mode",
+        "read_at",
+    ] {
+        assert!(v.get(key).is_some(), "{key} missing in {v}");
+    }
+    assert_eq!(v["zone_temps_c"].as_array().unwrap().len(), 5);
+    let truth = dev.sim.snapshot();
+    assert!((v["soc_pct"].as_f64().unwrap() - truth.soc_pct).abs() < 0.05);
+}
+
+#[test]
+fn watch_prints_one_line_per_reading_and_warns_below_60_s() {
+    let dev = device();
+    let assert = nestore(&dev)
+        .args(["watch", "--interval", "10ms", "--count", "3"])
+        .assert()
+        .success();
+    let out = assert.get_output();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.lines().count(), 3, "{stdout}");
+    assert!(
+        stdout
+            .lines()
+            .all(|l| l.contains("SOC") && l.contains("bar")),
+        "{stdout}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("may overload"));
+
+    let out = nestore(&dev)
+        .args(["watch", "--interval", "10ms", "--count", "2", "--json"])
+        .assert()
+        .success();
+    for line in String::from_utf8_lossy(&out.get_output().stdout).lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        assert!(v["soc_pct"].is_number());
+    }
+}
+
+#[test]
+fn unreachable_device_is_one_line_and_exit_3() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let out = Command::cargo_bin("nestore")
+        .unwrap()
+        .args(["--host", "127.0.0.1", "--port", &port.to_string(), "status"])
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("unreachable") && !err.contains("panicked"),
+        "{err}"
+    );
+}
+
+#[test]
+fn charge_start_with_the_environment_password_is_confirmed() {
+    let dev = device();
+    dev.sim.set_soc(40.0);
+    nestore(&dev)
+        .env("NESTORE_PASSWORD", PASSWORD)
+        .args([
+            "charge",
+            "start",
+            "--power",
+            "2400",
+            "--soc",
+            "85",
+            "--duration",
+            "90min",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "2400 W up to 85 % for at most 1 h 30 min",
+        ))
+        .stdout(predicate::str::contains("Confirmed"));
+    let log = dev.sim.control_log();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].body["power"], 2400);
+    assert_eq!(log[0].body["lifetime"], 5400);
+    assert!(log[0]
+        .authorization
+        .as_deref()
+        .unwrap()
+        .starts_with("Bearer "));
+}
+
+#[test]
+fn stop_and_auto_with_the_password_on_stdin() {
+    let dev = device();
+    dev.sim.set_soc(40.0);
+    nestore(&dev)
+        .args(["--password-stdin", "charge", "stop"])
+        .write_stdin(format!("{PASSWORD}\n"))
+        .assert()
+        .success();
+    nestore(&dev)
+        .args(["--password-stdin", "auto"])
+        .write_stdin(format!("{PASSWORD}\n"))
+        .assert()
+        .success();
+    let tasks: Vec<(Value, Value)> = dev
+        .sim
+        .control_log()
+        .into_iter()
+        .map(|r| (r.body["TASK"].clone(), r.body["spin"].clone()))
+        .collect();
+    assert_eq!(tasks.len(), 3);
+    assert_eq!(tasks[0].1, true);
+    assert!(tasks[1..].iter().all(|t| t.1 == false));
+}
+
+#[test]
+fn a_rejected_command_exits_5_and_sends_nothing() {
+    let dev = device();
+    for args in [
+        &["charge", "start", "--power", "3401", "--soc", "90"][..],
+        &[
+            "charge",
+            "start",
+            "--power",
+            "2000",
+            "--soc",
+            "90",
+            "--duration",
+            "29min",
+        ],
+        &["charge", "stop", "--duration", "6h"],
+    ] {
+        let out = nestore(&dev)
+            .env("NESTORE_PASSWORD", PASSWORD)
+            .args(args)
+            .assert()
+            .code(5)
+            .get_output()
+            .clone();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+    }
+    dev.sim.set_soc(95.0);
+    nestore(&dev)
+        .env("NESTORE_PASSWORD", PASSWORD)
+        .args(["charge", "start", "--power", "2000", "--soc", "90"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("not above the current"));
+    assert!(dev.sim.control_log().is_empty());
+    assert_eq!(dev.sim.token_requests(), 0);
+}
+
+#[test]
+fn a_wrong_or_missing_password_exits_4() {
+    let dev = device();
+    dev.sim.set_soc(40.0);
+    nestore(&dev)
+        .env("NESTORE_PASSWORD", "nope")
+        .arg("auto")
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("refused the service password"))
+        .stderr(predicate::str::contains("nope").not());
+    nestore(&dev)
+        .arg("auto")
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("nestore login"));
+    assert!(dev.sim.control_log().is_empty());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    Command::cargo_bin("nestore")
+        .unwrap()
+        .args(["charge", "start", "--power", "lots"])
+        .assert()
+        .code(2);
+    Command::cargo_bin("nestore")
+        .unwrap()
+        .arg("frobnicate")
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn login_without_a_terminal_or_stdin_flag_says_what_to_do() {
+    let dev = device();
+    nestore(&dev)
+        .arg("login")
+        .write_stdin("")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--password-stdin"));
+}
+
+/// Needs a real Secret Service: run through scripts/with-secret-service.sh.
+#[test]
+#[ignore]
+fn login_stores_in_the_keyring_and_control_then_needs_no_password() {
+    let dev = device();
+    dev.sim.set_soc(40.0);
+    let service = format!("nestore-cli-test-{}", std::process::id());
+    let with_service = |c: &mut Command| {
+        c.env("NESTORE_KEYRING_SERVICE", &service);
+    };
+    let mut c = nestore(&dev);
+    with_service(&mut c);
+    c.args(["--password-stdin", "login"])
+        .write_stdin(format!("{PASSWORD}\n"))
+        .assert()
+        .success();
+
+    let lookup = std::process::Command::new("secret-tool")
+        .args(["lookup", "service", &service, "username", "127.0.0.1"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&lookup.stdout).trim(), PASSWORD);
+
+    let mut c = nestore(&dev);
+    with_service(&mut c);
+    c.args([
+        "charge",
+        "start",
+        "--power",
+        "2000",
+        "--soc",
+        "90",
+        "--duration",
+        "2h",
+    ])
+    .assert()
+    .success();
+    assert_eq!(dev.sim.control_log().len(), 1);
+
+    let mut c = nestore(&dev);
+    with_service(&mut c);
+    c.arg("logout")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Removed"));
+    let mut c = nestore(&dev);
+    with_service(&mut c);
+    c.arg("auto").assert().code(4);
+
+    // A wrong password is not stored.
+    let mut c = nestore(&dev);
+    with_service(&mut c);
+    c.args(["--password-stdin", "login"])
+        .write_stdin("wrong\n")
+        .assert()
+        .code(4);
+    let mut c = nestore(&dev);
+    with_service(&mut c);
+    c.arg("logout")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No password"));
+}

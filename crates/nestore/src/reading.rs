@@ -1,0 +1,353 @@
+//! The wire format of the read endpoints and the typed [`Reading`] made from it.
+//!
+//! Tolerant by design (PROTOCOL.md): unknown fields are ignored, ints and floats are both
+//! numbers, and a missing, null or non-numeric optional field is "not reported" for that
+//! field alone. Units are converted here and nowhere else.
+
+use chrono::{DateTime, Utc};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde_json::Value;
+
+/// The control-state name while an electric charge runs.
+pub const CHARGING_STATE: &str = "Charging Electrical Main";
+
+/// One measured quantity as the device reported it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Measure {
+    Reported(f64),
+    NotReported,
+    /// A number outside what is physically possible: kept for diagnosis, never shown as truth.
+    Implausible(f64),
+}
+
+impl Measure {
+    /// The value, if it was reported and is plausible.
+    pub fn value(self) -> Option<f64> {
+        match self {
+            Measure::Reported(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn is_implausible(self) -> bool {
+        matches!(self, Measure::Implausible(_))
+    }
+
+    fn checked(raw: Option<f64>, scale: f64, range: (f64, f64)) -> Measure {
+        match raw {
+            None => Measure::NotReported,
+            Some(v) => {
+                let v = v * scale;
+                if v.is_finite() && v >= range.0 && v <= range.1 {
+                    Measure::Reported(v)
+                } else {
+                    Measure::Implausible(v)
+                }
+            }
+        }
+    }
+}
+
+impl Serialize for Measure {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value().serialize(s)
+    }
+}
+
+/// What a parse of one answer can go wrong with.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ParseError {
+    #[error("{0}")]
+    Malformed(String),
+    #[error("missing {0}")]
+    Missing(&'static str),
+}
+
+/// One reading of the device: the engineering values, the control state and the modes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub soc_pct: Measure,
+    pub soc_total_pct: Measure,
+    pub stored_energy_kwh: Measure,
+    pub hot_water_flow_lpm: Measure,
+    pub pressure_bar: Measure,
+    pub heater_power_w: Measure,
+    pub heater_outlet_c: Measure,
+    /// Vessel zones 1 to 5 as the device numbers them.
+    pub zone_temps_c: [Measure; 5],
+    pub dhw_energy_total_kwh: Measure,
+    pub heater_energy_total_kwh: Measure,
+    pub water_volume_total_l: Measure,
+    pub state: Option<String>,
+    pub dependent_mode: Option<bool>,
+    pub online_mode: Option<bool>,
+    pub read_at: DateTime<Utc>,
+}
+
+// Plausible ranges, in the units shown. Outside them a value is a sensor or wire fault.
+const PERCENT: (f64, f64) = (0.0, 100.0);
+const PRESSURE_BAR: (f64, f64) = (0.0, 10.0);
+const TEMP_C: (f64, f64) = (-40.0, 150.0);
+const ENERGY_KWH: (f64, f64) = (0.0, 1000.0);
+const FLOW_LPM: (f64, f64) = (0.0, 200.0);
+const POWER_W: (f64, f64) = (0.0, 20_000.0);
+const TOTAL: (f64, f64) = (0.0, f64::MAX);
+const WH_TO_KWH: f64 = 1e-3;
+/// The reference integration divides the raw volume counter by 1000 to show litres.
+const VOLUME_TO_L: f64 = 1e-3;
+
+impl Reading {
+    /// Whether the device reports an electric charge running.
+    pub fn is_charging(&self) -> bool {
+        self.state.as_deref() == Some(CHARGING_STATE)
+    }
+
+    /// Names (as in the JSON output) of every field whose value was implausible.
+    pub fn implausible_fields(&self) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = self
+            .scalars()
+            .into_iter()
+            .filter(|(_, m)| m.is_implausible())
+            .map(|(name, _)| name)
+            .collect();
+        if self.zone_temps_c.iter().any(|m| m.is_implausible()) {
+            out.push("zone_temps_c");
+        }
+        out
+    }
+
+    fn scalars(&self) -> [(&'static str, Measure); 10] {
+        [
+            ("soc_pct", self.soc_pct),
+            ("soc_total_pct", self.soc_total_pct),
+            ("stored_energy_kwh", self.stored_energy_kwh),
+            ("hot_water_flow_lpm", self.hot_water_flow_lpm),
+            ("pressure_bar", self.pressure_bar),
+            ("heater_power_w", self.heater_power_w),
+            ("heater_outlet_c", self.heater_outlet_c),
+            ("dhw_energy_total_kwh", self.dhw_energy_total_kwh),
+            ("heater_energy_total_kwh", self.heater_energy_total_kwh),
+            ("water_volume_total_l", self.water_volume_total_l),
+        ]
+    }
+}
+
+impl Serialize for Reading {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Reading", 16)?;
+        for (name, m) in self.scalars() {
+            st.serialize_field(name, &m)?;
+        }
+        st.serialize_field("zone_temps_c", &self.zone_temps_c)?;
+        st.serialize_field("state", &self.state)?;
+        st.serialize_field("dependent_mode", &self.dependent_mode)?;
+        st.serialize_field("online_mode", &self.online_mode)?;
+        st.serialize_field("read_at", &self.read_at.to_rfc3339())?;
+        st.serialize_field("implausible", &self.implausible_fields())?;
+        st.end()
+    }
+}
+
+fn payload(body: &[u8]) -> Result<Value, ParseError> {
+    let mut root: Value = serde_json::from_slice(body)
+        .map_err(|e| ParseError::Malformed(format!("not JSON ({e})")))?;
+    match root.get_mut("PAYLOAD") {
+        Some(p) if p.is_object() => Ok(p.take()),
+        _ => Err(ParseError::Malformed("no PAYLOAD object".into())),
+    }
+}
+
+fn number(p: &Value, group: &str, key: &str) -> Option<f64> {
+    p.get(group)?.get(key)?.as_f64()
+}
+
+fn flag(v: Option<&Value>) -> Option<bool> {
+    match v? {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) if s.eq_ignore_ascii_case("true") => Some(true),
+        Value::String(s) if s.eq_ignore_ascii_case("false") => Some(false),
+        Value::Number(n) => match n.as_u64()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Parses `data/engineering`. The control state and modes come from other endpoints and
+/// are left unset here. Fails only on a body that is not a PAYLOAD object, or when the
+/// state of charge or the pressure is absent (a reading without them is no reading).
+pub fn parse_engineering(body: &[u8], read_at: DateTime<Utc>) -> Result<Reading, ParseError> {
+    let p = payload(body)?;
+    let derived = |k: &str| number(&p, "DERIVED", k);
+    let base = |k: &str| number(&p, "BASE", k);
+    let counter = |k: &str| number(&p, "COUNTERS", k);
+
+    let soc = derived("SOC_VES").ok_or(ParseError::Missing("state of charge (SOC_VES)"))?;
+    let pressure = base("PRES_SYS").ok_or(ParseError::Missing("system pressure (PRES_SYS)"))?;
+    let zone = |i: usize| Measure::checked(base(&format!("TEMP_VES_INT_{i}")), 1.0, TEMP_C);
+    Ok(Reading {
+        soc_pct: Measure::checked(Some(soc), 1.0, PERCENT),
+        soc_total_pct: Measure::checked(derived("SOC_VES_TOTAL"), 1.0, PERCENT),
+        stored_energy_kwh: Measure::checked(derived("TE"), WH_TO_KWH, ENERGY_KWH),
+        hot_water_flow_lpm: Measure::checked(derived("FLOW_DHW"), 1.0, FLOW_LPM),
+        pressure_bar: Measure::checked(Some(pressure), 1.0, PRESSURE_BAR),
+        heater_power_w: Measure::checked(derived("POWER_HEATER"), 1.0, POWER_W),
+        heater_outlet_c: Measure::checked(base("TEMP_HTR_OUT"), 1.0, TEMP_C),
+        zone_temps_c: [zone(1), zone(2), zone(3), zone(4), zone(5)],
+        dhw_energy_total_kwh: Measure::checked(
+            counter("ENERGY_DHW_THERMAL_THEORETICAL"),
+            WH_TO_KWH,
+            TOTAL,
+        ),
+        heater_energy_total_kwh: Measure::checked(
+            counter("ENERGY_CRG_ELECTRICAL"),
+            WH_TO_KWH,
+            TOTAL,
+        ),
+        water_volume_total_l: Measure::checked(counter("VOL_DHW_THEORETICAL"), VOLUME_TO_L, TOTAL),
+        state: None,
+        dependent_mode: None,
+        online_mode: None,
+        read_at,
+    })
+}
+
+/// Parses `data/control_state`: the human-readable name, if any, shown as it comes.
+pub fn parse_control_state(body: &[u8]) -> Result<Option<String>, ParseError> {
+    let p = payload(body)?;
+    Ok(p.get("NAME")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned))
+}
+
+/// The two documented flags of `configuration/active`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Modes {
+    pub dependent_mode: Option<bool>,
+    pub online_mode: Option<bool>,
+}
+
+/// Parses `configuration/active`.
+pub fn parse_active(body: &[u8]) -> Result<Modes, ParseError> {
+    let p = payload(body)?;
+    Ok(Modes {
+        dependent_mode: flag(p.get("DEPENDENT_MODE")),
+        online_mode: flag(p.get("ONLINE_MODE")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_700_000_000, 0).unwrap()
+    }
+
+    fn eng(derived: &str, base: &str) -> Vec<u8> {
+        format!(r#"{{"PAYLOAD":{{"DERIVED":{{{derived}}},"BASE":{{{base}}}}}}}"#).into_bytes()
+    }
+
+    #[test]
+    fn ints_and_floats_are_both_numbers() {
+        let r = parse_engineering(&eng(r#""SOC_VES":50"#, r#""PRES_SYS":2.5"#), at()).unwrap();
+        assert_eq!(r.soc_pct, Measure::Reported(50.0));
+        assert_eq!(r.pressure_bar, Measure::Reported(2.5));
+    }
+
+    #[test]
+    fn missing_soc_or_pressure_fails_with_the_field_named() {
+        let e = parse_engineering(&eng(r#""TE":1"#, r#""PRES_SYS":2.5"#), at()).unwrap_err();
+        assert_eq!(e, ParseError::Missing("state of charge (SOC_VES)"));
+        let e =
+            parse_engineering(&eng(r#""SOC_VES":50"#, r#""PRES_SYS":"2.5""#), at()).unwrap_err();
+        assert_eq!(e, ParseError::Missing("system pressure (PRES_SYS)"));
+    }
+
+    #[test]
+    fn impossible_values_are_flagged_not_passed_on() {
+        let r = parse_engineering(
+            &eng(
+                r#""SOC_VES":101,"POWER_HEATER":-5"#,
+                r#""PRES_SYS":10.5,"TEMP_VES_INT_2":900"#,
+            ),
+            at(),
+        )
+        .unwrap();
+        assert_eq!(r.soc_pct, Measure::Implausible(101.0));
+        assert_eq!(r.pressure_bar.value(), None);
+        assert!(r.heater_power_w.is_implausible());
+        assert!(r.zone_temps_c[1].is_implausible());
+        assert_eq!(
+            r.implausible_fields(),
+            vec!["soc_pct", "pressure_bar", "heater_power_w", "zone_temps_c"]
+        );
+        let r = parse_engineering(&eng(r#""SOC_VES":-0.1"#, r#""PRES_SYS":-0.01"#), at()).unwrap();
+        assert!(r.soc_pct.is_implausible() && r.pressure_bar.is_implausible());
+    }
+
+    #[test]
+    fn band_edges_are_plausible() {
+        let r = parse_engineering(&eng(r#""SOC_VES":100"#, r#""PRES_SYS":0"#), at()).unwrap();
+        assert_eq!(r.soc_pct, Measure::Reported(100.0));
+        assert_eq!(r.pressure_bar, Measure::Reported(0.0));
+        let r = parse_engineering(&eng(r#""SOC_VES":0"#, r#""PRES_SYS":10"#), at()).unwrap();
+        assert_eq!(r.pressure_bar, Measure::Reported(10.0));
+    }
+
+    #[test]
+    fn not_json_or_no_payload_is_malformed() {
+        for body in [
+            &b""[..],
+            b"{",
+            b"[]",
+            b"{\"PAYLOAD\":3}",
+            b"{\"payload\":{}}",
+            b"\"x\"",
+        ] {
+            assert!(
+                matches!(parse_engineering(body, at()), Err(ParseError::Malformed(_))),
+                "{:?}",
+                String::from_utf8_lossy(body)
+            );
+        }
+    }
+
+    #[test]
+    fn control_state_name_is_taken_as_it_comes() {
+        assert_eq!(
+            parse_control_state(br#"{"PAYLOAD":{"NAME":"Some New Mode"}}"#).unwrap(),
+            Some("Some New Mode".into())
+        );
+        assert_eq!(
+            parse_control_state(br#"{"PAYLOAD":{"NAME":7}}"#).unwrap(),
+            None
+        );
+        assert_eq!(parse_control_state(br#"{"PAYLOAD":{}}"#).unwrap(), None);
+    }
+
+    #[test]
+    fn mode_flags_accept_bools_and_their_spellings() {
+        let m = parse_active(br#"{"PAYLOAD":{"DEPENDENT_MODE":"True","ONLINE_MODE":0}}"#).unwrap();
+        assert_eq!(m.dependent_mode, Some(true));
+        assert_eq!(m.online_mode, Some(false));
+        let m = parse_active(br#"{"PAYLOAD":{"DEPENDENT_MODE":"maybe"}}"#).unwrap();
+        assert_eq!(m, Modes::default());
+    }
+
+    #[test]
+    fn json_output_uses_null_for_not_reported_and_lists_implausible() {
+        let r = parse_engineering(&eng(r#""SOC_VES":50"#, r#""PRES_SYS":12"#), at()).unwrap();
+        let v = serde_json::to_value(&r).unwrap();
+        assert_eq!(v["soc_pct"], 50.0);
+        assert!(v["pressure_bar"].is_null());
+        assert!(v["stored_energy_kwh"].is_null());
+        assert_eq!(v["zone_temps_c"].as_array().unwrap().len(), 5);
+        assert_eq!(v["implausible"], serde_json::json!(["pressure_bar"]));
+        assert_eq!(v["read_at"], "2023-11-14T22:13:20+00:00");
+    }
+}

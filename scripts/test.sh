@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The project's test command: installs what the tests need on a fresh Debian/Ubuntu
+# machine (apt-get as root or via sudo; cargo-nextest), then runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+
+echo "== format and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+echo "== the keyring with no Secret Service at all"
+scripts/with-secret-service.sh --no-secret-service \
+  cargo nextest run -p nestore-secrets --locked --run-ignored only \
+  -E 'test(no_secret_service_gives_no_backend)'
+
+echo "== every test, against a throwaway Secret Service (gnome-keyring, unlocked)"
+# Includes the #[ignore]d tests that need a real keyring, except the one that needs none.
+scripts/with-secret-service.sh \
+  cargo nextest run --workspace --locked --no-fail-fast --run-ignored all \
+  -E 'not test(no_secret_service_gives_no_backend)'
