@@ -1,0 +1,205 @@
+//! Control from the window and the tray: the window's command arguments, the confirmation
+//! text, and the outcome in plain words. Validation is the library's
+//! ([`nestore::Command::check_limits`], [`nestore::ChargeRequest::check_against`]); this
+//! module only translates.
+
+use std::time::Duration;
+
+use nestore::{ChargeRequest, Client, Command, Error};
+use serde::{Deserialize, Serialize};
+
+use crate::settings::ChargeDefaults;
+
+/// A command as the window sends it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum CommandArgs {
+    Start {
+        power_w: u32,
+        target_soc_pct: u8,
+        duration_min: u32,
+    },
+    Stop {
+        duration_min: u32,
+    },
+    Auto,
+}
+
+fn minutes(m: u32) -> Duration {
+    Duration::from_secs(u64::from(m) * 60)
+}
+
+impl CommandArgs {
+    pub fn command(self) -> Command {
+        match self {
+            CommandArgs::Start {
+                power_w,
+                target_soc_pct,
+                duration_min,
+            } => Command::StartCharging(ChargeRequest {
+                power_w,
+                target_soc_pct,
+                duration: minutes(duration_min),
+            }),
+            CommandArgs::Stop { duration_min } => Command::StopCharging {
+                duration: minutes(duration_min),
+            },
+            CommandArgs::Auto => Command::ResumeAutomatic,
+        }
+    }
+
+    pub fn from_defaults(d: ChargeDefaults) -> CommandArgs {
+        CommandArgs::Start {
+            power_w: d.power_w,
+            target_soc_pct: d.target_soc_pct,
+            duration_min: d.duration_min,
+        }
+    }
+}
+
+/// What a confirmation shows: the plain sentence and the exact bodies.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Preview {
+    pub text: String,
+    pub bodies: Vec<serde_json::Value>,
+}
+
+/// Validates against the limits and, for a start, against the last known state of
+/// charge. The device is asked again when the command is sent.
+pub fn preview(args: CommandArgs, current_soc_pct: Option<f64>) -> Result<Preview, String> {
+    let cmd = args.command();
+    cmd.check_limits().map_err(|e| capitalise(&e.to_string()))?;
+    if let (Command::StartCharging(req), Some(soc)) = (cmd, current_soc_pct) {
+        req.check_against(Some(soc))
+            .map_err(|e| capitalise(&e.to_string()))?;
+    }
+    Ok(Preview {
+        text: capitalise(&cmd.to_string()),
+        bodies: cmd.bodies(),
+    })
+}
+
+/// The outcome of a command, as the window and notifications show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutcomeView {
+    pub ok: bool,
+    pub message: String,
+    pub state: Option<String>,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+pub async fn execute(client: &Client, args: CommandArgs) -> OutcomeView {
+    let at = chrono::Utc::now();
+    match client.send(args.command()).await {
+        Ok(o) => {
+            let state = o
+                .state
+                .clone()
+                .unwrap_or_else(|| "no state reported".into());
+            let message = match (o.confirmed, args) {
+                (true, CommandArgs::Auto) => {
+                    format!("Automatic operation resumed; the device reports \"{state}\".")
+                }
+                (true, _) => format!("Confirmed by the device: \"{state}\"."),
+                (false, _) => {
+                    format!("Sent, but not confirmed: the device still reports \"{state}\".")
+                }
+            };
+            OutcomeView {
+                ok: o.confirmed,
+                message,
+                state: o.state,
+                at,
+            }
+        }
+        Err(e) => OutcomeView {
+            ok: false,
+            message: plain(&e),
+            state: None,
+            at,
+        },
+    }
+}
+
+/// An error in words an owner can act on.
+pub fn plain(e: &Error) -> String {
+    match e {
+        Error::Unauthorized => {
+            "The device refused the service password. Enter it again in Settings.".into()
+        }
+        Error::NoPassword => "No service password is stored. Enter it in Settings.".into(),
+        Error::Rejected(v) => format!("Not sent: {v}."),
+        e => capitalise(&format!("{e}.")),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_json_maps_to_commands_and_unknown_fields_are_refused() {
+        let a: CommandArgs = serde_json::from_str(
+            r#"{"kind":"start","power_w":2000,"target_soc_pct":90,"duration_min":120}"#,
+        )
+        .unwrap();
+        assert_eq!(a.command().bodies()[0]["lifetime"], 7200);
+        assert!(serde_json::from_str::<CommandArgs>(
+            r#"{"kind":"start","power_w":-1,"target_soc_pct":90,"duration_min":120}"#
+        )
+        .is_err());
+        assert!(serde_json::from_str::<CommandArgs>(
+            r#"{"kind":"stop","duration_min":120,"extra":1}"#
+        )
+        .is_err());
+        assert!(serde_json::from_str::<CommandArgs>(r#"{"kind":"explode"}"#).is_err());
+    }
+
+    #[test]
+    fn preview_says_what_is_sent_and_refuses_bad_commands() {
+        let p = preview(
+            CommandArgs::Start {
+                power_w: 2000,
+                target_soc_pct: 90,
+                duration_min: 120,
+            },
+            Some(50.0),
+        )
+        .unwrap();
+        assert_eq!(
+            p.text,
+            "Start electric charging at 2000 W up to 90 % for at most 2 h"
+        );
+        assert_eq!(p.bodies[0]["power"], 2000);
+        let e = preview(
+            CommandArgs::Start {
+                power_w: 2000,
+                target_soc_pct: 90,
+                duration_min: 120,
+            },
+            Some(95.0),
+        )
+        .unwrap_err();
+        assert!(e.contains("not above the current 95.0 %"), "{e}");
+        let e = preview(CommandArgs::Stop { duration_min: 301 }, None).unwrap_err();
+        assert!(e.starts_with("Duration 18060 s is outside"), "{e}");
+        let e = preview(
+            CommandArgs::Start {
+                power_w: 3500,
+                target_soc_pct: 90,
+                duration_min: 60,
+            },
+            None,
+        )
+        .unwrap_err();
+        assert!(e.contains("3500 W"), "{e}");
+    }
+}

@@ -1,0 +1,27 @@
+//! Command-line options of the app.
+
+use std::path::PathBuf;
+
+#[derive(clap::Parser, Debug, Clone)]
+#[command(
+    name = "nestore-tray",
+    version,
+    about = "NEStore water battery in the system tray"
+)]
+pub struct Args {
+    /// Use the built-in simulated device (started in-process on loopback).
+    #[arg(long)]
+    pub demo: bool,
+    /// Keep settings in DIR instead of the platform config directory.
+    #[arg(long, value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
+    /// Use this device for this run, overriding the settings.
+    #[arg(long)]
+    pub host: Option<String>,
+    /// Port of the device given with --host (default: the settings' port, 4805).
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// Open the window at start.
+    #[arg(long)]
+    pub open: bool,
+}

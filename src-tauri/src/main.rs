@@ -1,0 +1,69 @@
+//! NEStore Tray: the Tauri shell. It owns the tray, the window, the IPC commands and the
+//! glue to the OS; the logic lives in `crates/`.
+
+// No console window on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod args;
+mod commands;
+mod shell;
+mod tray;
+mod window;
+
+use clap::Parser;
+use tauri::{Manager, RunEvent};
+
+fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("NESTORE_LOG")
+                .unwrap_or_else(|_| "info,tao=warn,wry=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let args = args::Args::parse();
+
+    let app = tauri::Builder::default()
+        // First, so a second launch is stopped before anything else starts.
+        .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
+            tracing::info!(?argv, "second launch: opening the window");
+            window::open(app);
+        }))
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            None,
+        ))
+        .invoke_handler(tauri::generate_handler![
+            commands::get_state,
+            commands::refresh_now,
+            commands::preview_command,
+            commands::send_command,
+            commands::get_settings,
+            commands::save_settings,
+            commands::test_connection,
+            commands::use_demo,
+        ])
+        .setup(move |app| {
+            let handle = app.handle().clone();
+            let shell = tauri::async_runtime::block_on(shell::Shell::start(&handle, &args))?;
+            app.manage(shell);
+            tray::create(&handle)?;
+            shell::watch_status(&handle);
+            if args.open {
+                window::open(&handle);
+            }
+            Ok(())
+        })
+        .build(tauri::generate_context!())
+        .expect("failed to build the app");
+
+    app.run(|_app, event| {
+        // Closing the window must not end the app: it lives in the tray until "Quit".
+        if let RunEvent::ExitRequested {
+            code: None, api, ..
+        } = event
+        {
+            api.prevent_exit();
+        }
+    });
+}
