@@ -26,6 +26,8 @@
 #   xvfb xauth x11-utils trayer dunst dbus dbus-x11 gnome-keyring libsecret-tools
 # Env: DESKTOP_SESSION_LOG_DIR (default: a temp dir that is removed) keeps the logs of
 # Xvfb, dunst and trayer.
+# Helpers below are called indirectly (traps, wait_until):
+# shellcheck disable=SC2317
 set -euo pipefail
 
 log() { echo "desktop-session: $*" >&2; }
@@ -82,7 +84,6 @@ else
 fi
 
 pids=()
-# shellcheck disable=SC2317 # called from the EXIT trap
 cleanup() {
     local i
     # Stop in reverse order, each by the pid we started.
@@ -116,7 +117,7 @@ has_owner() {
 # 1. No portal, no accessibility bus: both would only add noise (and delays) here.
 export NO_AT_BRIDGE=1 GTK_A11Y=none GTK_USE_PORTAL=0 GDK_DEBUG=no-portals
 mkdir -p "$XDG_DATA_HOME/dbus-1/services"
-for name in org.freedesktop.portal.Desktop org.freedesktop.portal.Documents; do
+for name in org.freedesktop.portal.Desktop org.freedesktop.portal.Documents org.a11y.Bus; do
     printf '[D-BUS Service]\nName=%s\nExec=/bin/false\n' "$name" \
         >"$XDG_DATA_HOME/dbus-1/services/$name.service"
 done

@@ -7,7 +7,7 @@ packages=(
   build-essential pkg-config libdbus-1-dev   # keyring's Secret Service client (libdbus)
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev  # Tauri on Linux
   dbus dbus-x11 gnome-keyring libsecret-tools   # a real Secret Service and secret-tool for the tests
-  xvfb xauth x11-utils trayer dunst imagemagick webkit2gtk-driver  # the app under a real X server, tray and WebDriver
+  xvfb xauth x11-utils xdotool trayer dunst imagemagick webkit2gtk-driver  # the app under a real X server, tray and WebDriver
 )
 
 missing=()
@@ -28,4 +28,8 @@ if ! command -v cargo >/dev/null; then
 fi
 if ! cargo nextest --version >/dev/null 2>&1; then
   cargo install --locked cargo-nextest
+fi
+# WebDriver for the app's window (with Debian's WebKitWebDriver from webkit2gtk-driver).
+if ! command -v tauri-driver >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
+  cargo install --locked tauri-driver --version '^2'
 fi

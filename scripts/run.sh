@@ -1,27 +1,20 @@
 #!/usr/bin/env bash
-# Runs NEStore on the built-in simulated device: starts `nestore-sim` on loopback
-# (60x accelerated) and `nestore watch` against it. Ctrl-C stops both.
-# NESTORE_HOST / NESTORE_PORT point `nestore` at a real device instead.
+# Runs NEStore Tray. With no device configured (no host in the settings, no NESTORE_HOST),
+# it uses the built-in simulated device (--demo) and opens the window. Extra arguments go
+# to the app (e.g. --config-dir DIR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-cargo build --release --locked -p nestore-sim -p nestore-cli
-bin=target/release
+cargo build --locked -p nestore-tray
+app=target/debug/nestore-tray
+
+settings="${XDG_CONFIG_HOME:-$HOME/.config}/org.nestore.tray/settings.json"
+configured=$(python3 -c 'import json,sys; print(bool(json.load(open(sys.argv[1])).get("host")))' "$settings" 2>/dev/null || echo False)
 
 if [ -n "${NESTORE_HOST:-}" ]; then
-  exec "$bin/nestore" watch --interval "${NESTORE_INTERVAL:-5m}"
+  exec "$app" --open --host "$NESTORE_HOST" ${NESTORE_PORT:+--port "$NESTORE_PORT"} "$@"
+elif [ "$configured" = True ]; then
+  exec "$app" --open "$@"
+else
+  exec "$app" --demo --open "$@"
 fi
-
-port="${NESTORE_SIM_PORT:-4805}"
-"$bin/nestore-sim" --port "$port" --speed 60 &
-sim=$!
-trap 'kill $sim 2>/dev/null' EXIT INT TERM
-# Wait until the simulator answers (it prints its address once bound).
-for _ in $(seq 100); do
-  "$bin/nestore" --host 127.0.0.1 --port "$port" --timeout 1s status >/dev/null 2>&1 && break
-  kill -0 $sim 2>/dev/null || { echo "nestore-sim did not start" >&2; exit 1; }
-  sleep 0.1
-done
-"$bin/nestore" --host 127.0.0.1 --port "$port" status
-echo
-"$bin/nestore" --host 127.0.0.1 --port "$port" watch --interval "${NESTORE_INTERVAL:-5s}"

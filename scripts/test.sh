@@ -15,8 +15,12 @@ scripts/with-secret-service.sh --no-secret-service \
   cargo nextest run -p nestore-secrets --locked --run-ignored only \
   -E 'test(no_secret_service_gives_no_backend)'
 
-echo "== every test, against a throwaway Secret Service (gnome-keyring, unlocked)"
-# Includes the #[ignore]d tests that need a real keyring, except the one that needs none.
-scripts/with-secret-service.sh \
+echo "== the app binary that the end-to-end tests drive"
+cargo build --locked -p nestore-tray
+
+echo "== every test, in a throwaway desktop: Xvfb, dbus, an unlocked gnome-keyring, dunst"
+# Includes the #[ignore]d tests that need a real keyring or a desktop, except the one
+# that needs no Secret Service.
+scripts/desktop-session.sh \
   cargo nextest run --workspace --locked --no-fail-fast --run-ignored all \
   -E 'not test(no_secret_service_gives_no_backend)'

@@ -680,17 +680,29 @@
       showNotice('This window must be opened by NEStore Tray.');
       return;
     }
+    // Subscribe and fetch at once: the first data should show as soon as possible. A state
+    // event that overtakes get_state is newer, so a late get_state answer is not applied.
+    let pushed = false;
+    const subscribed = Promise.all([
+      tauri.event.listen('state', (e) => { pushed = true; render(e.payload); }),
+      // "Settings" from the tray menu while the window is open.
+      tauri.event.listen('show-settings', () => showView('settings')),
+    ]).catch((e) => showNotice(`Could not subscribe to updates: ${errText(e)}`));
     try {
-      await tauri.event.listen('state', (e) => render(e.payload));
-    } catch (e) {
-      showNotice(`Could not subscribe to updates: ${errText(e)}`);
-    }
-    try {
-      render(await invoke('get_state'));
+      const state = await invoke('get_state');
+      if (!pushed) render(state);
     } catch (e) {
       showNotice(`Could not read the app state: ${errText(e)}`);
     }
+    await subscribed;
+    if (location.hash === '#settings') showView('settings');
     setInterval(renderAge, 5000);
+    // Esc closes the window (an open dialog takes Esc first, as dialogs do): the window
+    // is a popup, destroyed on close, and the app stays in the tray.
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
+      tauri.window.getCurrentWindow().close();
+    });
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

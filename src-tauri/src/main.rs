@@ -12,14 +12,19 @@ mod window;
 
 use clap::Parser;
 use tauri::{Manager, RunEvent};
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
 
 fn main() {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("NESTORE_LOG")
-                .unwrap_or_else(|_| "info,tao=warn,wry=warn".into()),
-        )
-        .with_writer(std::io::stderr)
+    // `Targets` rather than `EnvFilter`: the same "info,wry=warn" syntax without a regex
+    // engine in the binary.
+    let filter: tracing_subscriber::filter::Targets = std::env::var("NESTORE_LOG")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| "info,tao=warn,wry=warn".parse().expect("a valid filter"));
+    tracing_subscriber::registry()
+        .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
+        .with(filter)
         .init();
     let args = args::Args::parse();
 

@@ -79,6 +79,8 @@ pub fn update(app: &AppHandle, view: &View, band: &PressureBand) {
         tracing::warn!("cannot set the tray icon: {e}");
     }
     let title = presentation::title(&view.status);
+    // The footprint script times the first charge shown from this line.
+    tracing::info!(target: "nestore_tray::tray", look = ?next.icon.look, "tray shows {title}");
     let _ = tray.set_tooltip(Some(format!("NEStore {title}")));
     #[cfg(target_os = "macos")]
     let _ = tray.set_title(Some(&title));

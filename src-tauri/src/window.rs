@@ -36,8 +36,9 @@ fn show(app: &AppHandle, page: &str) {
         .position(x, y)
         .focused(true)
         .build();
-    if let Err(e) = built {
-        tracing::error!("cannot open the window: {e}");
+    match built {
+        Ok(_) => tracing::info!("window created"),
+        Err(e) => tracing::error!("cannot open the window: {e}"),
     }
 }
 

@@ -1,0 +1,170 @@
+//! The readings window, driven over WebDriver (tauri-driver + WebKitWebDriver), against
+//! the simulated device on loopback.
+//!
+//!   cargo build -p nestore-tray
+//!   scripts/desktop-session.sh cargo nextest run -p nestore-e2e --run-ignored only
+
+mod common;
+
+use common::*;
+use serde_json::json;
+
+fn number_in(text: &str) -> Option<f64> {
+    text.split_whitespace().next()?.parse().ok()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn the_window_shows_the_simulators_readings() -> Result<()> {
+    let sim = start_sim(63.0).await;
+    let app = WindowApp::launch("readings", sim.addr()).await?;
+    let result = async {
+        app.wait_text("soc", "the state of charge", |t| t == "63 %")
+            .await?;
+        let snap = sim.snapshot();
+
+        let pressure = app
+            .wait_text("pressure", "the pressure", |t| t.ends_with(" bar"))
+            .await?;
+        let shown = number_in(&pressure).ok_or(format!("pressure {pressure:?}"))?;
+        assert!(
+            (shown - snap.pressure_bar).abs() < 0.006,
+            "the window shows {pressure:?}, the device has {} bar",
+            snap.pressure_bar
+        );
+        let state = app
+            .wait_text("device-state", "the device state", |t| t != "—")
+            .await?;
+        assert_eq!(state, snap.state_name);
+        let conn = app.text("connection").await?;
+        assert!(conn.contains("online"), "connection chip: {conn:?}");
+        Ok::<_, Error>(())
+    }
+    .await;
+    let closed = app.close().await;
+    result?;
+    closed
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn a_password_saved_in_settings_goes_to_the_keyring_only() -> Result<()> {
+    let sim = start_sim(63.0).await;
+    let app = WindowApp::launch("password", sim.addr()).await?;
+    let result = async {
+        app.wait_text("soc", "the first reading", |t| t == "63 %")
+            .await?;
+        app.save_settings_with_password(sim.addr(), SIM_PASSWORD)
+            .await?;
+
+        let stored = keyring_lookup(&app.service, "127.0.0.1");
+        assert_eq!(
+            stored.as_deref(),
+            Some(SIM_PASSWORD),
+            "secret-tool lookup service {} username 127.0.0.1",
+            app.service
+        );
+        let file = app.config_dir.path().join("settings.json");
+        let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        assert!(
+            !contains_bytes(&bytes, SIM_PASSWORD.as_bytes()),
+            "the password is in {}",
+            file.display()
+        );
+        let settings: serde_json::Value = serde_json::from_slice(&bytes)?;
+        assert_eq!(settings["host"], json!("127.0.0.1"), "{settings}");
+        assert_eq!(settings["port"], json!(sim.addr().port()), "{settings}");
+        assert_eq!(settings["control_enabled"], json!(true), "{settings}");
+
+        let status = app
+            .wait_text("password-status", "the password status", |t| {
+                t.contains("stored in the OS keyring")
+            })
+            .await?;
+        assert_eq!(status, "A password is stored in the OS keyring");
+        Ok::<_, Error>(())
+    }
+    .await;
+    let closed = app.close().await;
+    result?;
+    closed
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn start_charging_from_the_window_reaches_the_device() -> Result<()> {
+    let sim = start_sim(63.0).await;
+    let app = WindowApp::launch("charge", sim.addr()).await?;
+    let result = async {
+        app.wait_text("soc", "the first reading", |t| t == "63 %")
+            .await?;
+        app.save_settings_with_password(sim.addr(), SIM_PASSWORD)
+            .await?;
+        app.click("btn-back").await?;
+
+        // The control form appears once control is on and a password is stored.
+        app.type_into("power", "2400").await?;
+        app.type_into("target-soc", "80").await?;
+        let duration_min: u64 = app
+            .el("duration")
+            .await?
+            .prop("value")
+            .await?
+            .ok_or("no duration selected")?
+            .parse()?;
+        assert!(
+            sim.control_log().is_empty(),
+            "nothing is sent before Confirm"
+        );
+
+        app.click("btn-start").await?;
+        let text = app
+            .wait_text("confirm-text", "the confirm dialog", |t| !t.is_empty())
+            .await?;
+        assert!(text.contains("2400 W"), "the dialog says {text:?}");
+        assert!(text.contains("80 %"), "the dialog says {text:?}");
+        assert!(
+            sim.control_log().is_empty(),
+            "nothing is sent before Confirm"
+        );
+        app.click("btn-confirm").await?;
+
+        let outcome = app
+            .wait_text("outcome", "the outcome", |t| {
+                !t.is_empty() && !t.starts_with("Talking")
+            })
+            .await?;
+        assert!(
+            outcome.contains("Confirmed by the device")
+                && outcome.contains("Charging Electrical Main"),
+            "outcome: {outcome:?}"
+        );
+
+        let log = sim.control_log();
+        assert_eq!(log.len(), 1, "one control request: {log:#?}");
+        let rec = &log[0];
+        assert_eq!(
+            rec.body,
+            json!({
+                "TASK": "ControlTask_ChargingElectrical_Start",
+                "spin": true,
+                "power": 2400,
+                "soc": 80,
+                "persistent": true,
+                "lifetime": duration_min * 60,
+            })
+        );
+        let auth = rec.authorization.as_deref().unwrap_or_default();
+        assert!(auth.starts_with("Bearer "), "authorization: {auth:?}");
+        assert!(
+            !auth.contains(SIM_PASSWORD),
+            "the password itself is never sent"
+        );
+        assert_eq!(sim.snapshot().task.as_deref(), Some("start"));
+        Ok::<_, Error>(())
+    }
+    .await;
+    let closed = app.close().await;
+    result?;
+    closed
+}
