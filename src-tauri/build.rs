@@ -10,6 +10,7 @@ fn main() {
         "save_settings",
         "test_connection",
         "use_demo",
+        "snooze_alerts",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))
         .expect("tauri-build failed");

@@ -24,4 +24,8 @@ pub struct Args {
     /// Open the window at start.
     #[arg(long)]
     pub open: bool,
+    /// Poll at this interval for this run (e.g. 5s), overriding the settings and their
+    /// 60 s minimum: for tests and demos on the simulated device; a real device is slow.
+    #[arg(long, value_parser = humantime::parse_duration)]
+    pub poll_interval: Option<std::time::Duration>,
 }

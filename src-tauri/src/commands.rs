@@ -1,12 +1,12 @@
 //! The IPC commands the window calls (`docs/ipc.md`). Each validates in the backend; the
 //! window's own checks are a convenience only.
 
-use std::time::Duration;
 
 use nestore::{Client, ClientConfig, SecretString};
 use nestore_tray_core::actions::{self, CommandArgs, OutcomeView, Preview};
 use nestore_tray_core::settings::{ChargeDefaults, Settings};
 use nestore_tray_core::view::View;
+use nestore_watch::Thresholds;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, State};
 
@@ -81,6 +81,7 @@ pub async fn run_command(app: &AppHandle, cmd: CommandArgs) -> OutcomeView {
                 duration_min,
             },
         );
+        shell.alerts.charge_started(target_soc_pct);
     }
     {
         let mut facts = shell.facts.lock().unwrap();
@@ -108,6 +109,7 @@ pub struct SettingsView {
     poll_interval_s: u64,
     control_enabled: bool,
     autostart: bool,
+    alerts: Thresholds,
     password_stored: bool,
     keyring_error: Option<String>,
 }
@@ -119,6 +121,8 @@ pub struct SettingsInput {
     poll_interval_s: u64,
     control_enabled: bool,
     autostart: bool,
+    /// Absent: keep the thresholds in force.
+    alerts: Option<Thresholds>,
 }
 
 async fn settings_view(shell: &Shell) -> SettingsView {
@@ -140,6 +144,7 @@ async fn settings_view(shell: &Shell) -> SettingsView {
         poll_interval_s: s.poll_interval_s,
         control_enabled: s.control_enabled,
         autostart: s.autostart,
+        alerts: s.alerts,
         password_stored,
         keyring_error,
     }
@@ -168,6 +173,7 @@ pub async fn save_settings(
         control_enabled: settings.control_enabled,
         autostart: settings.autostart,
         charge_defaults: old.charge_defaults,
+        alerts: settings.alerts.unwrap_or(old.alerts),
     }
     .normalised();
     new.validate().map_err(|e| e.to_string())?;
@@ -193,14 +199,13 @@ pub async fn save_settings(
         result.map_err(|e| format!("Settings saved, but the OS keyring failed: {e}"))?;
     }
     apply_autostart(&app, new.autostart);
+    shell.alerts.set_thresholds(new.alerts.clone());
     {
         let mut facts = shell.facts.lock().unwrap();
         facts.control_enabled = new.control_enabled;
         facts.notice = None;
     }
-    shell
-        .poller
-        .set_interval(Duration::from_secs(new.poll_interval_s));
+    shell.poller.set_interval(shell.normal_interval());
     match &new.host {
         Some(host) => shell.use_device(host, new.port).await?,
         None if !shell.poller.status().demo => shell.poller.retarget(None),
@@ -270,5 +275,17 @@ pub async fn test_connection(host: String, port: u16) -> TestResult {
 pub async fn use_demo(app: AppHandle) -> Result<(), String> {
     app.state::<Shell>().start_demo().await?;
     publish(&app);
+    Ok(())
+}
+
+/// Snooze the alerts: `"1h"`, `"tomorrow"` (until 07:00) or `"off"`. Alarms still notify.
+#[tauri::command]
+pub fn snooze_alerts(app: AppHandle, until: String) -> Result<(), String> {
+    match until.as_str() {
+        "1h" => crate::alerts::snooze_hours(&app, 1),
+        "tomorrow" => crate::alerts::snooze_until_tomorrow(&app),
+        "off" => crate::alerts::snooze(&app, None),
+        other => return Err(format!("unknown snooze {other:?}: use 1h, tomorrow or off")),
+    }
     Ok(())
 }

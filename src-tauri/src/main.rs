@@ -4,8 +4,10 @@
 // No console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod alerts;
 mod args;
 mod commands;
+mod notify;
 mod shell;
 mod tray;
 mod window;
@@ -14,6 +16,10 @@ use clap::Parser;
 use tauri::{Manager, RunEvent};
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
+
+/// The app's identity for the OS (Windows needs it for notifications).
+#[cfg_attr(not(windows), allow(dead_code))]
+pub const APP_ID: &str = "org.nestore.tray";
 
 fn main() {
     // `Targets` rather than `EnvFilter`: the same "info,wry=warn" syntax without a regex
@@ -47,6 +53,7 @@ fn main() {
             commands::save_settings,
             commands::test_connection,
             commands::use_demo,
+            commands::snooze_alerts,
         ])
         .setup(move |app| {
             let handle = app.handle().clone();
@@ -54,6 +61,7 @@ fn main() {
             app.manage(shell);
             tray::create(&handle)?;
             shell::watch_status(&handle);
+            alerts::start(&handle);
             if args.open {
                 window::open(&handle);
             }

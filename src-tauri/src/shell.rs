@@ -9,11 +9,11 @@ use nestore::{Client, SecretString};
 use nestore_secrets::Keystore;
 use nestore_sim::SimHandle;
 use nestore_tray_core::poller::{self, PollerHandle, Target};
-use nestore_tray_core::presentation::PressureBand;
 use nestore_tray_core::settings::{Settings, SettingsStore};
 use nestore_tray_core::view::{self, AppFacts, View};
 use tauri::{AppHandle, Emitter, Manager};
 
+use crate::alerts::Alerts;
 use crate::args::Args;
 
 /// The demo device's service password: it is a simulator, and the app hands the password
@@ -26,7 +26,9 @@ pub struct Shell {
     pub settings: Mutex<Settings>,
     pub facts: Mutex<AppFacts>,
     pub keystore: Keystore,
-    pub band: PressureBand,
+    pub alerts: Alerts,
+    /// `--poll-interval`, when given.
+    interval_override: Option<Duration>,
     demo: tokio::sync::Mutex<Option<SimHandle>>,
 }
 
@@ -39,7 +41,7 @@ impl Shell {
                 .app_config_dir()
                 .unwrap_or_else(|_| PathBuf::from(".")),
         };
-        let store = SettingsStore::new(dir);
+        let store = SettingsStore::new(dir.clone());
         let loaded = store.load();
         let mut settings = loaded.settings;
         if let Some(h) = &args.host {
@@ -54,14 +56,24 @@ impl Shell {
             notice: loaded.notice,
             ..Default::default()
         };
-        let interval = Duration::from_secs(settings.poll_interval_s);
+        if let Some(d) = args.poll_interval.filter(|d| *d < Duration::from_secs(60)) {
+            tracing::warn!("polling every {d:?}: a real device may be overloaded below 60 s");
+        }
+        let interval = args
+            .poll_interval
+            .unwrap_or(Duration::from_secs(settings.poll_interval_s));
         let shell = Shell {
             poller: poller::spawn(None, interval),
             store,
             settings: Mutex::new(settings.clone()),
             facts: Mutex::new(facts),
             keystore: keystore(),
-            band: PressureBand::default(),
+            alerts: Alerts::new(
+                settings.alerts.clone(),
+                Some(dir),
+                crate::notify::icon_file(app),
+            ),
+            interval_override: args.poll_interval,
             demo: tokio::sync::Mutex::new(None),
         };
         if args.demo {
@@ -140,9 +152,22 @@ impl Shell {
         Ok(())
     }
 
+    /// The poll interval when nothing is suspected.
+    pub fn normal_interval(&self) -> Duration {
+        self.interval_override
+            .unwrap_or_else(|| Duration::from_secs(self.settings.lock().unwrap().poll_interval_s))
+    }
+
     pub fn view(&self) -> View {
         let facts = self.facts.lock().unwrap().clone();
-        view::view(&self.poller.status(), &facts, self.band, chrono::Utc::now())
+        let thresholds = self.settings.lock().unwrap().alerts.clone();
+        view::view(
+            &self.poller.status(),
+            &facts,
+            &thresholds,
+            self.alerts.view(),
+            chrono::Utc::now(),
+        )
     }
 }
 
@@ -157,7 +182,7 @@ fn keystore() -> Keystore {
 pub fn publish(app: &AppHandle) {
     let shell = app.state::<Shell>();
     let v = shell.view();
-    crate::tray::update(app, &v, &shell.band);
+    crate::tray::update(app, &v, shell.alerts.worst());
     if let Some(w) = app.get_webview_window(crate::window::LABEL) {
         if let Err(e) = w.emit("state", &v) {
             tracing::warn!("cannot send the state to the window: {e}");

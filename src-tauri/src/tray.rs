@@ -5,8 +5,9 @@ use std::sync::Mutex;
 
 use nestore_tray_core::actions::CommandArgs;
 use nestore_tray_core::icon::{self, IconSpec};
-use nestore_tray_core::presentation::{self, PressureBand};
+use nestore_tray_core::presentation;
 use nestore_tray_core::view::View;
+use nestore_watch::Severity;
 use tauri::image::Image;
 use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
@@ -25,6 +26,7 @@ struct Look {
     lines: Vec<String>,
     control: bool,
     start_label: String,
+    snoozed: bool,
 }
 
 #[derive(Default)]
@@ -48,10 +50,23 @@ pub fn create(app: &AppHandle) -> tauri::Result<()> {
     Ok(())
 }
 
-pub fn update(app: &AppHandle, view: &View, band: &PressureBand) {
+pub fn update(app: &AppHandle, view: &View, worst: Option<Severity>) {
     let now = chrono::Utc::now();
-    let spec = presentation::icon_spec(&view.status, band, now);
-    let lines = presentation::header_lines(&view.status, &chrono::Local, now);
+    let spec = presentation::icon_spec(&view.status, worst, now);
+    let active: Vec<_> = view
+        .alerts
+        .active
+        .iter()
+        .map(|a| (a.kind, a.severity))
+        .collect();
+    let mut lines = presentation::header_lines(&view.status, &active, &chrono::Local, now);
+    let snoozed = view.alerts.snoozed_until.is_some_and(|t| t > now);
+    if let Some(t) = view.alerts.snoozed_until.filter(|_| snoozed) {
+        lines.push(format!(
+            "Alerts snoozed until {}",
+            t.with_timezone(&chrono::Local).format("%H:%M")
+        ));
+    }
     let control = view.control.available;
     let start_label = {
         let d = view.control.defaults;
@@ -67,6 +82,7 @@ pub fn update(app: &AppHandle, view: &View, band: &PressureBand) {
         lines,
         control,
         start_label,
+        snoozed,
     };
     if shown.as_ref() == Some(&next) {
         return;
@@ -84,7 +100,7 @@ pub fn update(app: &AppHandle, view: &View, band: &PressureBand) {
     let _ = tray.set_tooltip(Some(format!("NEStore {title}")));
     #[cfg(target_os = "macos")]
     let _ = tray.set_title(Some(&title));
-    match build_menu(app, &next.lines, next.control, &next.start_label) {
+    match build_menu(app, &next) {
         Ok(menu) => {
             if let Err(e) = tray.set_menu(Some(menu)) {
                 tracing::warn!("cannot set the tray menu: {e}");
@@ -95,12 +111,8 @@ pub fn update(app: &AppHandle, view: &View, band: &PressureBand) {
     *shown = Some(next);
 }
 
-fn build_menu(
-    app: &AppHandle,
-    lines: &[String],
-    control: bool,
-    start_label: &str,
-) -> tauri::Result<Menu<tauri::Wry>> {
+fn build_menu(app: &AppHandle, look: &Look) -> tauri::Result<Menu<tauri::Wry>> {
+    let (lines, control, start_label) = (&look.lines, look.control, &look.start_label);
     let menu = Menu::new(app)?;
     for (i, line) in lines.iter().enumerate() {
         menu.append(&MenuItem::with_id(
@@ -145,6 +157,13 @@ fn build_menu(
         )?)?;
     }
     menu.append(&PredefinedMenuItem::separator(app)?)?;
+    let item = |id: &str, text: &str| MenuItem::with_id(app, id, text, true, None::<&str>);
+    if look.snoozed {
+        menu.append(&item("unsnooze", "Resume alerts")?)?;
+    } else {
+        menu.append(&item("snooze-1h", "Snooze alerts for 1 h")?)?;
+        menu.append(&item("snooze-tomorrow", "Snooze alerts until tomorrow")?)?;
+    }
     menu.append(&MenuItem::with_id(
         app,
         "settings",
@@ -162,6 +181,9 @@ fn on_menu(app: &AppHandle, event: MenuEvent) {
         "open" => crate::window::open(app),
         "settings" => crate::window::open_settings(app),
         "refresh" => shell.poller.refresh_now(),
+        "snooze-1h" => crate::alerts::snooze_hours(app, 1),
+        "snooze-tomorrow" => crate::alerts::snooze_until_tomorrow(app),
+        "unsnooze" => crate::alerts::snooze(app, None),
         "quit" => app.exit(0),
         id @ ("start" | "stop" | "auto") => {
             let defaults = shell.facts.lock().unwrap().defaults;

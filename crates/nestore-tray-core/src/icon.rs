@@ -53,6 +53,17 @@ pub fn render_png(spec: IconSpec, size: u32) -> Vec<u8> {
 
 /// The static application icon (window, bundle): a tank on a pedestal, 70 % full, no digits.
 pub fn app_icon(size: u32) -> Rgba {
+    to_rgba(&draw_app_icon(size))
+}
+
+/// The application icon as PNG bytes (for notification servers, which want a file).
+pub fn app_icon_png(size: u32) -> Vec<u8> {
+    draw_app_icon(size)
+        .encode_png()
+        .expect("encoding an in-memory PNG cannot fail")
+}
+
+fn draw_app_icon(size: u32) -> Pixmap {
     let size = size.clamp(16, 1024);
     let s = size as f32;
     let mut pm = Pixmap::new(size, size).expect("size is non-zero");
@@ -71,7 +82,7 @@ pub fn app_icon(size: u32) -> Rgba {
     fill_level_path(&mut pm, &inner, &band, [0x7f, 0xe6, 0xd6]);
     let cap = rounded_rect(s * 0.40, t - s * 0.05, s * 0.60, t + rim, s * 0.02);
     fill_path(&mut pm, &cap, [0xff, 0x8a, 0x3d], None);
-    to_rgba(&pm)
+    pm
 }
 
 // Colours. The body is dark so the icon reads on light panels; the light rim and the

@@ -2,6 +2,7 @@
 //! shell in `src-tauri/` only wires these pieces to the tray, the window and the OS.
 
 pub mod actions;
+pub mod alert_log;
 pub mod icon;
 pub mod poller;
 pub mod presentation;

@@ -85,6 +85,23 @@ fn initial(target: &Option<Target>, interval: Duration) -> Status {
     }
 }
 
+/// A new target's status; the result count goes on, so consumers never see it repeat.
+fn retargeted(status: &watch::Sender<Status>, target: &Option<Target>, interval: Duration) {
+    let seq = status.borrow().seq;
+    let mut s = initial(target, interval);
+    s.seq = seq;
+    status.send_replace(s);
+}
+
+/// How much more the wall clock moved than the monotonic clock, which stands still while
+/// the computer sleeps, before the gap counts as sleep.
+pub const WAKE_JUMP: Duration = Duration::from_secs(60);
+
+/// Whether the computer slept between two instants measured on both clocks.
+pub fn slept(wall_elapsed: Duration, mono_elapsed: Duration) -> bool {
+    wall_elapsed.saturating_sub(mono_elapsed) > WAKE_JUMP
+}
+
 async fn run(
     mut target: Option<Target>,
     mut interval: Duration,
@@ -93,6 +110,8 @@ async fn run(
 ) {
     // The first poll runs at once: the tray should show the charge within a second.
     let mut next = Instant::now();
+    // Both clocks at the last poll, to notice a sleep in between.
+    let mut last_poll: Option<(Instant, std::time::SystemTime)> = None;
     loop {
         let msg = match &target {
             Some(_) => tokio::select! {
@@ -115,10 +134,13 @@ async fn run(
             }
             Some(Msg::Retarget(t)) => {
                 target = t;
-                status.send_replace(initial(&target, interval));
+                retargeted(&status, &target, interval);
             }
         }
         let Some(t) = target.clone() else { continue };
+        let woke = last_poll
+            .is_some_and(|(mono, wall)| slept(wall.elapsed().unwrap_or_default(), mono.elapsed()));
+        last_poll = Some((Instant::now(), std::time::SystemTime::now()));
         status.send_modify(|s| s.polling = true);
         let poll = t.client.poll();
         tokio::pin!(poll);
@@ -136,7 +158,7 @@ async fn run(
                     }
                     Some(Msg::Retarget(nt)) => {
                         target = nt;
-                        status.send_replace(initial(&target, interval));
+                        retargeted(&status, &target, interval);
                         break None;
                     }
                 },
@@ -147,11 +169,36 @@ async fn run(
                 if let Err(e) = &r {
                     tracing::info!("poll failed: {e}");
                 }
-                status.send_modify(|s| s.record(r, chrono::Utc::now()));
-                next = Instant::now() + interval;
+                status.send_modify(|s| {
+                    s.record(r, chrono::Utc::now());
+                    s.after_wake = woke;
+                });
+                // After a sleep, poll again at once: the first reading only re-seeds.
+                next = if woke {
+                    Instant::now()
+                } else {
+                    Instant::now() + interval
+                };
+                if woke {
+                    tracing::info!("the computer slept: polling again");
+                }
             }
             // Retargeted: poll the new device at once.
             None => next = Instant::now(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sleep_is_a_wall_clock_jump_beyond_the_monotonic_clock() {
+        let s = Duration::from_secs;
+        assert!(!slept(s(300), s(300)));
+        assert!(!slept(s(350), s(300)), "small drift is no sleep");
+        assert!(slept(s(3900), s(300)), "an hour asleep");
+        assert!(!slept(s(100), s(300)), "a wall clock set back is no sleep");
     }
 }

@@ -3,31 +3,14 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 
+use nestore_watch::{Kind, Severity};
+
 use crate::icon::{IconSpec, Look};
 use crate::status::{Connection, Status};
 
-/// The healthy pressure band and the alarm levels (PROTOCOL.md, "Health").
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
-pub struct PressureBand {
-    pub low_bar: f64,
-    pub high_bar: f64,
-    pub low_alarm_bar: f64,
-    pub high_alarm_bar: f64,
-}
-
-impl Default for PressureBand {
-    fn default() -> Self {
-        PressureBand {
-            low_bar: 2.0,
-            high_bar: 3.0,
-            low_alarm_bar: 1.5,
-            high_alarm_bar: 3.5,
-        }
-    }
-}
-
-/// The tray icon for this status.
-pub fn icon_spec(status: &Status, band: &PressureBand, now: DateTime<Utc>) -> IconSpec {
+/// The tray icon for this status: the pressure watch's worst latched condition decides
+/// warning and alarm, so that the icon changes with the notifications and never before.
+pub fn icon_spec(status: &Status, alert: Option<Severity>, now: DateTime<Utc>) -> IconSpec {
     let Some(r) = status.fresh_reading(now) else {
         let soc = status.reading.as_ref().and_then(|r| r.soc_pct.value());
         return IconSpec {
@@ -35,20 +18,35 @@ pub fn icon_spec(status: &Status, band: &PressureBand, now: DateTime<Utc>) -> Ic
             look: Look::Offline,
         };
     };
-    let soc = r.soc_pct.value();
-    let look = match r.pressure_bar.value() {
-        None => Look::Alarm, // implausible: the sensor cannot be trusted
-        Some(p) if p < band.low_alarm_bar || p > band.high_alarm_bar => Look::Alarm,
-        Some(p) if p > band.high_bar || (p < band.low_bar && soc.is_some_and(|s| s > 50.0)) => {
-            Look::Warning
-        }
+    let look = match alert {
+        Some(Severity::Alarm) => Look::Alarm,
+        Some(Severity::Warning) => Look::Warning,
         _ if r.is_charging() => Look::Charging,
         _ => Look::Normal,
     };
     IconSpec {
-        soc_pct: soc.map(round_pct),
+        soc_pct: r.soc_pct.value().map(round_pct),
         look,
     }
+}
+
+/// A latched condition in a few words, for the menu.
+pub fn alert_line(kind: Kind, severity: Severity) -> String {
+    let what = match kind {
+        Kind::LowPressure => "low pressure",
+        Kind::HighPressure => "high pressure",
+        Kind::Leak => "leak suspected",
+        Kind::SensorFault => "pressure sensor fault",
+        Kind::Offline => "device offline",
+        Kind::ChargeFinished => "charge finished",
+        Kind::ChargeStopped => "charge stopped by the device",
+    };
+    let level = match severity {
+        Severity::Alarm => "Alarm",
+        Severity::Warning => "Warning",
+        Severity::Info => "Note",
+    };
+    format!("{level}: {what}")
 }
 
 fn round_pct(v: f64) -> u8 {
@@ -56,7 +54,12 @@ fn round_pct(v: f64) -> u8 {
 }
 
 /// The disabled header lines at the top of the tray menu.
-pub fn header_lines<Tz: TimeZone>(status: &Status, tz: &Tz, now: DateTime<Utc>) -> Vec<String>
+pub fn header_lines<Tz: TimeZone>(
+    status: &Status,
+    alerts: &[(Kind, Severity)],
+    tz: &Tz,
+    now: DateTime<Utc>,
+) -> Vec<String>
 where
     Tz::Offset: std::fmt::Display,
 {
@@ -91,6 +94,7 @@ where
         (_, _, Some(t)) => lines.push(format!("Updated {}", hm(t))),
         _ => {}
     }
+    lines.extend(alerts.iter().map(|&(k, s)| alert_line(k, s)));
     lines
 }
 
@@ -124,36 +128,29 @@ mod tests {
     }
 
     #[test]
-    fn looks_follow_pressure_charge_and_connection() {
-        let band = PressureBand::default();
-        let look = |s: &Status| icon_spec(s, &band, now(s)).look;
-        assert_eq!(look(&status(63.4, "2.4", "Standby")), Look::Normal);
+    fn looks_follow_the_watch_the_charge_and_the_connection() {
+        let s = status(63.4, "2.4", "Standby");
+        let look = |s: &Status, a| icon_spec(s, a, now(s)).look;
+        assert_eq!(look(&s, None), Look::Normal);
+        assert_eq!(icon_spec(&s, None, now(&s)).soc_pct, Some(63));
         assert_eq!(
-            icon_spec(&status(63.4, "2.4", "Standby"), &band, chrono::Utc::now()).soc_pct,
-            Some(63)
-        );
-        assert_eq!(
-            look(&status(63.0, "2.4", nestore::CHARGING_STATE)),
+            look(&status(63.0, "2.4", nestore::CHARGING_STATE), None),
             Look::Charging
         );
         assert_eq!(
-            look(&status(63.0, "1.8", nestore::CHARGING_STATE)),
+            look(
+                &status(63.0, "1.8", nestore::CHARGING_STATE),
+                Some(Severity::Warning)
+            ),
             Look::Warning
         );
+        assert_eq!(look(&s, Some(Severity::Alarm)), Look::Alarm);
+        assert_eq!(look(&s, Some(Severity::Info)), Look::Normal);
+        let mut off = status(80.0, "2.5", "Standby");
+        let t = now(&off);
+        off.record(Err(nestore::Error::Unauthorized), t);
         assert_eq!(
-            look(&status(40.0, "1.8", "Standby")),
-            Look::Normal,
-            "low pressure is normal at low charge"
-        );
-        assert_eq!(look(&status(40.0, "1.4", "Standby")), Look::Alarm);
-        assert_eq!(look(&status(80.0, "3.2", "Standby")), Look::Warning);
-        assert_eq!(look(&status(80.0, "3.6", "Standby")), Look::Alarm);
-        assert_eq!(look(&status(80.0, "-1", "Standby")), Look::Alarm);
-        let mut s = status(80.0, "2.5", "Standby");
-        let t = now(&s);
-        s.record(Err(nestore::Error::Unauthorized), t);
-        assert_eq!(
-            icon_spec(&s, &band, t),
+            icon_spec(&off, Some(Severity::Alarm), t),
             IconSpec {
                 soc_pct: Some(80),
                 look: Look::Offline
@@ -166,7 +163,7 @@ mod tests {
         let tz = FixedOffset::east_opt(3600).unwrap();
         let s = status(63.4, "2.44", "Charging Electrical Main");
         assert_eq!(
-            header_lines(&s, &tz, now(&s)),
+            header_lines(&s, &[], &tz, now(&s)),
             vec![
                 "State of charge 63 %",
                 "Pressure 2.4 bar",
@@ -174,24 +171,33 @@ mod tests {
                 "Updated 15:05"
             ]
         );
+        let alerts = [
+            (Kind::LowPressure, Severity::Alarm),
+            (Kind::Leak, Severity::Warning),
+        ];
+        let lines = header_lines(&s, &alerts, &tz, now(&s));
+        assert_eq!(
+            lines[4..],
+            ["Alarm: low pressure", "Warning: leak suspected"]
+        );
         let mut off = s.clone();
         let t = now(&s) + chrono::Duration::seconds(290);
         off.record(Err(nestore::Error::Unauthorized), t);
         assert_eq!(
-            header_lines(&off, &tz, t).last().unwrap(),
+            header_lines(&off, &[], &tz, t).last().unwrap(),
             "Offline since 15:10"
         );
         let stale_at = s.updated_at.unwrap() + chrono::Duration::seconds(601);
         assert_eq!(
-            header_lines(&s, &tz, stale_at).last().unwrap(),
+            header_lines(&s, &[], &tz, stale_at).last().unwrap(),
             "Stale: updated 15:05"
         );
         assert_eq!(
-            header_lines(&Status::not_configured(300), &tz, t),
+            header_lines(&Status::not_configured(300), &[], &tz, t),
             vec!["No device configured"]
         );
         assert_eq!(
-            header_lines(&status(50.0, "12", "X"), &tz, now(&s))[1],
+            header_lines(&status(50.0, "12", "X"), &[], &tz, now(&s))[1],
             "Pressure sensor fault"
         );
     }

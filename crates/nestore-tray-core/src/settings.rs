@@ -39,6 +39,8 @@ pub struct Settings {
     pub control_enabled: bool,
     pub autostart: bool,
     pub charge_defaults: ChargeDefaults,
+    /// The pressure watch's thresholds.
+    pub alerts: nestore_watch::Thresholds,
 }
 
 impl Default for Settings {
@@ -50,6 +52,7 @@ impl Default for Settings {
             control_enabled: false,
             autostart: false,
             charge_defaults: ChargeDefaults::default(),
+            alerts: nestore_watch::Thresholds::default(),
         }
     }
 }
@@ -64,6 +67,8 @@ pub enum SettingsError {
     PollInterval,
     #[error("last charge settings: {0}")]
     ChargeDefaults(String),
+    #[error("alert thresholds: {0}")]
+    Alerts(String),
 }
 
 impl Settings {

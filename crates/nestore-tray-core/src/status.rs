@@ -14,7 +14,7 @@ pub enum Connection {
     Offline,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Status {
     /// "host:port", None when no device is configured.
     pub device: Option<String>,
@@ -31,6 +31,15 @@ pub struct Status {
     /// Poll interval in force, for staleness.
     #[serde(skip)]
     pub interval_s: u64,
+    /// Counts poll results, so that a consumer sees each one once.
+    #[serde(skip)]
+    pub seq: u64,
+    /// The last poll's error itself, for the pressure watch.
+    #[serde(skip)]
+    pub failure: Option<nestore::Error>,
+    /// This result is the first after the computer woke from sleep.
+    #[serde(skip)]
+    pub after_wake: bool,
 }
 
 impl Status {
@@ -45,6 +54,9 @@ impl Status {
             polling: false,
             reading: None,
             interval_s,
+            seq: 0,
+            failure: None,
+            after_wake: false,
         }
     }
 
@@ -61,9 +73,12 @@ impl Status {
     /// owner still sees what was last known.
     pub fn record(&mut self, result: Result<Reading, nestore::Error>, now: DateTime<Utc>) {
         self.polling = false;
+        self.seq += 1;
+        self.after_wake = false;
         match result {
             Ok(r) => {
                 self.connection = Connection::Online;
+                self.failure = None;
                 self.error = None;
                 self.offline_since = None;
                 self.updated_at = Some(now);
@@ -72,6 +87,7 @@ impl Status {
             Err(e) => {
                 self.connection = Connection::Offline;
                 self.error = Some(e.to_string());
+                self.failure = Some(e);
                 self.offline_since.get_or_insert(now);
             }
         }

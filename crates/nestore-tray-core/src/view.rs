@@ -4,8 +4,10 @@ use chrono::{DateTime, Utc};
 use nestore::control::{LIFETIME_S, POWER_STEP_W, POWER_W, TARGET_SOC_PCT};
 use serde::Serialize;
 
+use nestore_watch::{Kind, Severity, Thresholds};
+
 use crate::actions::OutcomeView;
-use crate::presentation::PressureBand;
+use crate::alert_log::Entry;
 use crate::settings::ChargeDefaults;
 use crate::status::Status;
 
@@ -40,13 +42,39 @@ pub struct ControlView {
     pub last_outcome: Option<OutcomeView>,
 }
 
+/// The healthy band and the alarm levels, for the pressure gauge.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PressureBand {
+    pub low_bar: f64,
+    pub high_bar: f64,
+    pub low_alarm_bar: f64,
+    pub high_alarm_bar: f64,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActiveAlert {
+    pub kind: Kind,
+    pub severity: Severity,
+    pub line: String,
+}
+
+/// The pressure watch as the window shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AlertsView {
+    pub active: Vec<ActiveAlert>,
+    pub snoozed_until: Option<DateTime<Utc>>,
+    /// Newest first.
+    pub log: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct View {
     #[serde(flatten)]
     pub status: Status,
     pub stale: bool,
     pub pressure_band: PressureBand,
     pub control: ControlView,
+    pub alerts: AlertsView,
     pub notice: Option<String>,
 }
 
@@ -61,10 +89,22 @@ pub struct AppFacts {
     pub notice: Option<String>,
 }
 
-pub fn view(status: &Status, facts: &AppFacts, band: PressureBand, now: DateTime<Utc>) -> View {
+pub fn view(
+    status: &Status,
+    facts: &AppFacts,
+    th: &Thresholds,
+    alerts: AlertsView,
+    now: DateTime<Utc>,
+) -> View {
     View {
         stale: status.is_stale(now),
-        pressure_band: band,
+        pressure_band: PressureBand {
+            low_bar: th.low_bar,
+            high_bar: th.high_bar,
+            low_alarm_bar: th.low_alarm_bar,
+            high_alarm_bar: th.high_alarm_bar,
+        },
+        alerts,
         control: ControlView {
             enabled: facts.control_enabled,
             password_stored: facts.password_stored,
@@ -91,8 +131,13 @@ mod tests {
             ..Default::default()
         };
         let s = Status::connecting("127.0.0.1:4805".into(), true, 300);
-        let v =
-            serde_json::to_value(view(&s, &facts, PressureBand::default(), Utc::now())).unwrap();
+        let th = Thresholds::default();
+        let none = || AlertsView {
+            active: vec![],
+            snoozed_until: None,
+            log: vec![],
+        };
+        let v = serde_json::to_value(view(&s, &facts, &th, none(), Utc::now())).unwrap();
         for key in [
             "device",
             "demo",
@@ -105,6 +150,7 @@ mod tests {
             "reading",
             "pressure_band",
             "control",
+            "alerts",
             "notice",
         ] {
             assert!(v.get(key).is_some(), "{key} missing: {v}");
@@ -113,12 +159,15 @@ mod tests {
         assert_eq!(v["control"]["available"], true);
         assert_eq!(v["control"]["limits"]["duration_max_min"], 300);
         assert_eq!(v["control"]["defaults"]["power_w"], 2000);
-        let none = view(
+        assert_eq!(v["pressure_band"]["low_bar"], 2.0);
+        assert!(v["alerts"]["active"].as_array().unwrap().is_empty());
+        let unconfigured = view(
             &Status::not_configured(300),
             &facts,
-            PressureBand::default(),
+            &th,
+            none(),
             Utc::now(),
         );
-        assert!(!none.control.available, "no device, no control");
+        assert!(!unconfigured.control.available, "no device, no control");
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::control::ValidationError;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
     #[error("device unreachable at {url}: {reason}")]
     Unreachable { url: String, reason: String },

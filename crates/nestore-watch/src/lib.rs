@@ -1,0 +1,54 @@
+//! The pressure watch of NEStore Tray.
+//!
+//! Pressure is the owner's main health signal (PROTOCOL.md, "Health"): 2-3 bar is healthy
+//! when the state of charge is above 50 %, a falling pressure at a steady charge suggests a
+//! leak, a pressure above the band an expansion problem. [`Watch`] is fed every poll result
+//! (a [`nestore::Reading`] or a [`nestore::Error`]) with the current time, and returns the
+//! [`Notice`]s to log and, where `notify` is set, to show. It does no I/O, reads no clock
+//! and never sleeps: the same inputs always give the same notices.
+//!
+//! Rules, all debounced by [`Thresholds::hold_readings`] consecutive readings both ways
+//! (a reading within the hysteresis margin neither confirms nor clears):
+//! - low pressure: warning below `low_bar` above 50 % charge, alarm below `low_alarm_bar`
+//!   at any charge (warning → alarm is one `Escalated` notice; alarm → warning is silent);
+//! - high pressure: warning above `high_bar`, alarm above `high_alarm_bar`, at any charge;
+//! - leak: a least-squares fall over the last 6 h faster than `leak_bar_per_6h` while the
+//!   charge stays within 3 points (at least 1 h and 4 readings of history);
+//! - sensor fault: no plausible pressure in a reading, or a poll failing for lack of it;
+//! - offline: connection failures for `offline_grace_min` (no hold; one notice, one
+//!   recovery at the next answer);
+//! - charge finished / stopped after [`Watch::charge_started`].
+//!
+//! Latched alarms are repeated every `reminder_h` hours. Snooze and quiet hours silence
+//! warnings and info notices, never alarms.
+
+mod latch;
+mod notice;
+mod text;
+mod thresholds;
+mod watch;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone, Utc};
+
+pub use notice::{Kind, Notice, Phase, Severity};
+pub use thresholds::Thresholds;
+pub use watch::Watch;
+
+/// "Until tomorrow": the next 07:00 local time (in the offset of `now`) after `now`.
+pub fn tomorrow_morning(now: DateTime<FixedOffset>) -> DateTime<Utc> {
+    let seven = NaiveTime::from_hms_opt(7, 0, 0).unwrap_or_default();
+    let local = now.naive_local();
+    let date = if local.time() < seven {
+        local.date()
+    } else {
+        local.date().succ_opt().unwrap_or(local.date())
+    };
+    now.offset()
+        .from_local_datetime(&date.and_time(seven))
+        .single()
+        .map(|d| d.with_timezone(&Utc))
+        .unwrap_or_else(|| now.with_timezone(&Utc) + Duration::hours(24))
+}

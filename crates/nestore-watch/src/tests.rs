@@ -1,0 +1,735 @@
+//! Scenario tests: sequences of readings with explicit times.
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone, Utc};
+use nestore::{Error, Measure, Reading, CHARGING_STATE};
+
+use crate::{tomorrow_morning, Kind, Notice, Phase, Severity, Thresholds, Watch};
+
+fn local(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<FixedOffset> {
+    FixedOffset::east_opt(3600)
+        .unwrap()
+        .with_ymd_and_hms(y, mo, d, h, mi, 0)
+        .unwrap()
+}
+
+fn reading(soc: f64, bar: f64, at: DateTime<Utc>) -> Reading {
+    let body =
+        format!(r#"{{"PAYLOAD":{{"DERIVED":{{"SOC_VES":{soc}}},"BASE":{{"PRES_SYS":{bar}}}}}}}"#);
+    nestore::reading::parse_engineering(body.as_bytes(), at).unwrap()
+}
+
+/// A watch fed at a fixed interval from 14:05 local time (+01:00).
+struct Feed {
+    w: Watch,
+    now: DateTime<FixedOffset>,
+    step: Duration,
+    state: Option<String>,
+}
+
+impl Feed {
+    fn new() -> Feed {
+        Feed::with(Thresholds::default())
+    }
+
+    fn with(t: Thresholds) -> Feed {
+        Feed {
+            w: Watch::new(t),
+            now: local(2024, 3, 5, 14, 5),
+            step: Duration::minutes(5),
+            state: None,
+        }
+    }
+
+    fn every(mut self, step: Duration) -> Feed {
+        self.step = step;
+        self
+    }
+
+    fn read(&mut self, soc: f64, bar: f64) -> Vec<Notice> {
+        let mut r = reading(soc, bar, self.now.with_timezone(&Utc));
+        r.state = self.state.clone();
+        self.feed(&r)
+    }
+
+    fn feed(&mut self, r: &Reading) -> Vec<Notice> {
+        let out = self.w.observe(r, self.now);
+        self.now += self.step;
+        out
+    }
+
+    fn fail(&mut self, e: &Error) -> Vec<Notice> {
+        let out = self.w.observe_failure(e, self.now);
+        self.now += self.step;
+        out
+    }
+
+    /// Feeds each pressure at this charge; returns every notice.
+    fn run(&mut self, soc: f64, bars: &[f64]) -> Vec<Notice> {
+        bars.iter().flat_map(|&b| self.read(soc, b)).collect()
+    }
+
+    /// Seeds with one healthy reading (the first one never counts).
+    fn seeded(mut self) -> Feed {
+        assert!(self.read(70.0, 2.5).is_empty());
+        self
+    }
+}
+
+fn kinds(n: &[Notice]) -> Vec<(Kind, Severity, Phase)> {
+    n.iter().map(|n| (n.kind, n.severity, n.phase)).collect()
+}
+
+fn unreachable() -> Error {
+    Error::Unreachable {
+        url: "http://192.0.2.7:5000/".into(),
+        reason: "connection refused".into(),
+    }
+}
+
+use Kind::*;
+use Phase::*;
+use Severity::*;
+
+#[test]
+fn low_warning_fires_after_hold_latches_and_recovers_once() {
+    let mut f = Feed::new().seeded();
+    assert!(f.read(78.0, 1.7).is_empty(), "one reading is not enough");
+    let n = f.read(78.0, 1.7);
+    assert_eq!(kinds(&n), vec![(LowPressure, Warning, Raised)]);
+    assert_eq!(n[0].title, "Low pressure");
+    assert_eq!(
+        n[0].body,
+        "Pressure 1.7 bar is below the healthy 2-3 bar at 78 % charge. Check for leaks; call \
+         your installer if it keeps falling."
+    );
+    assert_eq!(n[0].pressure_bar, Some(1.7));
+    assert_eq!(n[0].soc_pct, Some(78.0));
+    assert!(n[0].notify && n[0].suppressed_by.is_none());
+    assert!(f.run(78.0, &[1.7, 1.8, 1.6, 1.9]).is_empty(), "no repeats");
+    assert_eq!(f.w.active(), vec![(LowPressure, Warning)]);
+    assert_eq!(f.w.worst(), Some(Warning));
+    // Back inside but not by the hysteresis: stays latched.
+    assert!(f.run(78.0, &[2.05, 2.05, 2.05, 2.05]).is_empty());
+    assert!(f.read(78.0, 2.2).is_empty(), "recovery needs the hold too");
+    let n = f.read(78.0, 2.2);
+    assert_eq!(kinds(&n), vec![(LowPressure, Warning, Recovered)]);
+    assert_eq!(n[0].title, "Pressure back to normal");
+    assert!(n[0].body.contains("2.2 bar"), "{}", n[0].body);
+    assert!(f.run(78.0, &[2.2, 2.3, 2.4]).is_empty());
+    assert!(f.w.active().is_empty());
+    assert_eq!(f.w.worst(), None);
+}
+
+#[test]
+fn a_blip_does_not_fire() {
+    let mut f = Feed::new().seeded();
+    assert!(f.run(78.0, &[1.7, 2.4, 1.7, 2.4, 1.6, 2.5]).is_empty());
+    assert!(f.w.active().is_empty());
+}
+
+#[test]
+fn hovering_around_each_threshold_gives_exactly_one_alert() {
+    // Alternates just beyond and just inside `limit` (`dir` +1: beyond is below).
+    let hover = |limit: f64, dir: f64| -> Vec<f64> {
+        (0..40)
+            .map(|i| {
+                let off = 0.01 + 0.01 * f64::from((i / 2) % 2);
+                if i % 2 == 0 {
+                    limit - dir * off
+                } else {
+                    limit + dir * off
+                }
+            })
+            .collect()
+    };
+    // Low warning: 1.99, 2.01, 1.98, 2.02, ...
+    assert_eq!(hover(2.0, 1.0)[..4], [1.99, 2.01, 1.98, 2.02]);
+    let mut f = Feed::new().seeded();
+    let n = f.run(78.0, &hover(2.0, 1.0));
+    assert_eq!(kinds(&n), vec![(LowPressure, Warning, Raised)]);
+
+    // High warning.
+    let mut f = Feed::new().seeded();
+    let n = f.run(90.0, &hover(3.0, -1.0));
+    assert_eq!(kinds(&n), vec![(HighPressure, Warning, Raised)]);
+
+    // Low alarm while a low warning is latched: one escalation.
+    let mut f = Feed::new().seeded();
+    f.run(78.0, &[1.8, 1.8]);
+    let n = f.run(78.0, &hover(1.5, 1.0));
+    assert_eq!(kinds(&n), vec![(LowPressure, Alarm, Escalated)]);
+
+    // Low alarm at a low charge (no warning there).
+    let mut f = Feed::new().seeded();
+    let n = f.run(40.0, &hover(1.5, 1.0));
+    assert_eq!(kinds(&n), vec![(LowPressure, Alarm, Raised)]);
+
+    // High alarm while a high warning is latched.
+    let mut f = Feed::new().seeded();
+    f.run(90.0, &[3.2, 3.2]);
+    let n = f.run(90.0, &hover(3.5, -1.0));
+    assert_eq!(kinds(&n), vec![(HighPressure, Alarm, Escalated)]);
+
+    // The recovery edge (low + hysteresis): one recovery, no re-raise.
+    let mut f = Feed::new().seeded();
+    f.run(78.0, &[1.8, 1.8]);
+    let n = f.run(78.0, &hover(2.1, -1.0));
+    assert_eq!(kinds(&n), vec![(LowPressure, Warning, Recovered)]);
+}
+
+#[test]
+fn warning_escalates_to_alarm_once_and_recovers_once() {
+    let mut f = Feed::new().seeded();
+    assert_eq!(
+        kinds(&f.run(78.0, &[1.8, 1.8])),
+        vec![(LowPressure, Warning, Raised)]
+    );
+    assert!(f.read(78.0, 1.4).is_empty());
+    let n = f.read(78.0, 1.4);
+    assert_eq!(kinds(&n), vec![(LowPressure, Alarm, Escalated)]);
+    assert_eq!(n[0].title, "Very low pressure");
+    assert!(
+        n[0].body.contains("below the safe minimum of 1.5 bar"),
+        "{}",
+        n[0].body
+    );
+    assert!(f.run(78.0, &[1.4, 1.3, 1.45]).is_empty());
+    assert_eq!(f.w.active(), vec![(LowPressure, Alarm)]);
+    // Back to the warning range: silent de-escalation, no more alarm.
+    assert!(f.run(78.0, &[1.8, 1.8, 1.8]).is_empty());
+    assert_eq!(f.w.active(), vec![(LowPressure, Warning)]);
+    let n = f.run(78.0, &[2.3, 2.3, 2.3]);
+    assert_eq!(
+        kinds(&n),
+        vec![(LowPressure, Alarm, Recovered)],
+        "the end of an alarm is told as an alarm's"
+    );
+}
+
+#[test]
+fn alarm_straight_away_and_recovered_alarm_carries_alarm_severity() {
+    let mut f = Feed::new().seeded();
+    let n = f.run(78.0, &[1.2, 1.2]);
+    assert_eq!(kinds(&n), vec![(LowPressure, Alarm, Raised)]);
+    let n = f.run(78.0, &[2.4, 2.4]);
+    assert_eq!(kinds(&n), vec![(LowPressure, Alarm, Recovered)]);
+}
+
+#[test]
+fn low_warning_needs_charge_above_half_but_the_alarm_does_not() {
+    let mut f = Feed::new().seeded();
+    assert!(f.run(40.0, &[1.8; 10]).is_empty());
+    assert!(f.run(50.0, &[1.8; 3]).is_empty(), "50 % is not above 50 %");
+    assert!(!f.w.wants_fast_poll());
+    let n = f.run(40.0, &[1.4, 1.4]);
+    assert_eq!(kinds(&n), vec![(LowPressure, Alarm, Raised)]);
+    let mut f = Feed::new().seeded();
+    let n = f.run(51.0, &[1.8, 1.8]);
+    assert_eq!(kinds(&n), vec![(LowPressure, Warning, Raised)]);
+}
+
+#[test]
+fn high_pressure_warns_and_alarms_with_plain_advice() {
+    let mut f = Feed::new().seeded();
+    let n = f.run(90.0, &[3.2, 3.2]);
+    assert_eq!(kinds(&n), vec![(HighPressure, Warning, Raised)]);
+    assert_eq!(n[0].title, "High pressure");
+    assert_eq!(
+        n[0].body,
+        "Pressure 3.2 bar is above the healthy 2-3 bar at 90 % charge. This can mean an \
+         expansion vessel problem: call your installer."
+    );
+    let n = f.run(90.0, &[3.6, 3.6]);
+    assert_eq!(kinds(&n), vec![(HighPressure, Alarm, Escalated)]);
+    assert!(n[0]
+        .body
+        .starts_with("Pressure 3.6 bar is above the safe maximum of 3.5 bar"));
+    assert!(
+        f.run(90.0, &[2.95, 2.95]).is_empty(),
+        "inside, but not by the hysteresis"
+    );
+    let n = f.run(90.0, &[2.8, 2.8]);
+    assert_eq!(kinds(&n), vec![(HighPressure, Alarm, Recovered)]);
+}
+
+#[test]
+fn texts_use_the_configured_thresholds() {
+    let t = Thresholds {
+        low_bar: 1.8,
+        high_bar: 2.8,
+        ..Thresholds::default()
+    };
+    let mut f = Feed::with(t).seeded();
+    let n = f.run(78.0, &[1.7, 1.7]);
+    assert!(n[0].body.contains("healthy 1.8-2.8 bar"), "{}", n[0].body);
+}
+
+#[test]
+fn first_reading_and_the_one_after_waking_do_not_count() {
+    let mut f = Feed::new();
+    assert!(f.read(78.0, 1.2).is_empty());
+    assert!(
+        f.read(78.0, 1.2).is_empty(),
+        "the first reading was not counted"
+    );
+    assert_eq!(
+        kinds(&f.read(78.0, 1.2)),
+        vec![(LowPressure, Alarm, Raised)]
+    );
+
+    let mut f = Feed::new().seeded();
+    assert!(f.read(78.0, 1.8).is_empty());
+    assert!(f.w.wants_fast_poll());
+    f.w.woke();
+    assert!(!f.w.wants_fast_poll(), "hold counts restart");
+    assert!(f.read(78.0, 1.8).is_empty(), "raises nothing");
+    assert!(f.read(78.0, 1.8).is_empty());
+    assert_eq!(
+        kinds(&f.read(78.0, 1.8)),
+        vec![(LowPressure, Warning, Raised)]
+    );
+    // A latched condition stays latched over a sleep.
+    f.w.woke();
+    assert!(f.run(78.0, &[1.8, 1.8]).is_empty());
+    assert_eq!(f.w.active(), vec![(LowPressure, Warning)]);
+}
+
+#[test]
+fn a_short_outage_says_nothing() {
+    let mut f = Feed::new().seeded().every(Duration::minutes(1));
+    for _ in 0..14 {
+        assert!(f.fail(&unreachable()).is_empty());
+    }
+    assert!(f.read(70.0, 2.5).is_empty());
+    assert!(f.w.active().is_empty());
+    // The clock restarts with the next failure.
+    for _ in 0..14 {
+        assert!(f.fail(&unreachable()).is_empty());
+    }
+}
+
+#[test]
+fn a_long_outage_gives_one_alert_and_one_recovery() {
+    let mut f = Feed::new().every(Duration::minutes(1));
+    let mut all = Vec::new();
+    for _ in 0..60 {
+        all.extend(f.fail(&unreachable()));
+    }
+    assert_eq!(kinds(&all), vec![(Offline, Warning, Raised)]);
+    let n = &all[0];
+    assert_eq!(n.title, "NEStore offline");
+    assert!(n.body.contains("since 14:05"), "{}", n.body);
+    assert!(n.body.contains("connection refused"), "{}", n.body);
+    assert_eq!(n.at, local(2024, 3, 5, 14, 20).with_timezone(&Utc));
+    assert_eq!(f.w.active(), vec![(Offline, Warning)]);
+    let n = f.read(70.0, 2.5);
+    assert_eq!(kinds(&n), vec![(Offline, Warning, Recovered)]);
+    assert_eq!(n[0].title, "NEStore back online");
+    assert!(f.read(70.0, 2.5).is_empty());
+    assert!(f.w.active().is_empty());
+}
+
+#[test]
+fn which_failures_count_as_offline() {
+    let five_hundred = Error::Status {
+        url: "u".into(),
+        status: 503,
+    };
+    let timeout = Error::Timeout {
+        url: "u".into(),
+        secs: 10.0,
+    };
+    let malformed = Error::Malformed {
+        url: "u".into(),
+        reason: "not JSON".into(),
+    };
+    for e in [five_hundred, timeout, malformed] {
+        let mut f = Feed::new().every(Duration::minutes(16));
+        assert!(f.fail(&e).is_empty());
+        assert_eq!(kinds(&f.fail(&e)), vec![(Offline, Warning, Raised)], "{e}");
+    }
+    for e in [
+        Error::Status {
+            url: "u".into(),
+            status: 404,
+        },
+        Error::Unauthorized,
+    ] {
+        let mut f = Feed::new().every(Duration::minutes(16));
+        assert!(f.fail(&e).is_empty());
+        assert!(f.fail(&e).is_empty(), "{e}");
+    }
+}
+
+#[test]
+fn sleep_time_is_no_outage() {
+    let mut f = Feed::new().every(Duration::minutes(1));
+    f.fail(&unreachable());
+    f.now += Duration::hours(8);
+    f.w.woke();
+    assert!(f.fail(&unreachable()).is_empty());
+}
+
+/// Feeds readings every 15 min for `hours`, pressure falling by `fall_per_6h` and the
+/// charge moving by `soc_per_6h`; returns every notice.
+fn ramp(f: &mut Feed, start: f64, fall_per_6h: f64, soc_per_6h: f64, hours: u32) -> Vec<Notice> {
+    let mut out = Vec::new();
+    for i in 0..=(hours * 4) {
+        let h = f64::from(i) / 4.0;
+        let bar = start - fall_per_6h * h / 6.0;
+        let soc = 70.0 + soc_per_6h * h / 6.0;
+        out.extend(f.read(soc, (bar * 1000.0).round() / 1000.0));
+    }
+    out
+}
+
+#[test]
+fn leak_fires_for_a_steady_fall_at_a_steady_charge() {
+    let mut f = Feed::new().every(Duration::minutes(15));
+    let n = ramp(&mut f, 2.7, 0.3, 0.0, 6);
+    assert_eq!(kinds(&n), vec![(Leak, Warning, Raised)]);
+    assert_eq!(n[0].title, "Possible leak");
+    assert!(n[0].body.contains("0.3 bar per 6 h"), "{}", n[0].body);
+    assert!(n[0].body.contains("near 70 %"), "{}", n[0].body);
+    // Fired after the hold once 1 h of history was there (at 1 h and 1 h 15 min).
+    assert_eq!(n[0].at, local(2024, 3, 5, 15, 20).with_timezone(&Utc));
+    // Pressure steady again: one recovery once the slope flattens.
+    let mut rest = Vec::new();
+    for _ in 0..48 {
+        rest.extend(f.read(70.0, 2.4));
+    }
+    assert_eq!(kinds(&rest), vec![(Leak, Warning, Recovered)]);
+    assert_eq!(rest[0].title, "Pressure no longer falling");
+}
+
+#[test]
+fn no_leak_while_the_charge_moves_or_for_a_slow_drift() {
+    let mut f = Feed::new().every(Duration::minutes(15));
+    assert!(ramp(&mut f, 2.7, 0.3, -20.0, 6).is_empty());
+    assert!(!f.w.wants_fast_poll());
+    let mut f = Feed::new().every(Duration::minutes(15));
+    assert!(ramp(&mut f, 2.7, 0.1, 0.0, 12).is_empty());
+    assert!(!f.w.wants_fast_poll());
+}
+
+#[test]
+fn no_leak_from_too_little_history() {
+    // Fast fall over 45 min: not enough history for a slope.
+    let mut f = Feed::new().every(Duration::minutes(5));
+    let n: Vec<Notice> = (0..10)
+        .flat_map(|i| f.read(70.0, 2.8 - f64::from(i) * 0.01))
+        .collect();
+    assert!(n.is_empty());
+}
+
+#[test]
+fn a_leak_and_low_pressure_are_each_reported_once() {
+    let mut f = Feed::new().every(Duration::minutes(15));
+    let n = ramp(&mut f, 2.3, 1.2, 0.0, 3);
+    let mut k = kinds(&n);
+    k.sort_by_key(|x| x.0);
+    assert_eq!(
+        k,
+        vec![(LowPressure, Warning, Raised), (Leak, Warning, Raised)]
+    );
+    assert_eq!(f.w.active(), vec![(LowPressure, Warning), (Leak, Warning)]);
+}
+
+#[test]
+fn sensor_fault_from_implausible_or_missing_pressure() {
+    let mut f = Feed::new().seeded();
+    assert!(f.read(70.0, 12.0).is_empty());
+    let n = f.read(70.0, 12.0);
+    assert_eq!(kinds(&n), vec![(SensorFault, Warning, Raised)]);
+    assert_eq!(n[0].title, "Pressure sensor fault");
+    assert!(n[0]
+        .body
+        .starts_with("The device reports no plausible pressure (it reported 12 bar"));
+    assert!(n[0]
+        .body
+        .ends_with("Check the sensor; call your installer if it persists."));
+    assert_eq!(n[0].pressure_bar, None);
+    let mut r = reading(70.0, 2.5, f.now.with_timezone(&Utc));
+    r.pressure_bar = Measure::NotReported;
+    assert!(f.feed(&r).is_empty());
+    assert!(f.read(70.0, 2.5).is_empty());
+    let n = f.read(70.0, 2.5);
+    assert_eq!(kinds(&n), vec![(SensorFault, Warning, Recovered)]);
+
+    // From the poll error naming PRES_SYS: a fault, not an outage.
+    let missing = Error::MissingField {
+        field: "system pressure (PRES_SYS)",
+    };
+    let mut f = Feed::new().seeded().every(Duration::minutes(20));
+    assert!(f.fail(&missing).is_empty());
+    let n = f.fail(&missing);
+    assert_eq!(kinds(&n), vec![(SensorFault, Warning, Raised)]);
+    assert!(n[0].body.contains("PRES_SYS"));
+    assert!(f.fail(&missing).is_empty());
+    assert_eq!(f.w.active(), vec![(SensorFault, Warning)]);
+
+    // A missing state of charge is neither.
+    let mut f = Feed::new().seeded().every(Duration::minutes(20));
+    let soc = Error::MissingField {
+        field: "state of charge (SOC_VES)",
+    };
+    for _ in 0..5 {
+        assert!(f.fail(&soc).is_empty());
+    }
+}
+
+#[test]
+fn reminders_every_12_hours_for_alarms_only() {
+    let mut f = Feed::new().seeded().every(Duration::minutes(30));
+    let all = f.run(78.0, &[1.3; 61]); // 30 h
+    assert_eq!(
+        kinds(&all),
+        vec![
+            (LowPressure, Alarm, Raised),
+            (LowPressure, Alarm, Reminder),
+            (LowPressure, Alarm, Reminder)
+        ]
+    );
+    assert_eq!(all[1].at - all[0].at, Duration::hours(12));
+    assert_eq!(all[2].at - all[1].at, Duration::hours(12));
+    assert!(all[1].body.contains("Unresolved since"), "{}", all[1].body);
+
+    let mut f = Feed::new().seeded().every(Duration::minutes(30));
+    let all = f.run(78.0, &[1.8; 61]);
+    assert_eq!(kinds(&all), vec![(LowPressure, Warning, Raised)]);
+    let mut f = Feed::new().seeded().every(Duration::minutes(30));
+    let all = f.run(90.0, &[3.2; 61]);
+    assert_eq!(kinds(&all), vec![(HighPressure, Warning, Raised)]);
+}
+
+#[test]
+fn snooze_silences_warnings_but_not_alarms() {
+    let mut f = Feed::new().seeded();
+    let until = f.now.with_timezone(&Utc) + Duration::hours(2);
+    f.w.snooze(Some(until));
+    assert_eq!(f.w.snoozed_until(), Some(until));
+    let n = f.run(78.0, &[1.8, 1.8]);
+    assert_eq!(kinds(&n), vec![(LowPressure, Warning, Raised)]);
+    assert!(!n[0].notify);
+    assert_eq!(n[0].suppressed_by.as_deref(), Some("snoozed"));
+    let n = f.run(78.0, &[1.3, 1.3]);
+    assert_eq!(kinds(&n), vec![(LowPressure, Alarm, Escalated)]);
+    assert!(n[0].notify && n[0].suppressed_by.is_none());
+    let n = f.run(78.0, &[2.5, 2.5]);
+    assert_eq!(kinds(&n), vec![(LowPressure, Alarm, Recovered)]);
+    assert!(n[0].notify, "an alarm's recovery notifies too");
+    // After the snooze ends, warnings notify again.
+    f.now += Duration::hours(3);
+    let n = f.run(90.0, &[3.2, 3.2]);
+    assert!(n[0].notify);
+    assert_eq!(f.w.snoozed_until(), None);
+    // Cancelling.
+    f.w.snooze(Some(f.now.with_timezone(&Utc) + Duration::hours(5)));
+    f.w.snooze(None);
+    let n = f.run(90.0, &[2.5, 2.5]);
+    assert_eq!(kinds(&n), vec![(HighPressure, Warning, Recovered)]);
+    assert!(n[0].notify);
+}
+
+#[test]
+fn quiet_hours_wrapping_midnight_silence_warnings_but_not_alarms() {
+    let t = Thresholds {
+        quiet_hours: Some((
+            NaiveTime::from_hms_opt(22, 0, 0).unwrap(),
+            NaiveTime::from_hms_opt(7, 0, 0).unwrap(),
+        )),
+        ..Thresholds::default()
+    };
+    for (h, quiet) in [
+        (23, true),
+        (2, true),
+        (6, true),
+        (7, false),
+        (12, false),
+        (21, false),
+    ] {
+        let mut f = Feed::with(t.clone());
+        f.now = local(2024, 3, 5, h, 30);
+        let f = &mut f.seeded();
+        let n = f.run(78.0, &[1.8, 1.8]);
+        assert_eq!(kinds(&n), vec![(LowPressure, Warning, Raised)]);
+        assert_eq!(n[0].notify, !quiet, "{h}:30");
+        if quiet {
+            assert_eq!(n[0].suppressed_by.as_deref(), Some("quiet hours"));
+        }
+        let n = f.run(78.0, &[1.3, 1.3]);
+        assert!(
+            n[0].notify && n[0].suppressed_by.is_none(),
+            "alarms override"
+        );
+    }
+}
+
+#[test]
+fn tomorrow_morning_is_the_next_seven_oclock() {
+    assert_eq!(
+        tomorrow_morning(local(2024, 3, 5, 23, 10)),
+        local(2024, 3, 6, 7, 0).with_timezone(&Utc)
+    );
+    assert_eq!(
+        tomorrow_morning(local(2024, 3, 6, 3, 0)),
+        local(2024, 3, 6, 7, 0).with_timezone(&Utc)
+    );
+    assert_eq!(
+        tomorrow_morning(local(2024, 3, 6, 7, 0)),
+        local(2024, 3, 7, 7, 0).with_timezone(&Utc)
+    );
+    assert_eq!(
+        tomorrow_morning(local(2024, 12, 31, 12, 0)),
+        local(2025, 1, 1, 7, 0).with_timezone(&Utc)
+    );
+}
+
+#[test]
+fn charge_finished_vs_stopped() {
+    let mut f = Feed::new().seeded();
+    f.w.charge_started(90);
+    f.state = Some(CHARGING_STATE.into());
+    assert!(f.read(60.0, 2.5).is_empty());
+    assert!(f.read(88.0, 2.6).is_empty());
+    let n = f.read(89.0, 2.6);
+    assert_eq!(kinds(&n), vec![(ChargeFinished, Info, Raised)]);
+    assert_eq!(n[0].title, "Charge finished");
+    assert!(f.read(95.0, 2.6).is_empty(), "reported once");
+
+    // Left charging at the target - 1: finished too.
+    let mut f = Feed::new().seeded();
+    f.w.charge_started(90);
+    f.state = Some(CHARGING_STATE.into());
+    f.read(80.0, 2.5);
+    f.state = Some("Standby".into());
+    assert_eq!(
+        kinds(&f.read(89.0, 2.5)),
+        vec![(ChargeFinished, Info, Raised)]
+    );
+
+    // Left charging early: stopped.
+    let mut f = Feed::new().seeded();
+    f.w.charge_started(90);
+    f.state = Some(CHARGING_STATE.into());
+    f.read(60.0, 2.5);
+    f.state = Some("Standby".into());
+    let n = f.read(64.0, 2.5);
+    assert_eq!(kinds(&n), vec![(ChargeStopped, Warning, Raised)]);
+    assert!(
+        n[0].body.contains("64 %") && n[0].body.contains("90 %"),
+        "{}",
+        n[0].body
+    );
+    assert!(f.read(64.0, 2.5).is_empty(), "reported once");
+
+    // Never seen charging for the hold: stopped.
+    let mut f = Feed::new().seeded();
+    f.w.charge_started(90);
+    f.state = Some("Standby".into());
+    assert!(f.read(60.0, 2.5).is_empty());
+    assert_eq!(
+        kinds(&f.read(60.0, 2.5)),
+        vec![(ChargeStopped, Warning, Raised)]
+    );
+}
+
+#[test]
+fn fast_poll_while_suspected_only() {
+    let mut f = Feed::new().seeded();
+    assert!(!f.w.wants_fast_poll());
+    f.read(78.0, 1.8);
+    assert!(f.w.wants_fast_poll(), "seen once");
+    f.read(78.0, 1.8);
+    assert!(!f.w.wants_fast_poll(), "confirmed");
+    f.read(78.0, 2.4);
+    assert!(f.w.wants_fast_poll(), "seen recovering");
+    f.read(78.0, 2.4);
+    assert!(!f.w.wants_fast_poll(), "recovered");
+    f.read(78.0, 1.8);
+    assert!(f.w.wants_fast_poll());
+    f.read(78.0, 2.4);
+    assert!(!f.w.wants_fast_poll(), "cleared");
+    f.read(78.0, 12.0);
+    assert!(f.w.wants_fast_poll(), "sensor fault suspected");
+}
+
+#[test]
+fn thresholds_validate_and_name_the_field() {
+    assert_eq!(Thresholds::default().validate(), Ok(()));
+    let bad = |f: fn(&mut Thresholds), field: &str| {
+        let mut t = Thresholds::default();
+        f(&mut t);
+        let e = t.validate().unwrap_err();
+        assert!(e.contains(field), "{e} should name {field}");
+    };
+    bad(|t| t.low_alarm_bar = 0.0, "low_alarm_bar");
+    bad(|t| t.low_bar = 1.4, "low_bar");
+    bad(|t| t.high_bar = 2.0, "high_bar");
+    bad(|t| t.high_alarm_bar = 2.9, "high_alarm_bar");
+    bad(|t| t.high_alarm_bar = 10.5, "high_alarm_bar");
+    bad(|t| t.low_bar = f64::NAN, "low_bar");
+    bad(|t| t.hysteresis_bar = 0.6, "hysteresis_bar");
+    bad(|t| t.hysteresis_bar = -0.1, "hysteresis_bar");
+    bad(|t| t.leak_bar_per_6h = 0.01, "leak_bar_per_6h");
+    bad(|t| t.leak_bar_per_6h = 3.0, "leak_bar_per_6h");
+    bad(|t| t.hold_readings = 0, "hold_readings");
+    bad(|t| t.hold_readings = 11, "hold_readings");
+    bad(|t| t.offline_grace_min = 0, "offline_grace_min");
+    bad(|t| t.offline_grace_min = 1441, "offline_grace_min");
+    bad(|t| t.reminder_h = 0, "reminder_h");
+    bad(|t| t.reminder_h = 169, "reminder_h");
+    bad(
+        |t| {
+            let at = NaiveTime::from_hms_opt(22, 0, 0).unwrap();
+            t.quiet_hours = Some((at, at));
+        },
+        "quiet_hours",
+    );
+    let edge = Thresholds {
+        hysteresis_bar: 0.5,
+        hold_readings: 10,
+        high_alarm_bar: 10.0,
+        ..Thresholds::default()
+    };
+    assert_eq!(edge.validate(), Ok(()));
+}
+
+#[test]
+fn thresholds_fill_defaults_and_round_trip() {
+    let t: Thresholds = serde_json::from_str(r#"{"low_bar":1.8}"#).unwrap();
+    assert_eq!(t.low_bar, 1.8);
+    assert_eq!(t.hold_readings, 2);
+    let t = Thresholds {
+        quiet_hours: Some((
+            NaiveTime::from_hms_opt(22, 0, 0).unwrap(),
+            NaiveTime::from_hms_opt(7, 0, 0).unwrap(),
+        )),
+        ..Thresholds::default()
+    };
+    let back: Thresholds = serde_json::from_str(&serde_json::to_string(&t).unwrap()).unwrap();
+    assert_eq!(back, t);
+}
+
+#[test]
+fn notices_serialize_in_snake_case() {
+    let mut f = Feed::new().seeded();
+    let n = f.run(78.0, &[1.8, 1.8]);
+    let v = serde_json::to_value(&n[0]).unwrap();
+    assert_eq!(v["kind"], "low_pressure");
+    assert_eq!(v["severity"], "warning");
+    assert_eq!(v["phase"], "raised");
+    assert_eq!(v["notify"], true);
+    assert!(Alarm > Warning && Warning > Info);
+}
+
+#[test]
+fn the_same_inputs_give_the_same_notices() {
+    let go = || {
+        let mut f = Feed::new().every(Duration::minutes(15));
+        let mut n = ramp(&mut f, 2.3, 1.2, 0.0, 4);
+        n.extend(f.run(78.0, &[1.3; 60]));
+        n
+    };
+    assert_eq!(go(), go());
+}
