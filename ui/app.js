@@ -23,6 +23,9 @@
   let sending = false;           // a preview/send round trip started from this window
   let pendingCmd = null;         // the command shown in the confirmation dialog
   let localOutcome = null;       // {ok, text, at}: newer than control.last_outcome
+  let logExpanded = false;       // the alert log shows every entry, not just the newest
+  let snoozing = false;          // a snooze_alerts call is in flight
+  let loadedAlerts = null;       // settings.alerts as last loaded (keeps hysteresis_bar etc.)
 
   // ---------- formatting ----------
 
@@ -67,9 +70,11 @@
     return Number.isNaN(d.getTime()) ? null : d;
   }
 
+  const pad2 = (n) => String(n).padStart(2, '0');
+  const clock = (d) => `${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+
   function hhmm(d) {
-    const pad = (n) => String(n).padStart(2, '0');
-    const t = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    const t = clock(d);
     const now = new Date();
     if (d.toDateString() === now.toDateString()) return t;
     const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -140,10 +145,154 @@
 
     $('empty-state').hidden = !unconfigured;
     $('monitor').hidden = unconfigured;
+    renderAlerts(s);
     renderVessel(reading);
     renderPressure(reading, s.pressure_band);
     renderTotals(reading);
     renderControls(s, reading);
+    renderAlertLog(s);
+  }
+
+  // ---------- alerts ----------
+
+  const SEVERITIES = ['alarm', 'warning', 'info'];
+  const sevOf = (v) => (SEVERITIES.includes(v) ? v : 'info');
+  const SEV_ICON = { alarm: '#i-alarm', warning: '#i-warning', info: '#i-info' };
+  const SEV_LABEL = { alarm: 'Alarm', warning: 'Warning', info: 'Info' };
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+
+  function icon(href, cls) {
+    const svg = document.createElementNS(SVG_NS, 'svg');
+    svg.setAttribute('class', `icon ${cls || ''}`.trim());
+    svg.setAttribute('aria-hidden', 'true');
+    const use = document.createElementNS(SVG_NS, 'use');
+    use.setAttribute('href', href);
+    svg.appendChild(use);
+    return svg;
+  }
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function alertsOf(s) {
+    const a = (s && s.alerts && typeof s.alerts === 'object') ? s.alerts : {};
+    return {
+      active: Array.isArray(a.active) ? a.active.filter((x) => x && typeof x === 'object') : [],
+      snoozedUntil: parseTime(a.snoozed_until),
+      log: Array.isArray(a.log) ? a.log.filter((x) => x && typeof x === 'object') : [],
+    };
+  }
+
+  function renderAlerts(s) {
+    const { active, snoozedUntil } = alertsOf(s);
+    const snoozed = !!snoozedUntil && snoozedUntil.getTime() > Date.now();
+    const box = $('alerts-active');
+    box.hidden = active.length === 0 && !snoozed;
+
+    const worst = SEVERITIES.find((sev) => active.some((a) => sevOf(a.severity) === sev)) || 'none';
+    box.className = `alerts alerts--${worst}${snoozed ? ' is-snoozed' : ''}`;
+
+    const list = $('alerts-active-list');
+    list.textContent = '';
+    list.hidden = active.length === 0;
+    for (const a of active) {
+      const sev = sevOf(a.severity);
+      const li = el('li', `alert-row alert-row--${sev}`);
+      li.dataset.kind = String(a.kind || '');
+      li.dataset.severity = sev;
+      li.appendChild(icon(SEV_ICON[sev], 'alert-icon'));
+      li.appendChild(el('span', 'alert-line', a.line || `${SEV_LABEL[sev]}: ${String(a.kind || '').replace(/_/g, ' ')}`));
+      list.appendChild(li);
+    }
+    list.setAttribute('aria-label', `${active.length} active alert${active.length === 1 ? '' : 's'}`);
+
+    $('alerts-snoozed').hidden = !snoozed;
+    if (snoozed) {
+      $('alerts-snoozed-text').textContent = `Alerts snoozed until ${clock(snoozedUntil)} (alarms still notify)`;
+      $('alerts-snoozed').title = snoozedUntil.toLocaleString();
+    }
+    $('alerts-snooze-buttons').hidden = active.length === 0;
+    for (const id of ['btn-snooze-1h', 'btn-snooze-tomorrow', 'btn-snooze-off']) $(id).disabled = snoozing;
+  }
+
+  async function snooze(until) {
+    snoozing = true;
+    rerender();
+    try {
+      await invoke('snooze_alerts', { until });
+    } catch (e) {
+      showNotice(errText(e));
+    } finally {
+      snoozing = false;
+      rerender();
+    }
+  }
+
+  const LOG_COLLAPSED = 5;
+
+  function suppressedText(entry) {
+    if (entry.notified !== false) return '';
+    const by = entry.suppressed_by;
+    if (by === 'snoozed') return '(not notified: snoozed)';
+    if (by === 'quiet hours') return '(quiet hours)';
+    return by ? `(not notified: ${by})` : '(not notified)';
+  }
+
+  const PHASE_LABEL = { escalated: 'escalated', reminder: 'reminder', recovered: 'resolved' };
+
+  function renderAlertLog(s) {
+    const { log } = alertsOf(s);
+    const list = $('alert-log-list');
+    const toggle = $('btn-alert-log-toggle');
+    $('alert-log-empty').hidden = log.length > 0;
+    list.hidden = log.length === 0;
+    $('alert-log-count').textContent = log.length ? `${log.length} logged` : '';
+    list.textContent = '';
+    const shown = logExpanded ? log : log.slice(0, LOG_COLLAPSED);
+    for (const e of shown) {
+      const sev = sevOf(e.severity);
+      const phase = typeof e.phase === 'string' ? e.phase : 'raised';
+      const li = el('li', `log-entry log-entry--${sev} log-phase--${phase}`);
+      li.dataset.severity = sev;
+      li.dataset.kind = String(e.kind || '');
+      const dot = el('span', 'sev-dot');
+      dot.setAttribute('role', 'img');
+      dot.setAttribute('aria-label', phase === 'recovered' ? 'resolved' : SEV_LABEL[sev]);
+      dot.title = phase === 'recovered' ? `${SEV_LABEL[sev]} resolved` : SEV_LABEL[sev];
+      li.appendChild(dot);
+
+      const main = el('div', 'log-main');
+      const head = el('div', 'log-head');
+      const title = el('span', 'log-title', e.title || String(e.kind || 'Alert').replace(/_/g, ' '));
+      head.appendChild(title);
+      if (PHASE_LABEL[phase]) head.appendChild(el('span', 'log-phase', PHASE_LABEL[phase]));
+      const at = parseTime(e.at);
+      const time = el('time', 'log-time', at ? hhmm(at) : '—');
+      if (at) { time.dateTime = at.toISOString(); time.title = at.toLocaleString(); }
+      head.appendChild(time);
+      main.appendChild(head);
+      if (e.body) main.appendChild(el('p', 'log-body', e.body));
+
+      const meta = [];
+      if (isNum(e.pressure_bar)) meta.push(`${e.pressure_bar.toFixed(2)} bar`);
+      if (isNum(e.soc_pct)) meta.push(`${Math.round(e.soc_pct)} % charge`);
+      const sup = suppressedText(e);
+      if (meta.length || sup) {
+        const m = el('div', 'log-meta');
+        if (meta.length) m.appendChild(el('span', '', meta.join(' · ')));
+        if (sup) m.appendChild(el('span', 'log-suppressed', sup));
+        main.appendChild(m);
+      }
+      li.appendChild(main);
+      list.appendChild(li);
+    }
+    toggle.hidden = log.length <= LOG_COLLAPSED;
+    toggle.textContent = logExpanded ? 'Show fewer' : `Show all (${log.length})`;
+    toggle.setAttribute('aria-expanded', String(logExpanded));
   }
 
   function renderNotice(s) {
@@ -264,14 +413,36 @@
     setValue($('flow'), r, 'hot_water_flow_lpm', r && r.hot_water_flow_lpm, 'L/min', 1);
   }
 
+  let scaleMax = 4;
+  function renderScale(max) {
+    if (max === scaleMax) return;
+    scaleMax = max;
+    const scale = $('pressure-scale');
+    scale.textContent = '';
+    const step = max > 6 ? 2 : 1;
+    for (let v = 0; v <= max; v += step) scale.appendChild(el('span', '', String(v)));
+    $('pressure-gauge').setAttribute('aria-valuemax', String(max));
+  }
+
   function renderPressure(r, band) {
     const lo = band && isNum(band.low_bar) ? band.low_bar : 2;
     const hi = band && isNum(band.high_bar) ? band.high_bar : 3;
-    const MAX = 4;
+    const loAlarm = band && isNum(band.low_alarm_bar) ? band.low_alarm_bar : null;
+    const hiAlarm = band && isNum(band.high_alarm_bar) ? band.high_alarm_bar : null;
+    let MAX = 4;
+    if (hiAlarm !== null && hiAlarm > 3.6) MAX = Math.min(10, Math.ceil(hiAlarm + 0.4));
+    if (MAX > 6 && MAX % 2) MAX += 1;
+    renderScale(MAX);
     const gauge = $('pressure-gauge');
     const pct = (v) => `${(Math.min(MAX, Math.max(0, v)) / MAX * 100).toFixed(2)}%`;
     gauge.style.setProperty('--lo', pct(lo));
     gauge.style.setProperty('--hi', pct(hi));
+    gauge.style.setProperty('--lo-alarm', pct(loAlarm === null ? 0 : loAlarm));
+    gauge.style.setProperty('--hi-alarm', pct(hiAlarm === null ? MAX : hiAlarm));
+    $('pressure-tick-low').hidden = loAlarm === null;
+    $('pressure-tick-high').hidden = hiAlarm === null;
+    if (loAlarm !== null) $('pressure-tick-low').title = `Low-pressure alarm below ${fmtBar(loAlarm)} bar`;
+    if (hiAlarm !== null) $('pressure-tick-high').title = `High-pressure alarm above ${fmtBar(hiAlarm)} bar`;
 
     const v = r ? r.pressure_bar : null;
     const st = setValue($('pressure'), r, 'pressure_bar', v, 'bar', 2);
@@ -285,8 +456,12 @@
       gauge.setAttribute('aria-valuenow', String(v));
       gauge.setAttribute('aria-valuetext', `${v.toFixed(2)} bar`);
       const warn = v < lo || v > hi;
+      const alarm = (loAlarm !== null && v < loAlarm) || (hiAlarm !== null && v > hiAlarm);
       card.classList.toggle('is-warn', warn);
-      if (v < lo) hint.textContent = `Below the healthy ${band_} band — a falling pressure at a steady charge can mean a leak`;
+      card.classList.toggle('is-alarm', alarm);
+      if (alarm && v < lo) hint.textContent = `Below the ${fmtBar(loAlarm)} bar alarm level — check for leaks and call your installer`;
+      else if (alarm) hint.textContent = `Above the ${fmtBar(hiAlarm)} bar alarm level — call your installer; do not start a charge`;
+      else if (v < lo) hint.textContent = `Below the healthy ${band_} band — a falling pressure at a steady charge can mean a leak`;
       else if (v > hi) hint.textContent = `Above the healthy ${band_} band — check the expansion vessel`;
       else hint.textContent = `Within the healthy ${band_} band`;
     } else {
@@ -294,6 +469,7 @@
       gauge.removeAttribute('aria-valuenow');
       gauge.setAttribute('aria-valuetext', st === 'null' ? NOT_REPORTED : 'implausible');
       card.classList.toggle('is-warn', st === 'implausible');
+      card.classList.remove('is-alarm');
       hint.textContent = st === 'implausible'
         ? `The device reported an impossible pressure. Healthy: ${band_}`
         : `Healthy: ${band_}`;
@@ -301,7 +477,7 @@
   }
 
   function fmtBar(v) {
-    return Number.isInteger(v) ? String(v) : v.toFixed(1);
+    return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(2)));
   }
 
   function renderTotals(r) {
@@ -537,6 +713,71 @@
     $('set-password').disabled = false;
     $('forget-row').hidden = !st.password_stored;
     passwordStatus(st);
+    fillAlertSettings(st.alerts);
+  }
+
+  const ALERT_FIELDS = [
+    // [input id, key, integer?, label for messages]
+    ['set-low-bar', 'low_bar', false, 'Warn below'],
+    ['set-low-alarm-bar', 'low_alarm_bar', false, 'Alarm below'],
+    ['set-high-bar', 'high_bar', false, 'Warn above'],
+    ['set-high-alarm-bar', 'high_alarm_bar', false, 'Alarm above'],
+    ['set-leak-rate', 'leak_bar_per_6h', false, 'Leak rate'],
+    ['set-hold', 'hold_readings', true, 'Confirm after'],
+    ['set-grace', 'offline_grace_min', true, 'Offline alert after'],
+    ['set-reminder', 'reminder_h', true, 'Repeat alarms every'],
+  ];
+
+  const hm = (t) => (typeof t === 'string' && /^\d{1,2}:\d{2}/.test(t) ? t.padStart(5, '0').slice(0, 5) : null);
+
+  function fillAlertSettings(a) {
+    const ok = !!a && typeof a === 'object';
+    loadedAlerts = ok ? Object.assign({}, a) : null;
+    $('alert-settings').hidden = !ok;
+    if (!ok) return;
+    for (const [id, key] of ALERT_FIELDS) {
+      const input = $(id);
+      input.value = isNum(a[key]) ? String(a[key]) : '';
+      input.removeAttribute('aria-invalid');
+    }
+    const q = Array.isArray(a.quiet_hours) && a.quiet_hours.length === 2 ? a.quiet_hours : null;
+    $('set-quiet-on').checked = !!q;
+    if (q) {
+      $('set-quiet-start').value = hm(q[0]) || '22:00';
+      $('set-quiet-end').value = hm(q[1]) || '07:00';
+    }
+    syncQuiet();
+  }
+
+  function syncQuiet() {
+    const on = $('set-quiet-on').checked;
+    $('set-quiet-start').disabled = !on;
+    $('set-quiet-end').disabled = !on;
+    $('quiet-times').classList.toggle('is-off', !on);
+  }
+
+  /** The alert thresholds from the form, or {error, input} for a field that is not a number. */
+  function readAlertSettings() {
+    const out = Object.assign({}, loadedAlerts);
+    for (const [id, key, integer, label] of ALERT_FIELDS) {
+      const input = $(id);
+      const t = String(input.value).trim();
+      const v = Number(t);
+      const bad = t === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v));
+      input.setAttribute('aria-invalid', String(bad));
+      if (bad) return { error: `${label}: enter ${integer ? 'a whole number' : 'a number'}.`, input };
+      out[key] = v;
+    }
+    if ($('set-quiet-on').checked) {
+      const a = hm($('set-quiet-start').value);
+      const b = hm($('set-quiet-end').value);
+      if (!a) return { error: 'Quiet hours: enter a start time.', input: $('set-quiet-start') };
+      if (!b) return { error: 'Quiet hours: enter an end time.', input: $('set-quiet-end') };
+      out.quiet_hours = [`${a}:00`, `${b}:00`];
+    } else {
+      out.quiet_hours = null;
+    }
+    return { alerts: out };
   }
 
   async function loadSettings() {
@@ -568,6 +809,16 @@
       $('set-interval').focus();
       return;
     }
+    let alerts = null;
+    if (loadedAlerts) {
+      const res = readAlertSettings();
+      if (res.error) {
+        setMessage(msg, false, res.error);
+        res.input.focus();
+        return;
+      }
+      alerts = res.alerts;
+    }
     const pw = $('set-password').value;
     const args = {
       settings: {
@@ -580,6 +831,7 @@
       password: pw ? pw : null,
       clearPassword: $('set-forget-password').checked,
     };
+    if (alerts) args.settings.alerts = alerts;
     const btn = $('btn-save-settings');
     btn.disabled = true;
     setMessage(msg, null, 'Saving…');
@@ -589,10 +841,21 @@
       else { $('set-password').value = ''; $('set-forget-password').checked = false; }
       setMessage(msg, true, 'Saved.');
     } catch (e) {
-      setMessage(msg, false, errText(e));
+      const text = errText(e);
+      setMessage(msg, false, text);
+      markBadAlertField(text);
     } finally {
       btn.disabled = false;
     }
+  }
+
+  /** The backend's error names the field ("low_bar must be above low_alarm_bar"): mark it. */
+  function markBadAlertField(text) {
+    const m = /^(?:invalid settings: )?(?:alerts\.)?([a-z_0-9]+)/.exec(text);
+    const key = m && m[1];
+    const f = ALERT_FIELDS.find(([, k]) => k === key);
+    if (f) { $(f[0]).setAttribute('aria-invalid', 'true'); $(f[0]).focus(); }
+    else if (key === 'quiet_hours') $('set-quiet-start').focus();
   }
 
   async function testConnection() {
@@ -662,6 +925,17 @@
 
     $('settings-form').addEventListener('submit', saveSettings);
     $('btn-test-connection').addEventListener('click', testConnection);
+    $('set-quiet-on').addEventListener('change', syncQuiet);
+    for (const [id] of ALERT_FIELDS) $(id).addEventListener('input', () => $(id).removeAttribute('aria-invalid'));
+
+    $('btn-snooze-1h').addEventListener('click', () => snooze('1h'));
+    $('btn-snooze-tomorrow').addEventListener('click', () => snooze('tomorrow'));
+    $('btn-snooze-off').addEventListener('click', () => snooze('off'));
+    $('btn-alert-log-toggle').addEventListener('click', () => {
+      logExpanded = !logExpanded;
+      if (state) renderAlertLog(state);
+    });
+
     $('set-forget-password').addEventListener('change', (e) => {
       $('set-password').disabled = e.target.checked;
       if (e.target.checked) $('set-password').value = '';
@@ -696,7 +970,10 @@
     }
     await subscribed;
     if (location.hash === '#settings') showView('settings');
-    setInterval(renderAge, 5000);
+    setInterval(() => {
+      renderAge();
+      if (state) renderAlerts(state); // a snooze that ran out
+    }, 5000);
     // Esc closes the window (an open dialog takes Esc first, as dialogs do): the window
     // is a popup, destroyed on close, and the app stays in the tray.
     document.addEventListener('keydown', (e) => {

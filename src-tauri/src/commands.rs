@@ -1,7 +1,6 @@
 //! The IPC commands the window calls (`docs/ipc.md`). Each validates in the backend; the
 //! window's own checks are a convenience only.
 
-
 use nestore::{Client, ClientConfig, SecretString};
 use nestore_tray_core::actions::{self, CommandArgs, OutcomeView, Preview};
 use nestore_tray_core::settings::{ChargeDefaults, Settings};

@@ -71,16 +71,29 @@ shoot implausible   "state=implausible&outcome=error"
 shoot settings      "state=online&view=settings"
 shoot confirm       "state=online&dialog=start"
 shoot sent          "state=online&dialog=start&send=1"
+shoot alarm         "state=alarm"
+shoot alarm-log     "state=alarm&log=all" 1950
+shoot snoozed       "state=snoozed"
+shoot snooze-1h     "state=alarm&snooze=1h"
+shoot snooze-off    "state=snoozed&snooze=off"
+shoot quiet         "state=quiet"
+shoot settings-alerts "state=alarm&view=settings" 1250
+shoot settings-error  "state=alarm&view=settings&save=1&lowalarm=2.5" 1250
+shoot settings-saved  "state=alarm&view=settings&save=1" 1250
 if [ "${TALL:-0}" = 1 ]; then
   shoot online-tall      "state=online" 1100
   shoot implausible-tall "state=implausible&outcome=error" 1100
   shoot sent-tall        "state=online&dialog=start&send=1" 1100
+  shoot alarm-tall       "state=alarm" 1700
 fi
 if [ "${DARK:-0}" = 1 ]; then
   shoot online-dark        "state=online"       820 --blink-settings=preferredColorScheme=0
   shoot implausible-dark   "state=implausible"  820 --blink-settings=preferredColorScheme=0
   shoot settings-dark      "state=offline&view=settings" 820 --blink-settings=preferredColorScheme=0
   shoot confirm-dark       "state=online&dialog=start" 820 --blink-settings=preferredColorScheme=0
+  shoot alarm-dark         "state=alarm&log=all" 1950 --blink-settings=preferredColorScheme=0
+  shoot snoozed-dark       "state=snoozed" 820 --blink-settings=preferredColorScheme=0
+  shoot settings-alerts-dark "state=alarm&view=settings" 1250 --blink-settings=preferredColorScheme=0
 fi
 
 if [ "$errors" -gt 0 ]; then
