@@ -25,16 +25,66 @@ pub struct Alerts {
     log: Mutex<AlertLog>,
     icon: Option<PathBuf>,
     fast: Mutex<bool>,
+    clock: Mutex<Clock>,
+}
+
+/// The watch's clock. For a real device it is the wall clock. A simulated device may run
+/// N times faster; then the watch's time runs N times faster too, so that "0.2 bar per
+/// 6 h" or "15 min offline" mean the device's hours and minutes.
+#[derive(Debug, Clone, Copy)]
+struct Clock {
+    origin: DateTime<chrono::FixedOffset>,
+    since: std::time::Instant,
+    scale: f64,
+}
+
+impl Clock {
+    fn new(scale: f64) -> Clock {
+        Clock {
+            origin: chrono::Local::now().fixed_offset(),
+            since: std::time::Instant::now(),
+            scale,
+        }
+    }
+
+    fn now(&self) -> DateTime<chrono::FixedOffset> {
+        if self.scale == 1.0 {
+            return chrono::Local::now().fixed_offset();
+        }
+        let elapsed = self.since.elapsed().as_secs_f64() * self.scale;
+        self.origin + chrono::Duration::milliseconds((elapsed * 1000.0) as i64)
+    }
 }
 
 impl Alerts {
-    pub fn new(thresholds: Thresholds, log_dir: Option<PathBuf>, icon: Option<PathBuf>) -> Alerts {
+    pub fn new(
+        thresholds: Thresholds,
+        log_dir: Option<PathBuf>,
+        icon: Option<PathBuf>,
+        time_scale: f64,
+    ) -> Alerts {
         Alerts {
             watch: Mutex::new(Watch::new(thresholds)),
             log: Mutex::new(AlertLog::open(log_dir)),
             icon,
             fast: Mutex::new(false),
+            clock: Mutex::new(Clock::new(time_scale)),
         }
+    }
+
+    /// Runs the watch's clock `scale` times faster from now (the demo device's speed).
+    pub fn set_time_scale(&self, scale: f64) {
+        let mut c = self.clock.lock().unwrap();
+        let now = c.now();
+        *c = Clock {
+            origin: now,
+            since: std::time::Instant::now(),
+            scale,
+        };
+    }
+
+    fn now(&self) -> DateTime<chrono::FixedOffset> {
+        self.clock.lock().unwrap().now()
     }
 
     pub fn set_thresholds(&self, t: Thresholds) {
@@ -88,7 +138,7 @@ pub fn start(app: &AppHandle) {
 fn observe(app: &AppHandle, status: &nestore_tray_core::status::Status) {
     let shell = app.state::<Shell>();
     let alerts = &shell.alerts;
-    let now = chrono::Local::now().fixed_offset();
+    let now = alerts.now();
     let (notices, fast) = {
         let mut w = alerts.watch.lock().unwrap();
         if status.after_wake {

@@ -28,4 +28,15 @@ pub struct Args {
     /// 60 s minimum: for tests and demos on the simulated device; a real device is slow.
     #[arg(long, value_parser = humantime::parse_duration)]
     pub poll_interval: Option<std::time::Duration>,
+    /// The device's clock runs N times faster than real time (a simulator started with
+    /// --speed N): the pressure watch then counts hours in the device's time.
+    #[arg(long, default_value_t = 1.0, value_parser = positive)]
+    pub time_scale: f64,
+}
+
+fn positive(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= 100_000.0 => Ok(v),
+        _ => Err(format!("{s:?} is not a number between 0 and 100000")),
+    }
 }

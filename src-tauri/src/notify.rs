@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use nestore_watch::{Notice, Severity};
+use nestore_watch::{Notice, Phase, Severity};
 use notify_rust::{Notification, Timeout, Urgency};
 use tauri::{AppHandle, Manager};
 
@@ -35,7 +35,10 @@ pub fn send(app: &AppHandle, notice: &Notice, icon: Option<&PathBuf>) {
     }
     #[cfg(all(unix, not(target_os = "macos")))]
     {
+        // "Back to normal" needs no action, whatever it ends: it comes quietly and goes.
+        let recovered = notice.phase == Phase::Recovered;
         n.urgency(match notice.severity {
+            _ if recovered => Urgency::Normal,
             Severity::Alarm => Urgency::Critical,
             Severity::Warning => Urgency::Normal,
             Severity::Info => Urgency::Low,
@@ -43,7 +46,7 @@ pub fn send(app: &AppHandle, notice: &Notice, icon: Option<&PathBuf>) {
         n.action(ACTION_OPEN, "Open")
             .action(ACTION_SNOOZE, "Snooze 1 h");
         // Alarms stay until dismissed; the rest go away on their own.
-        if notice.severity == Severity::Alarm {
+        if notice.severity == Severity::Alarm && !recovered {
             n.timeout(Timeout::Never);
         }
     }

@@ -19,6 +19,9 @@ use crate::args::Args;
 /// The demo device's service password: it is a simulator, and the app hands the password
 /// to its client in memory, so control works in the demo without the keyring.
 const DEMO_PASSWORD: &str = "nestore-demo";
+/// The demo device lives a minute per second, so that a day of charging and hot water
+/// passes in under half an hour.
+const DEMO_SPEED: f64 = 60.0;
 
 pub struct Shell {
     pub poller: PollerHandle,
@@ -29,6 +32,8 @@ pub struct Shell {
     pub alerts: Alerts,
     /// `--poll-interval`, when given.
     interval_override: Option<Duration>,
+    /// `--time-scale`: how fast the configured device's clock runs.
+    time_scale: f64,
     demo: tokio::sync::Mutex<Option<SimHandle>>,
 }
 
@@ -72,8 +77,10 @@ impl Shell {
                 settings.alerts.clone(),
                 Some(dir),
                 crate::notify::icon_file(app),
+                args.time_scale,
             ),
             interval_override: args.poll_interval,
+            time_scale: args.time_scale,
             demo: tokio::sync::Mutex::new(None),
         };
         if args.demo {
@@ -93,6 +100,7 @@ impl Shell {
             demo: false,
         };
         self.poller.retarget(Some(target));
+        self.alerts.set_time_scale(self.time_scale);
         self.load_password(&client, host).await;
         Ok(())
     }
@@ -122,7 +130,7 @@ impl Shell {
         if demo.is_none() {
             let cfg = nestore_sim::SimConfig {
                 password: DEMO_PASSWORD.into(),
-                speed: 60.0,
+                speed: DEMO_SPEED,
                 ..Default::default()
             };
             // The usual port when free, so the CLI can watch the same demo; any port otherwise.
@@ -146,6 +154,7 @@ impl Shell {
             label,
             demo: true,
         }));
+        self.alerts.set_time_scale(DEMO_SPEED);
         let mut facts = self.facts.lock().unwrap();
         facts.password_stored = true;
         facts.control_enabled = true;

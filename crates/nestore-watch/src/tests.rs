@@ -403,6 +403,19 @@ fn leak_fires_for_a_steady_fall_at_a_steady_charge() {
 }
 
 #[test]
+fn a_leak_is_found_at_any_poll_rate() {
+    // One reading a second for 70 minutes: the history must still span the hour the
+    // slope needs (the window is thinned, not cut short).
+    let mut f = Feed::new().every(Duration::seconds(1));
+    let mut n = Vec::new();
+    for i in 0..70 * 60 {
+        let bar = 2.7 - 0.6 * f64::from(i) / (6.0 * 3600.0);
+        n.extend(f.read(70.0, (bar * 1000.0).round() / 1000.0));
+    }
+    assert_eq!(kinds(&n), vec![(Leak, Warning, Raised)]);
+}
+
+#[test]
 fn no_leak_while_the_charge_moves_or_for_a_slow_drift() {
     let mut f = Feed::new().every(Duration::minutes(15));
     assert!(ramp(&mut f, 2.7, 0.3, -20.0, 6).is_empty());

@@ -20,7 +20,9 @@ const LEAK_MIN_POINTS: usize = 4;
 /// Leak: the state of charge counts as steady while its range in the window is at most this.
 const LEAK_STEADY_SOC_POINTS: f64 = 3.0;
 /// Bounds memory whatever the poll rate (6 h at one reading every 10 s).
-const HISTORY_CAP: usize = 2160;
+const HISTORY_CAP: usize = 2200;
+/// The closest two kept history points may be (6 h at this spacing fits HISTORY_CAP).
+const MIN_SPACING: Duration = Duration::seconds(10);
 
 /// One condition that can be latched as a warning and, for pressure bands, as an alarm.
 #[derive(Debug, Clone, Default)]
@@ -410,6 +412,13 @@ impl Watch {
         let oldest = p.at - Duration::hours(LEAK_WINDOW_H);
         while self.history.front().is_some_and(|q| q.at < oldest) {
             self.history.pop_front();
+        }
+        // Thin fast polls rather than drop old points, so the history always spans the
+        // leak window: a point closer than MIN_SPACING to the one before the newest
+        // replaces the newest.
+        let n = self.history.len();
+        if n >= 2 && p.at - self.history[n - 2].at < MIN_SPACING {
+            self.history.pop_back();
         }
         self.history.push_back(p);
         while self.history.len() > HISTORY_CAP {
