@@ -112,66 +112,37 @@ pub fn update(app: &AppHandle, view: &View, worst: Option<Severity>) {
 }
 
 fn build_menu(app: &AppHandle, look: &Look) -> tauri::Result<Menu<tauri::Wry>> {
-    let (lines, control, start_label) = (&look.lines, look.control, &look.start_label);
     let menu = Menu::new(app)?;
-    for (i, line) in lines.iter().enumerate() {
-        menu.append(&MenuItem::with_id(
-            app,
-            format!("header-{i}"),
-            line,
-            false,
-            None::<&str>,
-        )?)?;
+    let item = |id: &str, text: &str, enabled: bool| {
+        MenuItem::with_id(app, id, text, enabled, None::<&str>)
+    };
+    let separator = || PredefinedMenuItem::separator(app);
+    // The readings first, as disabled lines: on Linux the menu is all a tray shows.
+    for (i, line) in look.lines.iter().enumerate() {
+        menu.append(&item(&format!("header-{i}"), line, false)?)?;
     }
-    menu.append(&PredefinedMenuItem::separator(app)?)?;
-    menu.append(&MenuItem::with_id(app, "open", "Open", true, None::<&str>)?)?;
-    menu.append(&MenuItem::with_id(
-        app,
-        "refresh",
-        "Refresh now",
-        true,
-        None::<&str>,
-    )?)?;
-    if control {
-        menu.append(&PredefinedMenuItem::separator(app)?)?;
-        menu.append(&MenuItem::with_id(
-            app,
-            "start",
-            start_label,
-            true,
-            None::<&str>,
-        )?)?;
-        menu.append(&MenuItem::with_id(
-            app,
-            "stop",
-            "Stop charging",
-            true,
-            None::<&str>,
-        )?)?;
-        menu.append(&MenuItem::with_id(
-            app,
-            "auto",
-            "Resume automatic",
-            true,
-            None::<&str>,
-        )?)?;
+    menu.append(&separator()?)?;
+    menu.append(&item("open", "Open", true)?)?;
+    menu.append(&item("refresh", "Refresh now", true)?)?;
+    if look.control {
+        menu.append(&separator()?)?;
+        menu.append(&item("start", &look.start_label, true)?)?;
+        menu.append(&item("stop", "Stop charging", true)?)?;
+        menu.append(&item("auto", "Resume automatic", true)?)?;
     }
-    menu.append(&PredefinedMenuItem::separator(app)?)?;
-    let item = |id: &str, text: &str| MenuItem::with_id(app, id, text, true, None::<&str>);
+    menu.append(&separator()?)?;
     if look.snoozed {
-        menu.append(&item("unsnooze", "Resume alerts")?)?;
+        menu.append(&item("unsnooze", "Resume alerts", true)?)?;
     } else {
-        menu.append(&item("snooze-1h", "Snooze alerts for 1 h")?)?;
-        menu.append(&item("snooze-tomorrow", "Snooze alerts until tomorrow")?)?;
+        menu.append(&item("snooze-1h", "Snooze alerts for 1 h", true)?)?;
+        menu.append(&item(
+            "snooze-tomorrow",
+            "Snooze alerts until tomorrow",
+            true,
+        )?)?;
     }
-    menu.append(&MenuItem::with_id(
-        app,
-        "settings",
-        "Settings",
-        true,
-        None::<&str>,
-    )?)?;
-    menu.append(&MenuItem::with_id(app, "quit", "Quit", true, None::<&str>)?)?;
+    menu.append(&item("settings", "Settings", true)?)?;
+    menu.append(&item("quit", "Quit", true)?)?;
     Ok(menu)
 }
 

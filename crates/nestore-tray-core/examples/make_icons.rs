@@ -10,13 +10,7 @@
 use nestore_tray_core::icon::{self, IconSpec, Look, Rgba};
 use tiny_skia::{Color, Pixmap, PixmapPaint, Transform};
 
-const LOOKS: [Look; 5] = [
-    Look::Normal,
-    Look::Charging,
-    Look::Warning,
-    Look::Alarm,
-    Look::Offline,
-];
+const LOOKS: [Look; 5] = Look::ALL;
 const SOCS: [Option<u8>; 6] = [Some(0), Some(7), Some(42), Some(63), Some(100), None];
 const SIZES: [u32; 4] = [16, 22, 32, 64];
 const GAP: u32 = 6;

@@ -23,6 +23,16 @@ pub enum Look {
     Offline,
 }
 
+impl Look {
+    pub const ALL: [Look; 5] = [
+        Look::Normal,
+        Look::Charging,
+        Look::Warning,
+        Look::Alarm,
+        Look::Offline,
+    ];
+}
+
 /// What to draw: the state of charge (`None` = unknown, drawn as "-", or "?" when offline)
 /// and the look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -321,13 +331,7 @@ fn to_rgba(pm: &Pixmap) -> Rgba {
 mod tests {
     use super::*;
 
-    const LOOKS: [Look; 5] = [
-        Look::Normal,
-        Look::Charging,
-        Look::Warning,
-        Look::Alarm,
-        Look::Offline,
-    ];
+    const LOOKS: [Look; 5] = Look::ALL;
 
     fn spec(soc: u8, look: Look) -> IconSpec {
         IconSpec {
