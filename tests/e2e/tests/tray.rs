@@ -154,3 +154,53 @@ async fn the_tray_menu_shows_the_readings_and_opens_and_quits() -> Result<()> {
         .status();
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn a_second_launch_opens_the_first_ones_window_and_exits() -> Result<()> {
+    require_desktop();
+    let _lock = AppLock::acquire();
+    wait_app_gone().await?;
+    let sim = start_sim(63.0).await;
+    let config_dir = TempDir::new("single");
+    let service = unique_service("single");
+    let mut first = TrayApp::spawn(
+        sim.addr(),
+        config_dir.path(),
+        &service,
+        &[],
+        config_dir.path().join("first.log"),
+    )?;
+    // The first instance is up once it has shown a charge in the tray.
+    wait_for("the first instance to poll", STEP, || async {
+        first.log_text().contains("tray shows 63 %").then_some(())
+    })
+    .await?;
+    assert!(
+        !x_window_titled("NEStore"),
+        "the first instance starts without a window"
+    );
+
+    let mut second = Command::new(app_binary())
+        .args(["--host", "127.0.0.1", "--port", "1", "--config-dir"])
+        .arg(config_dir.path().join("second"))
+        .env("NESTORE_KEYRING_SERVICE", &service)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    let status = wait_for("the second launch to exit", STEP, || {
+        let s = second.try_wait().ok().flatten();
+        async move { s }
+    })
+    .await?;
+    assert!(status.success(), "the second launch exited with {status}");
+    wait_for("the first instance's window", STEP, || async {
+        x_window_titled("NEStore").then_some(())
+    })
+    .await?;
+    assert!(
+        first.child.try_wait()?.is_none(),
+        "the first instance is still running"
+    );
+    Ok(())
+}
