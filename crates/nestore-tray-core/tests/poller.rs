@@ -33,21 +33,24 @@ fn target(port: u16) -> Target {
     }
 }
 
+/// A simulator whose time moves only when a test says so.
+async fn frozen_sim() -> nestore_sim::SimHandle {
+    let cfg = SimConfig {
+        speed: 0.0,
+        ..Default::default()
+    };
+    nestore_sim::spawn(cfg, "127.0.0.1:0".parse().unwrap())
+        .await
+        .unwrap()
+}
+
 fn soc(s: &Status) -> Option<f64> {
     s.reading.as_ref()?.soc_pct.value()
 }
 
 #[tokio::test]
 async fn first_poll_is_immediate_and_refresh_now_polls_again() {
-    let sim = nestore_sim::spawn(
-        SimConfig {
-            speed: 0.0,
-            ..Default::default()
-        },
-        "127.0.0.1:0".parse().unwrap(),
-    )
-    .await
-    .unwrap();
+    let sim = frozen_sim().await;
     sim.set_soc(42.0);
     let p = poller::spawn(Some(target(sim.addr().port())), HOUR);
     let mut rx = p.subscribe();
@@ -66,15 +69,7 @@ async fn first_poll_is_immediate_and_refresh_now_polls_again() {
 
 #[tokio::test]
 async fn offline_keeps_the_last_reading_and_recovers() {
-    let sim = nestore_sim::spawn(
-        SimConfig {
-            speed: 0.0,
-            ..Default::default()
-        },
-        "127.0.0.1:0".parse().unwrap(),
-    )
-    .await
-    .unwrap();
+    let sim = frozen_sim().await;
     let p = poller::spawn(Some(target(sim.addr().port())), HOUR);
     let mut rx = p.subscribe();
     until(&mut rx, |s| s.connection == Connection::Online).await;
@@ -95,15 +90,7 @@ async fn offline_keeps_the_last_reading_and_recovers() {
 
 #[tokio::test]
 async fn retarget_to_none_and_back() {
-    let sim = nestore_sim::spawn(
-        SimConfig {
-            speed: 0.0,
-            ..Default::default()
-        },
-        "127.0.0.1:0".parse().unwrap(),
-    )
-    .await
-    .unwrap();
+    let sim = frozen_sim().await;
     let p = poller::spawn(None, HOUR);
     let mut rx = p.subscribe();
     assert_eq!(rx.borrow().connection, Connection::NotConfigured);
