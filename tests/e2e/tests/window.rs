@@ -168,3 +168,76 @@ async fn start_charging_from_the_window_reaches_the_device() -> Result<()> {
     result?;
     closed
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn a_corrupt_settings_file_is_set_aside_and_the_window_says_so() -> Result<()> {
+    const BROKEN: &str = "{\"host\": \"127.0.0.1\", \"poll_interval_s\": 30";
+    let sim = start_sim(63.0).await;
+    let app = WindowApp::launch_with_settings("corrupt", sim.addr(), Some(BROKEN)).await?;
+    let result = async {
+        let notice = app
+            .wait_text("notice", "the notice about the settings file", |t| {
+                t.contains("settings file")
+            })
+            .await?;
+        assert!(
+            notice.contains("moved to") && notice.contains("defaults are in use"),
+            "notice: {notice:?}"
+        );
+        // Nothing is lost: the unreadable file is kept beside, byte for byte.
+        let aside: Vec<_> = std::fs::read_dir(app.config_dir.path())?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.to_string_lossy().contains("settings.json.corrupt-"))
+            .collect();
+        assert_eq!(aside.len(), 1, "one file set aside: {aside:?}");
+        assert_eq!(std::fs::read_to_string(&aside[0])?, BROKEN);
+        // And the app still works: --host names the device for this run.
+        app.wait_text("soc", "the first reading", |t| t == "63 %")
+            .await?;
+        Ok::<_, Error>(())
+    }
+    .await;
+    let closed = app.close().await;
+    result?;
+    closed
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn test_connection_reports_the_device_or_the_problem() -> Result<()> {
+    let sim = start_sim(63.0).await;
+    let app = WindowApp::launch("testconn", sim.addr()).await?;
+    let result = async {
+        app.wait_text("soc", "the first reading", |t| t == "63 %")
+            .await?;
+        app.click("btn-settings").await?;
+        app.type_into("set-host", "127.0.0.1").await?;
+        app.type_into("set-port", &sim.addr().port().to_string())
+            .await?;
+        app.click("btn-test-connection").await?;
+        let ok = app
+            .wait_text("settings-message", "the test result", |t| {
+                !t.is_empty() && !t.starts_with("Trying")
+            })
+            .await?;
+        assert!(
+            ok.starts_with("Connected") && ok.contains("63 %"),
+            "message: {ok:?}"
+        );
+
+        app.type_into("set-port", &free_port().to_string()).await?;
+        app.click("btn-test-connection").await?;
+        let bad = app
+            .wait_text("settings-message", "the failed test result", |t| {
+                t != ok && !t.is_empty() && !t.starts_with("Trying")
+            })
+            .await?;
+        assert!(bad.contains("unreachable"), "message: {bad:?}");
+        Ok::<_, Error>(())
+    }
+    .await;
+    let closed = app.close().await;
+    result?;
+    closed
+}

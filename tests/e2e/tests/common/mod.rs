@@ -329,11 +329,24 @@ impl WindowApp {
     /// Launches the app with `--open` against the simulator at `sim`, a fresh config dir
     /// and a keyring service of its own.
     pub async fn launch(test: &str, sim: SocketAddr) -> Result<WindowApp> {
+        WindowApp::launch_with_settings(test, sim, None).await
+    }
+
+    /// As [`WindowApp::launch`], with `settings` (any text) as the settings file the app
+    /// finds at start.
+    pub async fn launch_with_settings(
+        test: &str,
+        sim: SocketAddr,
+        settings: Option<&str>,
+    ) -> Result<WindowApp> {
         require_desktop();
         let lock = AppLock::acquire();
         wait_app_gone().await?;
         let service = unique_service(test);
         let config_dir = TempDir::new(test);
+        if let Some(text) = settings {
+            std::fs::write(config_dir.path().join("settings.json"), text)?;
+        }
         let driver = TauriDriver::start(&[
             ("NESTORE_KEYRING_SERVICE", service.as_str()),
             ("NESTORE_LOG", "info,tao=warn,wry=warn"),
