@@ -241,3 +241,67 @@ async fn test_connection_reports_the_device_or_the_problem() -> Result<()> {
     result?;
     closed
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn stop_and_resume_from_the_window_reach_the_device() -> Result<()> {
+    let sim = start_sim(63.0).await;
+    let app = WindowApp::launch("stopauto", sim.addr()).await?;
+    let result = async {
+        app.wait_text("soc", "the first reading", |t| t == "63 %")
+            .await?;
+        app.save_settings_with_password(sim.addr(), SIM_PASSWORD)
+            .await?;
+        app.click("btn-back").await?;
+
+        app.click("btn-stop").await?;
+        let text = app
+            .wait_text("confirm-text", "the stop confirmation", |t| !t.is_empty())
+            .await?;
+        assert!(
+            text.contains("stop electric charging") || text.contains("Stop electric charging"),
+            "{text:?}"
+        );
+        app.click("btn-confirm").await?;
+        let outcome = app
+            .wait_text("outcome", "the stop outcome", |t| t.contains("Confirmed"))
+            .await?;
+        assert!(!outcome.contains("Charging Electrical Main"), "{outcome:?}");
+        assert_eq!(sim.snapshot().task.as_deref(), Some("stop"));
+
+        app.click("btn-auto").await?;
+        app.wait_text("confirm-text", "the resume confirmation", |t| {
+            t.contains("automatic")
+        })
+        .await?;
+        app.click("btn-confirm").await?;
+        // The outcome names the state read back after the task was spun down.
+        app.wait_text("outcome", "the resume outcome", |t| {
+            t.contains("Confirmed") && t != outcome
+        })
+        .await?;
+        assert_eq!(sim.snapshot().task, None);
+
+        let mut bodies: Vec<_> = sim.control_log().into_iter().map(|r| r.body).collect();
+        assert_eq!(bodies.len(), 3, "{bodies:#?}");
+        let lifetime = bodies[0]["lifetime"].take().as_u64().unwrap_or_default();
+        assert!(
+            (1800..=18000).contains(&lifetime),
+            "stop lifetime {lifetime}"
+        );
+        assert_eq!(
+            bodies,
+            vec![
+                json!({"TASK": "ControlTask_ChargingElectrical_Stop", "spin": true,
+                       "persistent": true, "lifetime": null}),
+                json!({"TASK": "ControlTask_ChargingElectrical_Start", "spin": false}),
+                json!({"TASK": "ControlTask_ChargingElectrical_Stop", "spin": false}),
+            ]
+        );
+        Ok::<_, Error>(())
+    }
+    .await;
+    let closed = app.close().await;
+    result?;
+    closed
+}
