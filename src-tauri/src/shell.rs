@@ -72,7 +72,7 @@ impl Shell {
             store,
             settings: Mutex::new(settings.clone()),
             facts: Mutex::new(facts),
-            keystore: keystore(),
+            keystore: Keystore::from_env(),
             alerts: Alerts::new(
                 settings.alerts.clone(),
                 Some(dir),
@@ -177,13 +177,6 @@ impl Shell {
             self.alerts.view(),
             chrono::Utc::now(),
         )
-    }
-}
-
-fn keystore() -> Keystore {
-    match std::env::var("NESTORE_KEYRING_SERVICE") {
-        Ok(s) if !s.is_empty() => Keystore::with_service(&s),
-        _ => Keystore::new(),
     }
 }
 

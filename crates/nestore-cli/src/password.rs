@@ -7,15 +7,6 @@ use secrecy::SecretString;
 
 use crate::{exit, Failure};
 
-/// The keyring service name; `NESTORE_KEYRING_SERVICE` selects another one (tests, or
-/// several profiles side by side).
-fn keystore() -> Keystore {
-    match std::env::var("NESTORE_KEYRING_SERVICE") {
-        Ok(s) if !s.is_empty() => Keystore::with_service(&s),
-        _ => Keystore::new(),
-    }
-}
-
 fn keyring_failure(e: SecretsError) -> Failure {
     Failure(exit::OTHER, format!("OS keyring: {e}"))
 }
@@ -43,7 +34,7 @@ pub fn for_control(host: &str, from_stdin: bool) -> Result<SecretString, Failure
     if from_stdin {
         return read_stdin_line();
     }
-    match keystore().get(host) {
+    match Keystore::from_env().get(host) {
         Ok(Some(pw)) => return Ok(pw),
         Ok(None) => {}
         // No keyring is no reason to fail while the environment may still hold a password.
@@ -75,9 +66,9 @@ pub fn obtain_new(from_stdin: bool) -> Result<SecretString, Failure> {
 }
 
 pub fn store(host: &str, pw: &SecretString) -> Result<(), Failure> {
-    keystore().set(host, pw).map_err(keyring_failure)
+    Keystore::from_env().set(host, pw).map_err(keyring_failure)
 }
 
 pub fn remove(host: &str) -> Result<bool, Failure> {
-    keystore().delete(host).map_err(keyring_failure)
+    Keystore::from_env().delete(host).map_err(keyring_failure)
 }

@@ -58,6 +58,15 @@ impl Keystore {
         Self::with_service(SERVICE)
     }
 
+    /// [`SERVICE`], unless `NESTORE_KEYRING_SERVICE` names another one (tests, or several
+    /// profiles side by side). The CLI and the app both start from this.
+    pub fn from_env() -> Self {
+        match std::env::var("NESTORE_KEYRING_SERVICE") {
+            Ok(s) if !s.is_empty() => Self::with_service(&s),
+            _ => Self::new(),
+        }
+    }
+
     /// A keystore under another service name (for tests).
     pub fn with_service(service: &str) -> Self {
         Self {
