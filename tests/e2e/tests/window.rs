@@ -41,9 +41,7 @@ async fn the_window_shows_the_simulators_readings() -> Result<()> {
         Ok::<_, Error>(())
     }
     .await;
-    let closed = app.close().await;
-    result?;
-    closed
+    app.finish(result).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -85,9 +83,7 @@ async fn a_password_saved_in_settings_goes_to_the_keyring_only() -> Result<()> {
         Ok::<_, Error>(())
     }
     .await;
-    let closed = app.close().await;
-    result?;
-    closed
+    app.finish(result).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -96,11 +92,7 @@ async fn start_charging_from_the_window_reaches_the_device() -> Result<()> {
     let sim = start_sim(63.0).await;
     let app = WindowApp::launch("charge", sim.addr()).await?;
     let result = async {
-        app.wait_text("soc", "the first reading", |t| t == "63 %")
-            .await?;
-        app.save_settings_with_password(sim.addr(), SIM_PASSWORD)
-            .await?;
-        app.click("btn-back").await?;
+        app.enable_control(sim.addr(), SIM_PASSWORD).await?;
 
         // The control form appears once control is on and a password is stored.
         app.type_into("power", "2400").await?;
@@ -164,9 +156,7 @@ async fn start_charging_from_the_window_reaches_the_device() -> Result<()> {
         Ok::<_, Error>(())
     }
     .await;
-    let closed = app.close().await;
-    result?;
-    closed
+    app.finish(result).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -198,9 +188,7 @@ async fn a_corrupt_settings_file_is_set_aside_and_the_window_says_so() -> Result
         Ok::<_, Error>(())
     }
     .await;
-    let closed = app.close().await;
-    result?;
-    closed
+    app.finish(result).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -237,9 +225,7 @@ async fn test_connection_reports_the_device_or_the_problem() -> Result<()> {
         Ok::<_, Error>(())
     }
     .await;
-    let closed = app.close().await;
-    result?;
-    closed
+    app.finish(result).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -248,11 +234,7 @@ async fn stop_and_resume_from_the_window_reach_the_device() -> Result<()> {
     let sim = start_sim(63.0).await;
     let app = WindowApp::launch("stopauto", sim.addr()).await?;
     let result = async {
-        app.wait_text("soc", "the first reading", |t| t == "63 %")
-            .await?;
-        app.save_settings_with_password(sim.addr(), SIM_PASSWORD)
-            .await?;
-        app.click("btn-back").await?;
+        app.enable_control(sim.addr(), SIM_PASSWORD).await?;
 
         app.click("btn-stop").await?;
         let text = app
@@ -301,7 +283,5 @@ async fn stop_and_resume_from_the_window_reach_the_device() -> Result<()> {
         Ok::<_, Error>(())
     }
     .await;
-    let closed = app.close().await;
-    result?;
-    closed
+    app.finish(result).await
 }

@@ -371,6 +371,23 @@ impl WindowApp {
         })
     }
 
+    /// Closes the app whatever the test's `result`, then returns that result (or the
+    /// failure to close, when the test itself passed).
+    pub async fn finish(self, result: Result<()>) -> Result<()> {
+        let closed = self.close().await;
+        result?;
+        closed
+    }
+
+    /// From start to a window with control on: waits for the first reading (63 %), saves
+    /// the device and its password in Settings, and returns to the readings.
+    pub async fn enable_control(&self, sim: SocketAddr, password: &str) -> Result<()> {
+        self.wait_text("soc", "the first reading", |t| t == "63 %")
+            .await?;
+        self.save_settings_with_password(sim, password).await?;
+        self.click("btn-back").await
+    }
+
     /// Ends the session (which ends the app) and waits until the app is gone.
     pub async fn close(self) -> Result<()> {
         let WindowApp {
