@@ -12,6 +12,14 @@ fn measure(m: Measure, decimals: usize, unit: &str) -> String {
     }
 }
 
+/// The pressure is the owner's main health signal: a missing one says where to look.
+fn pressure(m: Measure) -> String {
+    match m {
+        Measure::NotReported => "not reported (check the pressure sensor)".into(),
+        m => measure(m, 2, "bar"),
+    }
+}
+
 fn yes_no(b: Option<bool>) -> &'static str {
     match b {
         Some(true) => "yes",
@@ -31,7 +39,7 @@ pub fn status(r: &Reading) -> String {
         ("State of charge (total)", measure(r.soc_total_pct, 1, "%")),
         ("Stored energy", measure(r.stored_energy_kwh, 2, "kWh")),
         ("Hot-water flow", measure(r.hot_water_flow_lpm, 1, "L/min")),
-        ("Pressure", measure(r.pressure_bar, 2, "bar")),
+        ("Pressure", pressure(r.pressure_bar)),
         ("Heater power", measure(r.heater_power_w, 0, "W")),
         ("Heater outlet", measure(r.heater_outlet_c, 1, "°C")),
         ("Vessel zones 1-5 (top first)", zones.join(", ")),
@@ -74,7 +82,7 @@ pub fn line(r: &Reading) -> String {
         "{}  SOC {}  pressure {}  heater {}  {}",
         r.read_at.with_timezone(&chrono::Local).format("%H:%M:%S"),
         measure(r.soc_pct, 1, "%"),
-        measure(r.pressure_bar, 2, "bar"),
+        pressure(r.pressure_bar),
         measure(r.heater_power_w, 0, "W"),
         r.state.as_deref().unwrap_or("state not reported"),
     )

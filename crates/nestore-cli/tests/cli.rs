@@ -14,11 +14,15 @@ struct Device {
 }
 
 fn device() -> Device {
+    device_with(SimConfig::default())
+}
+
+fn device_with(cfg: SimConfig) -> Device {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let cfg = SimConfig {
         password: PASSWORD.into(),
         speed: 0.0,
-        ..Default::default()
+        ..cfg
     };
     let sim = rt
         .block_on(nestore_sim::spawn(cfg, "127.0.0.1:0".parse().unwrap()))
@@ -114,6 +118,36 @@ fn status_json_has_the_documented_keys() {
     assert_eq!(v["zone_temps_c"].as_array().unwrap().len(), 5);
     let truth = dev.sim.snapshot();
     assert!((v["soc_pct"].as_f64().unwrap() - truth.soc_pct).abs() < 0.05);
+}
+
+#[test]
+fn a_reading_without_pressure_still_shows_the_rest_and_says_so() {
+    // The sensor_fault scenario's first reading lacks PRES_SYS.
+    let dev = device_with(SimConfig {
+        scenario: nestore_sim::Scenario::SensorFault,
+        ..Default::default()
+    });
+    dev.sim.set_soc(63.0);
+    let out = nestore(&dev).arg("status").assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let line = text.lines().find(|l| l.starts_with("Pressure")).unwrap();
+    assert!(
+        line.contains("not reported (check the pressure sensor)"),
+        "{text}"
+    );
+    assert!(text.contains("63.0 %"), "{text}");
+
+    let dev = device_with(SimConfig {
+        scenario: nestore_sim::Scenario::SensorFault,
+        ..Default::default()
+    });
+    let out = nestore(&dev).args(["status", "--json"]).assert().success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert!(
+        v["pressure_bar"].is_null() && v["soc_pct"].is_number(),
+        "{v}"
+    );
+    assert_eq!(v["implausible"], serde_json::json!([]));
 }
 
 #[test]

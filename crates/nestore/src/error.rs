@@ -2,6 +2,7 @@
 //! carry a password or a token.
 
 use crate::control::ValidationError;
+use crate::reading::Field;
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
@@ -13,8 +14,10 @@ pub enum Error {
     Status { url: String, status: u16 },
     #[error("device sent a malformed answer for {url}: {reason}")]
     Malformed { url: String, reason: String },
-    #[error("device reading lacks {field}, which is required")]
-    MissingField { field: &'static str },
+    /// A reading without a field it cannot do without (today only the state of charge;
+    /// a missing pressure is `Measure::NotReported` in an otherwise good reading).
+    #[error("device reading lacks the {field} ({key}), which is required", key = field.wire_key())]
+    MissingField { field: Field },
     #[error("the device refused the service password")]
     Unauthorized,
     #[error("no service password is available for control")]

@@ -16,5 +16,5 @@ pub use api::ApiVersion;
 pub use client::{Client, ClientConfig, DEFAULT_PORT};
 pub use control::{ChargeRequest, Command, Expectation, Outcome, ValidationError};
 pub use error::Error;
-pub use reading::{Measure, Reading, CHARGING_STATE};
+pub use reading::{Field, Measure, Reading, CHARGING_STATE};
 pub use secrecy::SecretString;

@@ -4,6 +4,8 @@
 //! numbers, and a missing, null or non-numeric optional field is "not reported" for that
 //! field alone. Units are converted here and nowhere else.
 
+use std::fmt;
+
 use chrono::{DateTime, Utc};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::Value;
@@ -54,13 +56,100 @@ impl Serialize for Measure {
     }
 }
 
+/// A field of the engineering reading, as the library names it in errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// `DERIVED.SOC_VES`
+    Soc,
+    /// `DERIVED.SOC_VES_TOTAL`
+    SocTotal,
+    /// `DERIVED.TE`
+    StoredEnergy,
+    /// `DERIVED.FLOW_DHW`
+    HotWaterFlow,
+    /// `DERIVED.POWER_HEATER`
+    HeaterPower,
+    /// `BASE.PRES_SYS`
+    Pressure,
+    /// `BASE.TEMP_HTR_OUT`
+    HeaterOutlet,
+    /// `BASE.TEMP_VES_INT_1` to `_5`: the zone number as the device counts (1 to 5).
+    VesselZone(u8),
+    /// `COUNTERS.ENERGY_DHW_THERMAL_THEORETICAL`
+    HotWaterEnergyTotal,
+    /// `COUNTERS.ENERGY_CRG_ELECTRICAL`
+    ChargingEnergyTotal,
+    /// `COUNTERS.VOL_DHW_THEORETICAL`
+    HotWaterVolumeTotal,
+}
+
+impl Field {
+    /// The key on the wire (within its `PAYLOAD` group), e.g. `"PRES_SYS"`.
+    pub fn wire_key(self) -> &'static str {
+        const ZONES: [&str; 5] = [
+            "TEMP_VES_INT_1",
+            "TEMP_VES_INT_2",
+            "TEMP_VES_INT_3",
+            "TEMP_VES_INT_4",
+            "TEMP_VES_INT_5",
+        ];
+        match self {
+            Field::Soc => "SOC_VES",
+            Field::SocTotal => "SOC_VES_TOTAL",
+            Field::StoredEnergy => "TE",
+            Field::HotWaterFlow => "FLOW_DHW",
+            Field::HeaterPower => "POWER_HEATER",
+            Field::Pressure => "PRES_SYS",
+            Field::HeaterOutlet => "TEMP_HTR_OUT",
+            Field::VesselZone(n) => ZONES[usize::from(n.clamp(1, 5)) - 1],
+            Field::HotWaterEnergyTotal => "ENERGY_DHW_THERMAL_THEORETICAL",
+            Field::ChargingEnergyTotal => "ENERGY_CRG_ELECTRICAL",
+            Field::HotWaterVolumeTotal => "VOL_DHW_THEORETICAL",
+        }
+    }
+
+    /// The `PAYLOAD` group the field sits in: `"DERIVED"`, `"BASE"` or `"COUNTERS"`.
+    pub fn wire_group(self) -> &'static str {
+        match self {
+            Field::Soc
+            | Field::SocTotal
+            | Field::StoredEnergy
+            | Field::HotWaterFlow
+            | Field::HeaterPower => "DERIVED",
+            Field::Pressure | Field::HeaterOutlet | Field::VesselZone(_) => "BASE",
+            Field::HotWaterEnergyTotal
+            | Field::ChargingEnergyTotal
+            | Field::HotWaterVolumeTotal => "COUNTERS",
+        }
+    }
+}
+
+/// Plain words, e.g. "system pressure"; the wire key is [`Field::wire_key`].
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Field::Soc => f.write_str("state of charge"),
+            Field::SocTotal => f.write_str("state of charge (total)"),
+            Field::StoredEnergy => f.write_str("stored energy"),
+            Field::HotWaterFlow => f.write_str("hot-water flow"),
+            Field::HeaterPower => f.write_str("heater power"),
+            Field::Pressure => f.write_str("system pressure"),
+            Field::HeaterOutlet => f.write_str("heater outlet temperature"),
+            Field::VesselZone(n) => write!(f, "vessel zone {n} temperature"),
+            Field::HotWaterEnergyTotal => f.write_str("hot-water energy total"),
+            Field::ChargingEnergyTotal => f.write_str("charging energy total"),
+            Field::HotWaterVolumeTotal => f.write_str("hot-water volume total"),
+        }
+    }
+}
+
 /// What a parse of one answer can go wrong with.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ParseError {
     #[error("{0}")]
     Malformed(String),
-    #[error("missing {0}")]
-    Missing(&'static str),
+    #[error("missing {0} ({k})", k = .0.wire_key())]
+    Missing(Field),
 }
 
 /// One reading of the device: the engineering values, the control state and the modes.
@@ -177,22 +266,23 @@ fn flag(v: Option<&Value>) -> Option<bool> {
 
 /// Parses `data/engineering`. The control state and modes come from other endpoints and
 /// are left unset here. Fails only on a body that is not a PAYLOAD object, or when the
-/// state of charge or the pressure is absent (a reading without them is no reading).
+/// state of charge is absent (a reading without it is no reading). A missing pressure is
+/// [`Measure::NotReported`] like any other field: the reading still shows the rest, and
+/// the pressure watch treats it as a sensor fault.
 pub fn parse_engineering(body: &[u8], read_at: DateTime<Utc>) -> Result<Reading, ParseError> {
     let p = payload(body)?;
     let derived = |k: &str| number(&p, "DERIVED", k);
     let base = |k: &str| number(&p, "BASE", k);
     let counter = |k: &str| number(&p, "COUNTERS", k);
 
-    let soc = derived("SOC_VES").ok_or(ParseError::Missing("state of charge (SOC_VES)"))?;
-    let pressure = base("PRES_SYS").ok_or(ParseError::Missing("system pressure (PRES_SYS)"))?;
+    let soc = derived(Field::Soc.wire_key()).ok_or(ParseError::Missing(Field::Soc))?;
     let zone = |i: usize| Measure::checked(base(&format!("TEMP_VES_INT_{i}")), 1.0, TEMP_C);
     Ok(Reading {
         soc_pct: Measure::checked(Some(soc), 1.0, PERCENT),
         soc_total_pct: Measure::checked(derived("SOC_VES_TOTAL"), 1.0, PERCENT),
         stored_energy_kwh: Measure::checked(derived("TE"), WH_TO_KWH, ENERGY_KWH),
         hot_water_flow_lpm: Measure::checked(derived("FLOW_DHW"), 1.0, FLOW_LPM),
-        pressure_bar: Measure::checked(Some(pressure), 1.0, PRESSURE_BAR),
+        pressure_bar: Measure::checked(base(Field::Pressure.wire_key()), 1.0, PRESSURE_BAR),
         heater_power_w: Measure::checked(derived("POWER_HEATER"), 1.0, POWER_W),
         heater_outlet_c: Measure::checked(base("TEMP_HTR_OUT"), 1.0, TEMP_C),
         zone_temps_c: [zone(1), zone(2), zone(3), zone(4), zone(5)],
@@ -260,12 +350,44 @@ mod tests {
     }
 
     #[test]
-    fn missing_soc_or_pressure_fails_with_the_field_named() {
-        let e = parse_engineering(&eng(r#""TE":1"#, r#""PRES_SYS":2.5"#), at()).unwrap_err();
-        assert_eq!(e, ParseError::Missing("state of charge (SOC_VES)"));
-        let e =
-            parse_engineering(&eng(r#""SOC_VES":50"#, r#""PRES_SYS":"2.5""#), at()).unwrap_err();
-        assert_eq!(e, ParseError::Missing("system pressure (PRES_SYS)"));
+    fn missing_soc_fails_with_the_field_named() {
+        for derived in [r#""TE":1"#, r#""SOC_VES":null"#, r#""SOC_VES":"50""#] {
+            let e = parse_engineering(&eng(derived, r#""PRES_SYS":2.5"#), at()).unwrap_err();
+            assert_eq!(e, ParseError::Missing(Field::Soc), "{derived}");
+            assert_eq!(e.to_string(), "missing state of charge (SOC_VES)");
+        }
+    }
+
+    #[test]
+    fn missing_pressure_is_not_reported_and_the_rest_still_reads() {
+        for base in [
+            r#""TEMP_HTR_OUT":60"#,
+            r#""PRES_SYS":null,"TEMP_HTR_OUT":60"#,
+            r#""PRES_SYS":"2.5","TEMP_HTR_OUT":60"#,
+            r#""PRES_SYS":"NaN","TEMP_HTR_OUT":60"#,
+        ] {
+            let r = parse_engineering(&eng(r#""SOC_VES":50"#, base), at()).unwrap();
+            assert_eq!(r.pressure_bar, Measure::NotReported, "{base}");
+            assert_eq!(r.soc_pct, Measure::Reported(50.0));
+            assert_eq!(r.heater_outlet_c, Measure::Reported(60.0));
+            assert!(r.implausible_fields().is_empty());
+        }
+    }
+
+    #[test]
+    fn fields_name_their_wire_key_and_read_in_plain_words() {
+        assert_eq!(Field::Pressure.wire_key(), "PRES_SYS");
+        assert_eq!(Field::Pressure.wire_group(), "BASE");
+        assert_eq!(Field::Pressure.to_string(), "system pressure");
+        assert_eq!(Field::Soc.wire_key(), "SOC_VES");
+        assert_eq!(Field::Soc.wire_group(), "DERIVED");
+        assert_eq!(Field::Soc.to_string(), "state of charge");
+        assert_eq!(Field::VesselZone(3).wire_key(), "TEMP_VES_INT_3");
+        assert_eq!(
+            Field::VesselZone(3).to_string(),
+            "vessel zone 3 temperature"
+        );
+        assert_eq!(Field::HotWaterVolumeTotal.wire_group(), "COUNTERS");
     }
 
     #[test]

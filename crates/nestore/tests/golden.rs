@@ -61,3 +61,17 @@ fn both_token_fixtures_give_the_same_token() {
     assert_eq!(bare.expose_secret(), "3f2b9c0e8d7a41f6b5c4d3e2f1a09b8c");
     assert_eq!(bare.expose_secret(), object.expose_secret());
 }
+
+#[test]
+fn a_reading_without_pressure_is_a_reading_with_pressure_not_reported() {
+    let r =
+        parse_engineering(&fixture("engineering-no-pressure.json"), chrono::Utc::now()).unwrap();
+    assert_eq!(r.pressure_bar, Measure::NotReported);
+    assert_eq!(r.soc_pct, Measure::Reported(55.5));
+    assert_eq!(r.stored_energy_kwh, Measure::Reported(9.0));
+    assert_eq!(r.heater_outlet_c, Measure::Reported(48.0));
+    assert_eq!(r.zone_temps_c[0], Measure::Reported(61.0));
+    assert!(r.implausible_fields().is_empty());
+    let v = serde_json::to_value(&r).unwrap();
+    assert!(v["pressure_bar"].is_null(), "{v}");
+}
