@@ -22,6 +22,9 @@
 //! Latched alarms are repeated every `reminder_h` hours. Snooze and quiet hours silence
 //! warnings and info notices, never alarms.
 
+mod charge;
+mod conditions;
+mod history;
 mod latch;
 mod notice;
 mod text;

@@ -1,6 +1,32 @@
-//! Plain-words formatting of values for notice texts.
+//! Every word the watch says: notice titles and bodies, and the threshold errors.
+//!
+//! This is the one module with words in it, so a language catalogue can replace it whole.
+//! Each function takes the values a text needs and returns the text; none decides anything
+//! (whether to tell, at which severity, when): that is the watch's job. This module may
+//! format numbers, times and durations; it may not read a clock, keep state, or look at the
+//! watch. The wording is for a home owner: no wire names (`PRES_SYS`), no error codes.
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
+use nestore::{Error, Measure};
+
+use crate::notice::{Kind, Severity};
+use crate::thresholds::Thresholds;
+
+/// The title and body of one notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Text {
+    pub title: String,
+    pub body: String,
+}
+
+impl Text {
+    fn new(title: &str, body: String) -> Text {
+        Text {
+            title: title.into(),
+            body,
+        }
+    }
+}
 
 /// A pressure or threshold with at most two decimals and no trailing zeros: 2, 1.5, 1.98.
 pub(crate) fn bar(v: f64) -> String {
@@ -13,13 +39,18 @@ pub(crate) fn bar(v: f64) -> String {
     }
 }
 
+/// A pressure that may be unknown: "2.5", or "?".
+fn bar_or_unknown(v: Option<f64>) -> String {
+    v.map(bar).unwrap_or_else(|| "?".into())
+}
+
 /// A state of charge as a whole percentage.
 pub(crate) fn pct(v: f64) -> String {
     format!("{v:.0}")
 }
 
 /// " at 78 % charge", or nothing when the charge is unknown.
-pub(crate) fn at_charge(soc: Option<f64>) -> String {
+fn at_charge(soc: Option<f64>) -> String {
     soc.map(|s| format!(" at {} % charge", pct(s)))
         .unwrap_or_default()
 }
@@ -44,6 +75,226 @@ pub(crate) fn clock(t: DateTime<Utc>, now: DateTime<FixedOffset>) -> String {
     } else {
         local.format("%Y-%m-%d %H:%M").to_string()
     }
+}
+
+/// The healthy band as set: "2-3 bar".
+fn band(t: &Thresholds) -> String {
+    format!("{}-{} bar", bar(t.low_bar), bar(t.high_bar))
+}
+
+// ---- Connection ----------------------------------------------------------------------
+
+/// Why the device is not reached, in plain words.
+fn outage_reason(e: &Error) -> String {
+    match e {
+        Error::Unreachable { reason, .. } => reason.clone(),
+        Error::Timeout { secs, .. } => format!("no answer within {secs:.0} s"),
+        Error::Status { status, .. } => format!("it answered with error {status}"),
+        Error::Malformed { .. } => "its answers are garbled".into(),
+        Error::UnknownApi { .. } => "no NEStore API answers at its address".into(),
+        other => other.to_string(),
+    }
+}
+
+/// The device has not been reached since `since`.
+pub(crate) fn offline(since: DateTime<Utc>, now: DateTime<FixedOffset>, e: &Error) -> Text {
+    Text::new(
+        "NEStore offline",
+        format!(
+            "The app has not reached your NEStore since {} ({}). Check that it is switched on \
+             and connected to your network; the app keeps trying.",
+            clock(since, now),
+            outage_reason(e)
+        ),
+    )
+}
+
+/// The device answers again after an outage that began at `since`.
+pub(crate) fn back_online(since: DateTime<Utc>, now: DateTime<FixedOffset>) -> Text {
+    Text::new(
+        "NEStore back online",
+        format!(
+            "The app reaches your NEStore again after {} offline (since {}).",
+            duration(now.with_timezone(&Utc) - since),
+            clock(since, now)
+        ),
+    )
+}
+
+// ---- Pressure sensor -----------------------------------------------------------------
+
+/// The device answers but its pressure is missing (`NotReported`) or impossible;
+/// `from_error`: the poll failed for lack of it.
+pub(crate) fn sensor_fault(pressure: Measure, from_error: bool) -> Text {
+    let detail = match pressure {
+        Measure::Implausible(v) => format!("it reported {} bar, which is impossible", bar(v)),
+        _ if from_error => "the reading lacks the system pressure (PRES_SYS)".into(),
+        _ => "the reading has no pressure value".into(),
+    };
+    Text::new(
+        "Pressure sensor fault",
+        format!(
+            "The device reports no plausible pressure ({detail}). Check the sensor; call your \
+             installer if it persists."
+        ),
+    )
+}
+
+/// The pressure sensor reads plausibly again.
+pub(crate) fn sensor_recovered(bar_now: Option<f64>) -> Text {
+    Text::new(
+        "Pressure sensor working again",
+        format!(
+            "The device reports a plausible pressure again: {} bar.",
+            bar_or_unknown(bar_now)
+        ),
+    )
+}
+
+// ---- Pressure band -------------------------------------------------------------------
+
+/// A low (`Kind::LowPressure`) or high (any other kind) pressure at this severity.
+pub(crate) fn pressure(
+    kind: Kind,
+    severity: Severity,
+    bar_now: Option<f64>,
+    soc: Option<f64>,
+    t: &Thresholds,
+) -> Text {
+    let p = bar_or_unknown(bar_now);
+    let charge = at_charge(soc);
+    let band = band(t);
+    match (kind == Kind::LowPressure, severity) {
+        (false, Severity::Alarm) => Text::new(
+            "Very high pressure",
+            format!(
+                "Pressure {p} bar is above the safe maximum of {} bar{charge} (healthy: \
+                 {band}). This can mean an expansion vessel problem: call your installer now \
+                 and do not start a charge until it is checked.",
+                bar(t.high_alarm_bar)
+            ),
+        ),
+        (false, _) => Text::new(
+            "High pressure",
+            format!(
+                "Pressure {p} bar is above the healthy {band}{charge}. This can mean an \
+                 expansion vessel problem: call your installer."
+            ),
+        ),
+        (true, Severity::Alarm) => Text::new(
+            "Very low pressure",
+            format!(
+                "Pressure {p} bar is below the safe minimum of {} bar{charge} (healthy: \
+                 {band}). The system may be losing water: check for leaks and call your \
+                 installer.",
+                bar(t.low_alarm_bar)
+            ),
+        ),
+        (true, _) => Text::new(
+            "Low pressure",
+            format!(
+                "Pressure {p} bar is below the healthy {band}{charge}. Check for leaks; call \
+                 your installer if it keeps falling."
+            ),
+        ),
+    }
+}
+
+/// A low or high pressure has cleared; the band holds above `above_soc_pct` charge.
+pub(crate) fn pressure_normal(
+    bar_now: Option<f64>,
+    soc: Option<f64>,
+    t: &Thresholds,
+    above_soc_pct: f64,
+) -> Text {
+    Text::new(
+        "Pressure back to normal",
+        format!(
+            "Pressure is {} bar{} (healthy: {} above {} % charge). No action needed.",
+            bar_or_unknown(bar_now),
+            at_charge(soc),
+            band(t),
+            pct(above_soc_pct)
+        ),
+    )
+}
+
+/// A reminder of an alarm still standing since `since`.
+pub(crate) fn reminder(alarm: Text, since: DateTime<Utc>, now: DateTime<FixedOffset>) -> Text {
+    Text {
+        title: format!("Still: {}", alarm.title.to_lowercase()),
+        body: format!("{} Unresolved since {}.", alarm.body, clock(since, now)),
+    }
+}
+
+// ---- Leak ----------------------------------------------------------------------------
+
+/// What a suspected leak is based on.
+pub(crate) struct LeakFacts {
+    /// How far the pressure fell over `span` (by the fitted slope), in bar.
+    pub fall_bar: f64,
+    pub span: Duration,
+    /// The fitted fall, bar per 6 h.
+    pub fall_per_6h: f64,
+    /// The configured limit, bar per 6 h.
+    pub limit_per_6h: f64,
+    /// The charge the fall was seen at.
+    pub soc: f64,
+    pub bar_now: f64,
+}
+
+pub(crate) fn leak(f: &LeakFacts) -> Text {
+    Text::new(
+        "Possible leak",
+        format!(
+            "Pressure fell {} bar in the last {} ({} bar per 6 h, more than {}) while the \
+             charge stayed steady near {} %; it is {} bar now. This suggests water is \
+             escaping: check pipes, valves and the floor around the unit, and call your \
+             installer if it keeps falling.",
+            bar(f.fall_bar),
+            duration(f.span),
+            bar(f.fall_per_6h),
+            bar(f.limit_per_6h),
+            pct(f.soc),
+            bar(f.bar_now)
+        ),
+    )
+}
+
+pub(crate) fn leak_cleared(bar_now: f64, limit_per_6h: f64) -> Text {
+    Text::new(
+        "Pressure no longer falling",
+        format!(
+            "Pressure {} bar is no longer falling faster than {} bar per 6 h. No action needed.",
+            bar(bar_now),
+            bar(limit_per_6h)
+        ),
+    )
+}
+
+// ---- Charge --------------------------------------------------------------------------
+
+pub(crate) fn charge_finished(soc: f64, target: u8) -> Text {
+    Text::new(
+        "Charge finished",
+        format!(
+            "The charge reached {} % (target {target} %). The hot water is ready.",
+            pct(soc)
+        ),
+    )
+}
+
+/// The device left charging before the target; `state` is what it does now, as it names it.
+pub(crate) fn charge_stopped(soc: f64, target: u8, state: Option<&str>) -> Text {
+    Text::new(
+        "Charge stopped early",
+        format!(
+            "The device stopped the charge at {} %, before the {target} % target (now: {}). \
+             Start it again from the menu if you still need the hot water.",
+            pct(soc),
+            state.unwrap_or("unknown")
+        ),
+    )
 }
 
 #[cfg(test)]
