@@ -648,6 +648,36 @@ fn charge_finished_vs_stopped() {
 }
 
 #[test]
+fn the_owners_own_stop_or_resume_automatic_is_no_early_stop() {
+    // Started, seen charging, then the owner sends Stop (or Resume automatic): the device
+    // leaves charging because it was asked to, which is nothing to warn about.
+    let mut f = Feed::new().seeded();
+    f.w.charge_started(90);
+    f.state = Some(CHARGING_STATE.into());
+    assert!(f.read(60.0, 2.5).is_empty());
+    f.w.charge_cancelled();
+    f.state = Some("Standby".into());
+    assert!(f.run(62.0, &[2.5; 3]).is_empty(), "no \"stopped early\"");
+    f.state = Some(CHARGING_STATE.into());
+    assert!(f.run(95.0, &[2.5; 2]).is_empty(), "nor \"finished\" later");
+
+    // Cancelled before the device ever showed it charging.
+    let mut f = Feed::new().seeded();
+    f.w.charge_started(90);
+    f.w.charge_cancelled();
+    f.state = Some("Standby".into());
+    assert!(f.run(60.0, &[2.5; 3]).is_empty());
+
+    // A new charge after a cancelled one is tracked again.
+    f.w.charge_started(80);
+    f.state = Some(CHARGING_STATE.into());
+    assert_eq!(
+        kinds(&f.read(79.0, 2.5)),
+        vec![(ChargeFinished, Info, Raised)]
+    );
+}
+
+#[test]
 fn fast_poll_while_suspected_only() {
     let mut f = Feed::new().seeded();
     assert!(!f.w.wants_fast_poll());

@@ -188,6 +188,13 @@ impl Watch {
         self.charge = Some(ChargeTrack::new(target_soc_pct));
     }
 
+    /// The owner stopped the charge or handed the device back to its automatic operation
+    /// (Stop or Resume automatic): the tracking of a charge started from the app ends
+    /// without a notice, since the device leaving charging is then what was asked for.
+    pub fn charge_cancelled(&mut self) {
+        self.charge = None;
+    }
+
     /// Snoozes warnings and info notices until then; `None` cancels.
     pub fn snooze(&mut self, until: Option<DateTime<Utc>>) {
         self.snooze = until;
