@@ -1,7 +1,7 @@
 //! Scenario tests: sequences of readings with explicit times.
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone, Utc};
-use nestore::{Error, Measure, Reading, CHARGING_STATE};
+use nestore::{Error, Field, Measure, Reading, CHARGING_STATE};
 
 use crate::{tomorrow_morning, Kind, Notice, Phase, Severity, Thresholds, Watch};
 
@@ -471,7 +471,7 @@ fn sensor_fault_from_implausible_or_missing_pressure() {
 
     // From the poll error naming PRES_SYS: a fault, not an outage.
     let missing = Error::MissingField {
-        field: "system pressure (PRES_SYS)",
+        field: Field::Pressure,
     };
     let mut f = Feed::new().seeded().every(Duration::minutes(20));
     assert!(f.fail(&missing).is_empty());
@@ -483,9 +483,7 @@ fn sensor_fault_from_implausible_or_missing_pressure() {
 
     // A missing state of charge is neither.
     let mut f = Feed::new().seeded().every(Duration::minutes(20));
-    let soc = Error::MissingField {
-        field: "state of charge (SOC_VES)",
-    };
+    let soc = Error::MissingField { field: Field::Soc };
     for _ in 0..5 {
         assert!(f.fail(&soc).is_empty());
     }

@@ -8,7 +8,7 @@
 //! charge in `charge.rs`.
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
-use nestore::{Error, Measure, Reading};
+use nestore::{Error, Field, Measure, Reading};
 
 use crate::charge::{ChargeEnd, ChargeTrack};
 use crate::conditions::{Change, Condition};
@@ -489,9 +489,16 @@ impl Watch {
     }
 }
 
-/// A poll that failed because the reading had no system pressure.
+/// A poll that failed because the reading had no system pressure. (The library now reads
+/// a missing pressure as `Measure::NotReported` in a good reading; this keeps the watch
+/// right should a poll fail for it anyway.)
 fn lacks_pressure(e: &Error) -> bool {
-    matches!(e, Error::MissingField { field } if field.contains("PRES_SYS"))
+    matches!(
+        e,
+        Error::MissingField {
+            field: Field::Pressure
+        }
+    )
 }
 
 fn is_outage(e: &Error) -> bool {
