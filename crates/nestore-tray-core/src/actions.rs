@@ -5,9 +5,11 @@
 
 use std::time::Duration;
 
+use nestore::control::ValidationError;
 use nestore::{ChargeRequest, Client, Command, Error};
 use serde::{Deserialize, Serialize};
 
+use crate::error::IpcError;
 use crate::settings::ChargeDefaults;
 
 /// A command as the window sends it.
@@ -57,25 +59,43 @@ impl CommandArgs {
     }
 }
 
-/// What a confirmation shows: the plain sentence and the exact bodies.
+/// What a confirmation shows: the plain sentence and the exact bodies, and the token
+/// that the send must carry (see [`crate::gate`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Preview {
     pub text: String,
     pub bodies: Vec<serde_json::Value>,
+    pub token: String,
+}
+
+/// The command argument a validation error is about.
+fn field_of(e: &ValidationError) -> &'static str {
+    match e {
+        ValidationError::PowerOutOfRange(_) | ValidationError::PowerStep(_) => "power_w",
+        ValidationError::DurationOutOfRange(_) => "duration_min",
+        ValidationError::TargetOutOfRange(_)
+        | ValidationError::TargetNotAboveCurrent { .. }
+        | ValidationError::CurrentSocUnknown => "target_soc_pct",
+    }
+}
+
+fn invalid(e: ValidationError) -> IpcError {
+    IpcError::invalid(field_of(&e), capitalise(&e.to_string()))
 }
 
 /// Validates against the limits and, for a start, against the last known state of
-/// charge. The device is asked again when the command is sent.
-pub fn preview(args: CommandArgs, current_soc_pct: Option<f64>) -> Result<Preview, String> {
+/// charge (the device is asked again when the command is sent); returns the sentence and
+/// the bodies. The caller adds the token.
+pub fn preview(args: CommandArgs, current_soc_pct: Option<f64>) -> Result<Preview, IpcError> {
     let cmd = args.command();
-    cmd.check_limits().map_err(|e| capitalise(&e.to_string()))?;
+    cmd.check_limits().map_err(invalid)?;
     if let (Command::StartCharging(req), Some(soc)) = (cmd, current_soc_pct) {
-        req.check_against(Some(soc))
-            .map_err(|e| capitalise(&e.to_string()))?;
+        req.check_against(Some(soc)).map_err(invalid)?;
     }
     Ok(Preview {
         text: capitalise(&cmd.to_string()),
         bodies: cmd.bodies(),
+        token: String::new(),
     })
 }
 
@@ -83,6 +103,8 @@ pub fn preview(args: CommandArgs, current_soc_pct: Option<f64>) -> Result<Previe
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OutcomeView {
     pub ok: bool,
+    /// The device took the command (whether or not the read-back confirmed it).
+    pub sent: bool,
     pub message: String,
     pub state: Option<String>,
     pub at: chrono::DateTime<chrono::Utc>,
@@ -107,6 +129,7 @@ pub async fn execute(client: &Client, args: CommandArgs) -> OutcomeView {
             };
             OutcomeView {
                 ok: o.confirmed,
+                sent: true,
                 message,
                 state: o.state,
                 at,
@@ -114,6 +137,7 @@ pub async fn execute(client: &Client, args: CommandArgs) -> OutcomeView {
         }
         Err(e) => OutcomeView {
             ok: false,
+            sent: false,
             message: plain(&e),
             state: None,
             at,
@@ -129,6 +153,9 @@ pub fn plain(e: &Error) -> String {
         }
         Error::NoPassword => "No service password is stored. Enter it in Settings.".into(),
         Error::Rejected(v) => format!("Not sent: {v}."),
+        Error::MissingField { field } => {
+            format!("The device answers, but its reading lacks the {field}.")
+        }
         e => capitalise(&format!("{e}.")),
     }
 }
@@ -188,9 +215,11 @@ mod tests {
             Some(95.0),
         )
         .unwrap_err();
-        assert!(e.contains("not above the current 95.0 %"), "{e}");
+        assert!(e.message.contains("not above the current 95.0 %"), "{e}");
+        assert_eq!(e.field.as_deref(), Some("target_soc_pct"));
         let e = preview(CommandArgs::Stop { duration_min: 301 }, None).unwrap_err();
-        assert!(e.starts_with("Duration 18060 s is outside"), "{e}");
+        assert!(e.message.starts_with("Duration 18060 s is outside"), "{e}");
+        assert_eq!(e.field.as_deref(), Some("duration_min"));
         let e = preview(
             CommandArgs::Start {
                 power_w: 3500,
@@ -200,6 +229,7 @@ mod tests {
             None,
         )
         .unwrap_err();
-        assert!(e.contains("3500 W"), "{e}");
+        assert!(e.message.contains("3500 W"), "{e}");
+        assert_eq!(e.field.as_deref(), Some("power_w"));
     }
 }

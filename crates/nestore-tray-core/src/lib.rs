@@ -3,7 +3,15 @@
 
 pub mod actions;
 pub mod alert_log;
+pub mod clock;
+pub mod error;
+pub mod files;
+pub mod gate;
 pub mod icon;
+pub mod instance_lock;
+pub mod monitor;
+pub mod pace;
+pub mod placement;
 pub mod poller;
 pub mod presentation;
 pub mod settings;

@@ -173,11 +173,12 @@ async fn run(
                     s.record(r, chrono::Utc::now());
                     s.after_wake = woke;
                 });
-                // After a sleep, poll again at once: the first reading only re-seeds.
+                // After a sleep, poll again at once: the first reading only re-seeds. After
+                // a failure, soon: one failure is only "retrying".
                 next = if woke {
                     Instant::now()
                 } else {
-                    Instant::now() + interval
+                    Instant::now() + status.borrow().next_poll_in(interval)
                 };
                 if woke {
                     tracing::info!("the computer slept: polling again");

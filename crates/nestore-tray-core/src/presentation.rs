@@ -7,6 +7,7 @@ use nestore_watch::{Kind, Severity};
 
 use crate::icon::{IconSpec, Look};
 use crate::status::{Connection, Status};
+use crate::view::View;
 
 /// The tray icon for this status: the pressure watch's worst latched condition decides
 /// warning and alarm, so that the icon changes with the notifications and never before.
@@ -90,12 +91,67 @@ where
     }
     match (status.connection, status.offline_since, status.updated_at) {
         (Connection::Offline, Some(since), _) => lines.push(format!("Offline since {}", hm(since))),
+        (Connection::Retrying, _, Some(t)) if !status.is_stale(now) => {
+            lines.push(format!("Updated {} (retrying)", hm(t)))
+        }
+        (Connection::Retrying, _, None) => lines.push("Retrying…".into()),
         (_, _, Some(t)) if status.is_stale(now) => lines.push(format!("Stale: updated {}", hm(t))),
         (_, _, Some(t)) => lines.push(format!("Updated {}", hm(t))),
         _ => {}
     }
     lines.extend(alerts.iter().map(|&(k, s)| alert_line(k, s)));
     lines
+}
+
+/// Everything the tray shows, drawn from the window's view and the watch's worst
+/// condition. The tray draws exactly this and decides nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrayLook {
+    pub icon: IconSpec,
+    /// The disabled lines at the top of the menu.
+    pub lines: Vec<String>,
+    /// Offer Start / Stop / Resume automatic.
+    pub control: bool,
+    pub start_label: String,
+    pub snoozed: bool,
+    pub tooltip: String,
+}
+
+pub fn tray_look<Tz: TimeZone>(
+    view: &View,
+    worst: Option<Severity>,
+    tz: &Tz,
+    now: DateTime<Utc>,
+) -> TrayLook
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let active: Vec<_> = view
+        .alerts
+        .active
+        .iter()
+        .map(|a| (a.kind, a.severity))
+        .collect();
+    let mut lines = header_lines(&view.status, &active, tz, now);
+    let snoozed_until = view.alerts.snoozed_until.filter(|&t| t > now);
+    if let Some(t) = snoozed_until {
+        lines.push(format!(
+            "Alerts snoozed until {}",
+            t.with_timezone(tz).format("%H:%M")
+        ));
+    }
+    let d = view.control.defaults;
+    TrayLook {
+        icon: icon_spec(&view.status, worst, now),
+        lines,
+        control: view.control.available,
+        start_label: format!(
+            "Start charging ({} W to {} %, {} min)…",
+            d.power_w, d.target_soc_pct, d.duration_min
+        ),
+        snoozed: snoozed_until.is_some(),
+        tooltip: format!("NEStore {}", title(&view.status)),
+    }
 }
 
 /// The tray tooltip / macOS title.
@@ -150,6 +206,13 @@ mod tests {
         let t = now(&off);
         off.record(Err(nestore::Error::Unauthorized), t);
         assert_eq!(
+            icon_spec(&off, None, t).look,
+            Look::Normal,
+            "one failed poll does not turn the icon to offline"
+        );
+        off.record(Err(nestore::Error::Unauthorized), t);
+        off.record(Err(nestore::Error::Unauthorized), t);
+        assert_eq!(
             icon_spec(&off, Some(Severity::Alarm), t),
             IconSpec {
                 soc_pct: Some(80),
@@ -182,6 +245,13 @@ mod tests {
         );
         let mut off = s.clone();
         let t = now(&s) + chrono::Duration::seconds(290);
+        off.record(Err(nestore::Error::Unauthorized), t);
+        assert_eq!(
+            header_lines(&off, &[], &tz, t).last().unwrap(),
+            "Updated 15:05 (retrying)",
+            "one failure is no outage"
+        );
+        off.record(Err(nestore::Error::Unauthorized), t);
         off.record(Err(nestore::Error::Unauthorized), t);
         assert_eq!(
             header_lines(&off, &[], &tz, t).last().unwrap(),

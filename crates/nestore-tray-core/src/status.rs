@@ -11,8 +11,17 @@ pub enum Connection {
     NotConfigured,
     Connecting,
     Online,
+    /// The last poll failed, but fewer than [`OFFLINE_AFTER`] in a row: the last reading
+    /// still shows and the app polls again soon.
+    Retrying,
     Offline,
 }
+
+/// Failed polls in a row before the device counts as offline: one failure on a flaky
+/// link is no outage.
+pub const OFFLINE_AFTER: u32 = 3;
+/// After a failed poll, the next one comes this soon (or at the interval, if sooner).
+pub const RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(20);
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
@@ -20,7 +29,7 @@ pub struct Status {
     pub device: Option<String>,
     pub demo: bool,
     pub connection: Connection,
-    /// The last poll's error in plain words, while it stands.
+    /// The last poll's error in the owner's words, while it stands.
     pub error: Option<String>,
     /// First failed poll of the current outage.
     pub offline_since: Option<DateTime<Utc>>,
@@ -40,6 +49,9 @@ pub struct Status {
     /// This result is the first after the computer woke from sleep.
     #[serde(skip)]
     pub after_wake: bool,
+    /// Failed polls in a row.
+    #[serde(skip)]
+    pub failures: u32,
 }
 
 impl Status {
@@ -57,6 +69,7 @@ impl Status {
             seq: 0,
             failure: None,
             after_wake: false,
+            failures: 0,
         }
     }
 
@@ -70,7 +83,9 @@ impl Status {
     }
 
     /// Takes one poll's result. A failure keeps the last reading (shown as stale), so the
-    /// owner still sees what was last known.
+    /// owner still sees what was last known. One failure is "retrying"; the device is
+    /// offline after [`OFFLINE_AFTER`] in a row. An answer that lacks a required value is
+    /// no outage: the device is online and the error says what it lacks.
     pub fn record(&mut self, result: Result<Reading, nestore::Error>, now: DateTime<Utc>) {
         self.polling = false;
         self.seq += 1;
@@ -81,15 +96,36 @@ impl Status {
                 self.failure = None;
                 self.error = None;
                 self.offline_since = None;
+                self.failures = 0;
                 self.updated_at = Some(now);
                 self.reading = Some(r);
             }
+            Err(e @ nestore::Error::MissingField { .. }) => {
+                self.connection = Connection::Online;
+                self.error = Some(crate::actions::plain(&e));
+                self.failure = Some(e);
+                self.offline_since = None;
+                self.failures = 0;
+            }
             Err(e) => {
-                self.connection = Connection::Offline;
-                self.error = Some(e.to_string());
+                self.failures = self.failures.saturating_add(1);
+                self.connection = if self.failures >= OFFLINE_AFTER {
+                    Connection::Offline
+                } else {
+                    Connection::Retrying
+                };
+                self.error = Some(crate::actions::plain(&e));
                 self.failure = Some(e);
                 self.offline_since.get_or_insert(now);
             }
+        }
+    }
+
+    /// When to poll next, given the interval in force: soon after a failed poll.
+    pub fn next_poll_in(&self, interval: std::time::Duration) -> std::time::Duration {
+        match self.connection {
+            Connection::Retrying => interval.min(RETRY_AFTER),
+            _ => interval,
         }
     }
 
@@ -103,9 +139,10 @@ impl Status {
 
     /// A reading that is current enough to show as the device's state.
     pub fn fresh_reading(&self, now: DateTime<Utc>) -> Option<&Reading> {
-        self.reading
-            .as_ref()
-            .filter(|_| self.connection == Connection::Online && !self.is_stale(now))
+        self.reading.as_ref().filter(|_| {
+            matches!(self.connection, Connection::Online | Connection::Retrying)
+                && !self.is_stale(now)
+        })
     }
 }
 
@@ -128,11 +165,12 @@ mod tests {
         s.record(Ok(reading(t0)), t0);
         assert_eq!(s.connection, Connection::Online);
         let t1 = t0 + chrono::Duration::seconds(300);
-        s.record(Err(nestore::Error::Unauthorized), t1);
-        s.record(
-            Err(nestore::Error::Unauthorized),
-            t1 + chrono::Duration::seconds(300),
-        );
+        for i in 0..3 {
+            s.record(
+                Err(nestore::Error::Unauthorized),
+                t1 + chrono::Duration::seconds(300 * i),
+            );
+        }
         assert_eq!(s.connection, Connection::Offline);
         assert_eq!(s.offline_since, Some(t1));
         assert!(s.reading.is_some());
@@ -141,6 +179,54 @@ mod tests {
         s.record(Ok(reading(t1)), t1 + chrono::Duration::seconds(900));
         assert_eq!(s.offline_since, None);
         assert!(s.error.is_none());
+    }
+
+    fn unreachable() -> nestore::Error {
+        nestore::Error::Unreachable {
+            url: "http://h:1/".into(),
+            reason: "connection refused".into(),
+        }
+    }
+
+    #[test]
+    fn one_failure_is_retrying_not_offline() {
+        let t0 = DateTime::from_timestamp(1_000_000, 0).unwrap();
+        let mut s = Status::connecting("h:1".into(), false, 300);
+        s.record(Ok(reading(t0)), t0);
+        s.record(Err(unreachable()), t0 + chrono::Duration::seconds(300));
+        assert_eq!(s.connection, Connection::Retrying);
+        assert!(
+            s.fresh_reading(t0 + chrono::Duration::seconds(301))
+                .is_some(),
+            "the reading still shows"
+        );
+        assert_eq!(
+            s.next_poll_in(std::time::Duration::from_secs(300)),
+            RETRY_AFTER
+        );
+        s.record(Ok(reading(t0)), t0 + chrono::Duration::seconds(320));
+        assert_eq!(s.connection, Connection::Online);
+        assert_eq!(
+            s.next_poll_in(std::time::Duration::from_secs(300))
+                .as_secs(),
+            300
+        );
+        // Two failures, an answer, two failures: never offline.
+        for _ in 0..2 {
+            s.record(Err(unreachable()), t0 + chrono::Duration::seconds(340));
+        }
+        s.record(Ok(reading(t0)), t0 + chrono::Duration::seconds(360));
+        for _ in 0..2 {
+            s.record(Err(unreachable()), t0 + chrono::Duration::seconds(380));
+        }
+        assert_eq!(s.connection, Connection::Retrying);
+        s.record(Err(unreachable()), t0 + chrono::Duration::seconds(400));
+        assert_eq!(s.connection, Connection::Offline);
+        assert_eq!(
+            s.offline_since,
+            Some(t0 + chrono::Duration::seconds(380)),
+            "the outage began at its first failure"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use nestore_watch::{Kind, Severity, Thresholds};
 
-use crate::actions::OutcomeView;
+use crate::actions::{CommandArgs, OutcomeView};
 use crate::alert_log::Entry;
 use crate::settings::ChargeDefaults;
 use crate::status::Status;
@@ -56,6 +56,8 @@ pub struct ActiveAlert {
     pub kind: Kind,
     pub severity: Severity,
     pub line: String,
+    /// Snooze and quiet hours can hold it back: never for an alarm.
+    pub snoozable: bool,
 }
 
 /// The pressure watch as the window shows it.
@@ -76,6 +78,8 @@ pub struct View {
     pub control: ControlView,
     pub alerts: AlertsView,
     pub notice: Option<String>,
+    /// A command the tray asked to send: the window confirms it (or cancels).
+    pub confirm: Option<CommandArgs>,
 }
 
 /// What the app itself knows besides the device's status.
@@ -83,10 +87,11 @@ pub struct View {
 pub struct AppFacts {
     pub control_enabled: bool,
     pub password_stored: bool,
-    pub busy: bool,
     pub defaults: ChargeDefaults,
     pub last_outcome: Option<OutcomeView>,
     pub notice: Option<String>,
+    /// A command the tray asked to send, waiting for the window's confirmation.
+    pub confirm: Option<CommandArgs>,
 }
 
 pub fn view(
@@ -94,6 +99,7 @@ pub fn view(
     facts: &AppFacts,
     th: &Thresholds,
     alerts: AlertsView,
+    busy: bool,
     now: DateTime<Utc>,
 ) -> View {
     View {
@@ -109,12 +115,13 @@ pub fn view(
             enabled: facts.control_enabled,
             password_stored: facts.password_stored,
             available: facts.control_enabled && facts.password_stored && status.device.is_some(),
-            busy: facts.busy,
+            busy,
             defaults: facts.defaults,
             limits: LIMITS,
             last_outcome: facts.last_outcome.clone(),
         },
         notice: facts.notice.clone(),
+        confirm: facts.confirm,
         status: status.clone(),
     }
 }
@@ -137,7 +144,7 @@ mod tests {
             snoozed_until: None,
             log: vec![],
         };
-        let v = serde_json::to_value(view(&s, &facts, &th, none(), Utc::now())).unwrap();
+        let v = serde_json::to_value(view(&s, &facts, &th, none(), false, Utc::now())).unwrap();
         for key in [
             "device",
             "demo",
@@ -152,6 +159,7 @@ mod tests {
             "control",
             "alerts",
             "notice",
+            "confirm",
         ] {
             assert!(v.get(key).is_some(), "{key} missing: {v}");
         }
@@ -166,6 +174,7 @@ mod tests {
             &facts,
             &th,
             none(),
+            false,
             Utc::now(),
         );
         assert!(!unconfigured.control.available, "no device, no control");

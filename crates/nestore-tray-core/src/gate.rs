@@ -1,0 +1,169 @@
+//! The gate every control command passes: the owner must have confirmed exactly this
+//! command (a preview hands out a short-lived, single-use token that the send must carry),
+//! and only one command is in flight at a time. Pure logic: the caller passes the time.
+
+use std::time::{Duration, Instant};
+
+use crate::actions::CommandArgs;
+
+/// How long a confirmation stays good.
+pub const TOKEN_LIFETIME: Duration = Duration::from_secs(120);
+/// Tokens kept at once (older ones are dropped): a window shows one dialog at a time.
+const MAX_TOKENS: usize = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("Another command is still being sent.")]
+    Busy,
+    #[error("Confirm the command first: it was not confirmed, the confirmation was for another command, or it expired.")]
+    NotConfirmed,
+}
+
+#[derive(Debug)]
+struct Issued {
+    token: String,
+    cmd: CommandArgs,
+    expires: Instant,
+}
+
+#[derive(Debug, Default)]
+pub struct Gate {
+    issued: Vec<Issued>,
+    busy: bool,
+}
+
+impl Gate {
+    /// A token for one send of exactly `cmd` within [`TOKEN_LIFETIME`].
+    pub fn issue(&mut self, cmd: CommandArgs, now: Instant) -> String {
+        self.issued.retain(|i| i.expires > now);
+        if self.issued.len() >= MAX_TOKENS {
+            self.issued.remove(0);
+        }
+        let token = format!("{:032x}", rand::random::<u128>());
+        self.issued.push(Issued {
+            token: token.clone(),
+            cmd,
+            expires: now + TOKEN_LIFETIME,
+        });
+        token
+    }
+
+    /// Lets `cmd` through when `token` confirms it and nothing else is in flight. The
+    /// token is used up; [`Gate::finish`] ends the command.
+    pub fn begin(&mut self, cmd: CommandArgs, token: &str, now: Instant) -> Result<(), Refusal> {
+        if self.busy {
+            return Err(Refusal::Busy);
+        }
+        let found = self
+            .issued
+            .iter()
+            .position(|i| i.token == token && i.cmd == cmd && i.expires > now)
+            .ok_or(Refusal::NotConfirmed)?;
+        self.issued.remove(found);
+        self.busy = true;
+        Ok(())
+    }
+
+    /// A command without a confirmation of its own: the charge timers of a later issue.
+    /// Only the busy rule applies.
+    pub fn begin_unattended(&mut self) -> Result<(), Refusal> {
+        if self.busy {
+            return Err(Refusal::Busy);
+        }
+        self.busy = true;
+        Ok(())
+    }
+
+    pub fn finish(&mut self) {
+        self.busy = false;
+    }
+
+    pub fn busy(&self) -> bool {
+        self.busy
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const START: CommandArgs = CommandArgs::Start {
+        power_w: 2000,
+        target_soc_pct: 90,
+        duration_min: 120,
+    };
+
+    #[test]
+    fn a_send_needs_the_token_of_its_own_preview() {
+        let t0 = Instant::now();
+        let mut g = Gate::default();
+        assert_eq!(g.begin(START, "", t0), Err(Refusal::NotConfirmed));
+        assert_eq!(g.begin(START, "made-up", t0), Err(Refusal::NotConfirmed));
+        let auto = g.issue(CommandArgs::Auto, t0);
+        assert_eq!(
+            g.begin(START, &auto, t0),
+            Err(Refusal::NotConfirmed),
+            "a token confirms only its own command"
+        );
+        let token = g.issue(START, t0);
+        assert_ne!(token, auto);
+        assert_eq!(g.begin(START, &token, t0 + Duration::from_secs(5)), Ok(()));
+        g.finish();
+        assert_eq!(
+            g.begin(START, &token, t0 + Duration::from_secs(6)),
+            Err(Refusal::NotConfirmed),
+            "a token is good once"
+        );
+    }
+
+    #[test]
+    fn a_token_expires() {
+        let t0 = Instant::now();
+        let mut g = Gate::default();
+        let token = g.issue(CommandArgs::Auto, t0);
+        assert_eq!(
+            g.begin(CommandArgs::Auto, &token, t0 + TOKEN_LIFETIME),
+            Err(Refusal::NotConfirmed)
+        );
+        let token = g.issue(CommandArgs::Auto, t0);
+        assert_eq!(
+            g.begin(
+                CommandArgs::Auto,
+                &token,
+                t0 + TOKEN_LIFETIME - Duration::from_secs(1)
+            ),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn one_command_at_a_time() {
+        let t0 = Instant::now();
+        let mut g = Gate::default();
+        let a = g.issue(START, t0);
+        let b = g.issue(CommandArgs::Auto, t0);
+        g.begin(START, &a, t0).unwrap();
+        assert!(g.busy());
+        assert_eq!(g.begin(CommandArgs::Auto, &b, t0), Err(Refusal::Busy));
+        assert_eq!(g.begin_unattended(), Err(Refusal::Busy));
+        g.finish();
+        assert!(!g.busy());
+        assert_eq!(
+            g.begin(CommandArgs::Auto, &b, t0),
+            Ok(()),
+            "a refused send keeps its token"
+        );
+    }
+
+    #[test]
+    fn old_tokens_are_dropped_not_hoarded() {
+        let t0 = Instant::now();
+        let mut g = Gate::default();
+        let first = g.issue(START, t0);
+        for _ in 0..MAX_TOKENS {
+            g.issue(START, t0);
+        }
+        assert_eq!(g.issued.len(), MAX_TOKENS);
+        assert_eq!(g.begin(START, &first, t0), Err(Refusal::NotConfirmed));
+    }
+}
