@@ -51,6 +51,14 @@ impl Feed {
         self.feed(&r)
     }
 
+    /// A reading whose pressure is as given (not reported, implausible).
+    fn read_pressure(&mut self, soc: f64, pressure: Measure) -> Vec<Notice> {
+        let mut r = reading(soc, 2.5, self.now.with_timezone(&Utc));
+        r.state = self.state.clone();
+        r.pressure_bar = pressure;
+        self.feed(&r)
+    }
+
     fn feed(&mut self, r: &Reading) -> Vec<Notice> {
         let out = self.w.observe(r, self.now);
         self.now += self.step;
@@ -454,22 +462,15 @@ fn sensor_fault_from_implausible_or_missing_pressure() {
     assert!(f.read(70.0, 12.0).is_empty());
     let n = f.read(70.0, 12.0);
     assert_eq!(kinds(&n), vec![(SensorFault, Warning, Raised)]);
-    assert_eq!(n[0].title, "Pressure sensor fault");
-    assert!(n[0]
-        .body
-        .starts_with("The device reports no plausible pressure (it reported 12 bar"));
-    assert!(n[0]
-        .body
-        .ends_with("Check the sensor; call your installer if it persists."));
     assert_eq!(n[0].pressure_bar, None);
-    let mut r = reading(70.0, 2.5, f.now.with_timezone(&Utc));
-    r.pressure_bar = Measure::NotReported;
-    assert!(f.feed(&r).is_empty());
+    assert!(n[0].body.contains("reads 12 bar"), "{}", n[0].body);
+    assert!(f.read_pressure(70.0, Measure::NotReported).is_empty());
     assert!(f.read(70.0, 2.5).is_empty());
     let n = f.read(70.0, 2.5);
     assert_eq!(kinds(&n), vec![(SensorFault, Warning, Recovered)]);
+    assert!(n[0].body.contains("2.5 bar"), "{}", n[0].body);
 
-    // From the poll error naming PRES_SYS: a fault, not an outage.
+    // From the poll error for a missing pressure: a fault, not an outage.
     let missing = Error::MissingField {
         field: Field::Pressure,
     };
@@ -477,7 +478,6 @@ fn sensor_fault_from_implausible_or_missing_pressure() {
     assert!(f.fail(&missing).is_empty());
     let n = f.fail(&missing);
     assert_eq!(kinds(&n), vec![(SensorFault, Warning, Raised)]);
-    assert!(n[0].body.contains("PRES_SYS"));
     assert!(f.fail(&missing).is_empty());
     assert_eq!(f.w.active(), vec![(SensorFault, Warning)]);
 
@@ -487,6 +487,95 @@ fn sensor_fault_from_implausible_or_missing_pressure() {
     for _ in 0..5 {
         assert!(f.fail(&soc).is_empty());
     }
+}
+
+#[test]
+fn a_missing_pressure_is_a_sensor_fault_never_offline() {
+    // Readings without a pressure for 3 h: the device answers, so one sensor fault after
+    // the hold and nothing else, however long it lasts.
+    let mut f = Feed::new().seeded().every(Duration::minutes(20));
+    assert!(f.read_pressure(70.0, Measure::NotReported).is_empty());
+    assert!(f.w.wants_fast_poll(), "suspected after one");
+    let n = f.read_pressure(70.0, Measure::NotReported);
+    assert_eq!(kinds(&n), vec![(SensorFault, Warning, Raised)]);
+    let more: Vec<Notice> = (0..8)
+        .flat_map(|_| f.read_pressure(70.0, Measure::NotReported))
+        .collect();
+    assert!(more.is_empty(), "{more:?}");
+    assert_eq!(f.w.active(), vec![(SensorFault, Warning)]);
+
+    // During an outage, the first reading without pressure ends the outage.
+    let mut f = Feed::new().seeded().every(Duration::minutes(20));
+    assert_eq!(
+        kinds(
+            &f.fail(&unreachable())
+                .into_iter()
+                .chain(f.fail(&unreachable()))
+                .collect::<Vec<_>>()
+        ),
+        vec![(Offline, Warning, Raised)]
+    );
+    let n = f.read_pressure(70.0, Measure::NotReported);
+    assert_eq!(kinds(&n), vec![(Offline, Warning, Recovered)]);
+    let n = f.read_pressure(70.0, Measure::NotReported);
+    assert_eq!(kinds(&n), vec![(SensorFault, Warning, Raised)]);
+    assert_eq!(f.w.active(), vec![(SensorFault, Warning)]);
+}
+
+#[test]
+fn a_sensor_fault_reads_in_the_owners_words() {
+    let raised = |pressure: Measure| {
+        let mut f = Feed::new().seeded();
+        f.read_pressure(70.0, pressure);
+        let n = f.read_pressure(70.0, pressure);
+        assert_eq!(kinds(&n), vec![(SensorFault, Warning, Raised)]);
+        n[0].clone()
+    };
+    let from_error = {
+        let mut f = Feed::new().seeded();
+        let e = Error::MissingField {
+            field: Field::Pressure,
+        };
+        f.fail(&e);
+        f.fail(&e).remove(0)
+    };
+    let missing = raised(Measure::NotReported);
+    let impossible = raised(Measure::Implausible(-1.0));
+    for n in [&missing, &impossible, &from_error] {
+        assert_eq!(n.title, "Pressure sensor fault");
+        let b = &n.body;
+        for wire in [
+            "PRES_SYS",
+            "field",
+            "reading lacks",
+            "required",
+            "plausible",
+        ] {
+            assert!(!b.contains(wire), "{wire:?} in {b}");
+        }
+        assert!(
+            b.contains("still answering"),
+            "the device is not offline: {b}"
+        );
+        assert!(
+            b.contains("cannot watch the pressure"),
+            "what it means: {b}"
+        );
+        assert!(b.contains("call your installer"), "what to do: {b}");
+    }
+    assert!(
+        missing.body.contains("pressure sensor gives no reading"),
+        "{}",
+        missing.body
+    );
+    assert_eq!(from_error.body, missing.body);
+    assert!(
+        impossible
+            .body
+            .contains("pressure sensor reads -1 bar, which cannot be right"),
+        "{}",
+        impossible.body
+    );
 }
 
 #[test]

@@ -123,29 +123,33 @@ pub(crate) fn back_online(since: DateTime<Utc>, now: DateTime<FixedOffset>) -> T
 
 // ---- Pressure sensor -----------------------------------------------------------------
 
-/// The device answers but its pressure is missing (`NotReported`) or impossible;
-/// `from_error`: the poll failed for lack of it.
-pub(crate) fn sensor_fault(pressure: Measure, from_error: bool) -> Text {
-    let detail = match pressure {
-        Measure::Implausible(v) => format!("it reported {} bar, which is impossible", bar(v)),
-        _ if from_error => "the reading lacks the system pressure (PRES_SYS)".into(),
-        _ => "the reading has no pressure value".into(),
+/// The device answers but its pressure is missing (`NotReported`, or a poll that failed
+/// for lack of it) or impossible (`Implausible`).
+pub(crate) fn sensor_fault(pressure: Measure) -> Text {
+    let what = match pressure {
+        Measure::Implausible(v) => format!(
+            "its pressure sensor reads {} bar, which cannot be right",
+            bar(v)
+        ),
+        _ => "its pressure sensor gives no reading".into(),
     };
     Text::new(
         "Pressure sensor fault",
         format!(
-            "The device reports no plausible pressure ({detail}). Check the sensor; call your \
-             installer if it persists."
+            "Your NEStore is still answering, but {what}, so the app cannot watch the \
+             pressure for you. Its other readings still show. If this lasts, call your \
+             installer to have the pressure sensor checked."
         ),
     )
 }
 
-/// The pressure sensor reads plausibly again.
+/// The pressure sensor reads a believable value again.
 pub(crate) fn sensor_recovered(bar_now: Option<f64>) -> Text {
     Text::new(
         "Pressure sensor working again",
         format!(
-            "The device reports a plausible pressure again: {} bar.",
+            "The pressure sensor reads {} bar again, and the app watches the pressure as \
+             before.",
             bar_or_unknown(bar_now)
         ),
     )

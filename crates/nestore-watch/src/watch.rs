@@ -104,7 +104,7 @@ impl Watch {
             self.seeding = false;
             return out;
         }
-        self.step_sensor(r.pressure_bar, false, &ctx, &mut out);
+        self.step_sensor(r.pressure_bar, &ctx, &mut out);
         match bar {
             Some(b) => {
                 self.step_low(b, soc, &ctx, &mut out);
@@ -138,7 +138,7 @@ impl Watch {
                     if self.seeding {
                         self.seeding = false;
                     } else {
-                        self.step_sensor(Measure::NotReported, true, &ctx, &mut out);
+                        self.step_sensor(Measure::NotReported, &ctx, &mut out);
                         self.no_pressure_evidence();
                     }
                 }
@@ -298,22 +298,20 @@ impl Watch {
         self.t.hold_readings.max(1)
     }
 
-    /// `pressure` as the reading had it; `from_error`: the poll failed for lack of it.
-    fn step_sensor(
-        &mut self,
-        pressure: Measure,
-        from_error: bool,
-        ctx: &Ctx,
-        out: &mut Vec<Notice>,
-    ) {
-        let plausible = !from_error && pressure.value().is_some();
-        let zone = if plausible { Zone::Out } else { Zone::In };
+    /// `pressure` as the reading had it (`NotReported` for a poll that failed for lack of
+    /// it). Not reported or implausible is a fault; the device answered, so never offline.
+    fn step_sensor(&mut self, pressure: Measure, ctx: &Ctx, out: &mut Vec<Notice>) {
+        let zone = if pressure.value().is_some() {
+            Zone::Out
+        } else {
+            Zone::In
+        };
         let hold = self.hold();
         let (severity, phase, text) = match self.sensor.step(zone, Zone::Out, hold, ctx.at()) {
             Change::Raised(_) | Change::Escalated => (
                 Severity::Warning,
                 Phase::Raised,
-                text::sensor_fault(pressure, from_error),
+                text::sensor_fault(pressure),
             ),
             Change::Recovered(_) => (
                 Severity::Warning,
