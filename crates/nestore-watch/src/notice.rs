@@ -25,6 +25,13 @@ pub enum Severity {
     Alarm,
 }
 
+impl Severity {
+    /// Whether snooze and quiet hours may hold back a notice of this severity. Alarms: never.
+    pub fn snoozable(self) -> bool {
+        self != Severity::Alarm
+    }
+}
+
 /// Where in a condition's life a notice falls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -632,6 +632,27 @@ fn snooze_silences_warnings_but_not_alarms() {
 }
 
 #[test]
+fn the_app_can_tell_which_active_conditions_a_snooze_silences() {
+    let mut f = Feed::new().seeded();
+    f.run(78.0, &[1.3, 1.3]);
+    f.run(70.0, &[12.0, 12.0]);
+    let mut f2 = Feed::new().seeded();
+    f2.run(78.0, &[1.8, 1.8]);
+    let snoozable = |w: &Watch| -> Vec<(Kind, bool)> {
+        w.active()
+            .into_iter()
+            .map(|(k, s)| (k, s.snoozable()))
+            .collect()
+    };
+    assert_eq!(
+        snoozable(&f.w),
+        vec![(LowPressure, false), (SensorFault, true)]
+    );
+    assert_eq!(snoozable(&f2.w), vec![(LowPressure, true)]);
+    assert!(!Alarm.snoozable() && Warning.snoozable() && Info.snoozable());
+}
+
+#[test]
 fn quiet_hours_wrapping_midnight_silence_warnings_but_not_alarms() {
     let t = Thresholds {
         quiet_hours: Some((

@@ -205,7 +205,8 @@ impl Watch {
         self.snooze
     }
 
-    /// The latched conditions, in a fixed order.
+    /// The latched conditions, in a fixed order. Whether a snooze can silence one is its
+    /// severity's [`Severity::snoozable`]: alarms keep notifying whatever the snooze.
     pub fn active(&self) -> Vec<(Kind, Severity)> {
         let mut v: Vec<(Kind, Severity)> = [
             (Kind::LowPressure, &self.low),
@@ -249,7 +250,7 @@ impl Watch {
         text: Text,
     ) -> Notice {
         let at = ctx.at();
-        let suppressed_by = if severity == Severity::Alarm {
+        let suppressed_by = if !severity.snoozable() {
             None
         } else if self.snooze.is_some_and(|u| at < u) {
             Some("snoozed")
