@@ -1,13 +1,25 @@
 // A stand-in for window.__TAURI__ so ui/ can be developed and screenshotted in a plain browser.
-// Not shipped. Load it before ui/app.js. Select a canned state with
-// ?state=online|offline|unconfigured|implausible|alarm|snoozed|quiet (quiet: snoozed, nothing active).
+// Not shipped. Load it before ui/app.js. It follows docs/ipc.md: failed commands reject with
+// {code, message, field}; preview_command hands out a token that send_command must carry;
+// state.confirm is the tray asking for a confirmation.
+// Select a canned state with
+// ?state=online|retrying|offline|unconfigured|implausible|alarm|alarmonly|snoozed|quiet|rawlow
+// (quiet: snoozed, nothing active; alarmonly: only an alarm is active, nothing to snooze;
+// rawlow: the reading is below the band but the watch has raised nothing yet).
 // Extra helpers for screenshots: ?view=settings opens the settings, ?dialog=start|stop|auto opens a confirmation,
 // ?send=1 (with ?dialog) confirms it, ?outcome=error shows a failed command, ?log=all expands the alert log,
-// ?snooze=1h|tomorrow|off clicks that snooze button, ?save=1 (with ?view=settings) saves the settings form,
-// ?lowalarm=2.5 (with ?save=1) enters that alarm level first (an invalid one shows the backend's error).
+// ?snooze=1h|tomorrow|off clicks that snooze button, ?snoozefail=1 makes snoozing fail,
+// ?save=1 (with ?view=settings) saves the settings form, ?lowalarm=2.5 (with ?save=1) enters that alarm
+// level first (an invalid one shows the backend's error), ?password=… (with ?save=1) types a password
+// (the mock accepts "service"), ?test=1 (with ?view=settings) clicks Test connection,
+// ?confirm=start|stop|auto is the tray asking to confirm that command, ?previewfail=FIELD makes
+// preview_command fail for that command field, ?expand=1 (with ?dialog) opens "What will be sent".
+// window.__mock exposes the state, the calls made and emit() for tests/ui/checks.js.
 (() => {
   'use strict';
   const q = new URLSearchParams(location.search);
+  /** A failed command, as the backend rejects it. */
+  const fail = (code, message, field) => ({ code, message, field: field || null });
   const which = q.get('state') || 'online';
   const iso = (minutesAgo) => new Date(Date.now() - minutesAgo * 60000).toISOString();
   // A local time of day `daysAgo` days back (today's, or yesterday's if it is still to come).
@@ -83,11 +95,17 @@
         limits: LIMITS, last_outcome: null,
       },
       notice: null,
+      confirm: null,
     }, over || {});
   }
 
   const STATES = {
     online: () => base(),
+    retrying: () => base({
+      connection: 'retrying',
+      error: 'device unreachable at 192.168.1.50:4805 (no answer within 10 s)',
+      offline_since: iso(1), updated_at: iso(6),
+    }),
     offline: () => base({
       connection: 'offline',
       error: 'device unreachable at 192.168.1.50:4805 (no answer within 10 s)',
@@ -120,8 +138,8 @@
       heater_power_w: 0, heater_outlet_c: 52.4, state: 'Standby', zone_temps_c: [74.1, 69.8, 55.2, 30.4, 13.9] }),
     alerts: {
       active: [
-        { kind: 'low_pressure', severity: 'alarm', line: 'Alarm: low pressure' },
-        { kind: 'leak', severity: 'warning', line: 'Warning: leak suspected' },
+        { kind: 'low_pressure', severity: 'alarm', line: 'Alarm: low pressure', snoozable: false },
+        { kind: 'leak', severity: 'warning', line: 'Warning: leak suspected', snoozable: true },
       ],
       snoozed_until: null,
       log: ALARM_LOG(),
@@ -131,7 +149,7 @@
     reading: reading({ pressure_bar: 3.14, soc_pct: 92.3, soc_total_pct: 95.0, stored_energy_kwh: 14.2,
       heater_power_w: 0, heater_outlet_c: 80.2, state: 'Standby', zone_temps_c: [84.0, 83.1, 81.5, 76.0, 52.3] }),
     alerts: {
-      active: [{ kind: 'high_pressure', severity: 'warning', line: 'Warning: high pressure' }],
+      active: [{ kind: 'high_pressure', severity: 'warning', line: 'Warning: high pressure', snoozable: true }],
       snoozed_until: inMinutes(47),
       log: [
         entry(iso(4), 'charge_finished', 'info', 'raised', 'Charge finished',
@@ -142,8 +160,29 @@
     },
   });
   STATES.quiet = () => base({ alerts: { active: [], snoozed_until: inMinutes(14 * 60), log: [] } });
+  STATES.alarmonly = () => base({
+    reading: reading({ pressure_bar: 3.62, soc_pct: 95.0, soc_total_pct: 97.0, stored_energy_kwh: 14.6,
+      heater_power_w: 0, heater_outlet_c: 81.0, state: 'Electrical Charging Blocked',
+      zone_temps_c: [84.5, 84.0, 82.9, 79.0, 60.2], water_volume_total_l: 52000.0 }),
+    alerts: {
+      active: [{ kind: 'high_pressure', severity: 'alarm', line: 'Alarm: high pressure', snoozable: false }],
+      snoozed_until: null, log: ALARM_LOG(),
+    },
+  });
+  STATES.rawlow = () => base({
+    reading: reading({ pressure_bar: 1.41, soc_pct: 38.0, state: 'Standby', heater_power_w: 0 }),
+  });
 
   let state = (STATES[which] || STATES.online)();
+  const CONFIRMS = {
+    start: { kind: 'start', power_w: 2000, target_soc_pct: 90, duration_min: 120 },
+    stop: { kind: 'stop', duration_min: 120 },
+    auto: { kind: 'auto' },
+  };
+  if (q.get('confirm')) state.confirm = CONFIRMS[q.get('confirm')] || null;
+  const calls = [];
+  const tokens = new Map(); // token → JSON of the cmd it confirms
+  let nextToken = 1;
   let settings = {
     host: state.device ? state.device.split(':')[0] : '', port: 4805, poll_interval_s: 300,
     control_enabled: state.control.enabled, autostart: true, password_stored: state.control.password_stored,
@@ -157,53 +196,62 @@
   const fmtDur = (m) => (m % 60 ? `${Math.floor(m / 60)} h ${m % 60} min`.replace(/^0 h /, '') : `${m / 60} h`);
 
   function validate(cmd) {
-    if (!state.control.available) throw 'control is off: enable it and store the service password in Settings';
+    if (!state.control.available) throw fail('refused', 'Control is off: enable it and store the service password in Settings.');
     const L = LIMITS;
+    const pf = q.get('previewfail');
+    if (pf) throw fail('invalid', `The device would not take this ${pf.replace(/_.*/, '')} value (the mock refuses it).`, pf);
     if (cmd.kind === 'start') {
-      if (!(cmd.power_w >= L.power_min_w && cmd.power_w <= L.power_max_w && cmd.power_w % 100 === 0)) throw `power must be 1000–3400 W in steps of 100 W, got ${cmd.power_w} W`;
+      if (!(cmd.power_w >= L.power_min_w && cmd.power_w <= L.power_max_w && cmd.power_w % 100 === 0)) throw fail('invalid', `Heater power: must be 1000–3400 W in steps of 100 W, not ${cmd.power_w} W.`, 'power_w');
       const soc = state.reading && state.reading.soc_pct;
-      if (soc != null && !(cmd.target_soc_pct > soc)) throw `target SOC ${cmd.target_soc_pct} % is not above the current ${soc.toFixed(1)} %`;
-      if (cmd.target_soc_pct > 100) throw 'target SOC must be at most 100 %';
+      if (soc != null && !(cmd.target_soc_pct > soc)) throw fail('invalid', `Charge up to: ${cmd.target_soc_pct} % is not above the current ${soc.toFixed(1)} %.`, 'target_soc_pct');
+      if (cmd.target_soc_pct > 100) throw fail('invalid', 'Charge up to: at most 100 %.', 'target_soc_pct');
     }
-    if (cmd.kind !== 'auto' && !(cmd.duration_min >= 30 && cmd.duration_min <= 300)) throw 'duration must be 30 min to 5 h';
+    if (cmd.kind !== 'auto' && !(cmd.duration_min >= 30 && cmd.duration_min <= 300)) throw fail('invalid', 'Hold for: 30 min to 5 h.', 'duration_min');
   }
 
   function preview(cmd) {
     validate(cmd);
+    const token = `token-${nextToken++}`;
+    tokens.set(token, JSON.stringify(cmd));
+    return Object.assign(describe(cmd), { token });
+  }
+
+  function describe(cmd) {
     const life = (cmd.duration_min || 0) * 60;
     if (cmd.kind === 'start') {
-      return { text: `start electric charging at ${cmd.power_w} W up to ${cmd.target_soc_pct} % for at most ${fmtDur(cmd.duration_min)}`,
+      return { text: `Start electric charging at ${cmd.power_w} W up to ${cmd.target_soc_pct} % for at most ${fmtDur(cmd.duration_min)}`,
         bodies: [{ TASK: 'ControlTask_ChargingElectrical_Start', spin: true, power: cmd.power_w, soc: cmd.target_soc_pct, persistent: true, lifetime: life }] };
     }
     if (cmd.kind === 'stop') {
-      return { text: `stop electric charging and keep the schedule from charging for ${fmtDur(cmd.duration_min)}`,
+      return { text: `Stop electric charging and keep the schedule from charging for ${fmtDur(cmd.duration_min)}`,
         bodies: [{ TASK: 'ControlTask_ChargingElectrical_Stop', spin: true, persistent: true, lifetime: life }] };
     }
-    return { text: 'remove the start and stop tasks, returning the device to automatic operation',
+    return { text: 'Remove the start and stop tasks, returning the device to automatic operation',
       bodies: [{ TASK: 'ControlTask_ChargingElectrical_Start', spin: false }, { TASK: 'ControlTask_ChargingElectrical_Stop', spin: false }] };
   }
 
   function validateAlerts(t) {
+    const bad = (key, message) => fail('invalid', message, `alerts.${key}`);
     const num = ['low_alarm_bar', 'low_bar', 'high_bar', 'high_alarm_bar', 'hysteresis_bar', 'leak_bar_per_6h'];
-    for (const k of num) if (typeof t[k] !== 'number' || !Number.isFinite(t[k])) throw `${k} must be a number`;
+    for (const k of num) if (typeof t[k] !== 'number' || !Number.isFinite(t[k])) throw bad(k, `${k}: must be a number`);
     for (const k of ['hold_readings', 'offline_grace_min', 'reminder_h']) {
-      if (!Number.isInteger(t[k]) || t[k] < 0) throw `invalid settings: alerts.${k}: invalid type, expected u32`;
+      if (!Number.isInteger(t[k]) || t[k] < 0) throw bad(k, `${k}: must be a whole number`);
     }
-    if (t.low_alarm_bar <= 0) throw 'low_alarm_bar must be above 0 bar';
-    if (t.low_bar <= t.low_alarm_bar) throw 'low_bar must be above low_alarm_bar';
-    if (t.high_bar <= t.low_bar) throw 'high_bar must be above low_bar';
-    if (t.high_alarm_bar <= t.high_bar) throw 'high_alarm_bar must be above high_bar';
-    if (t.high_alarm_bar > 10) throw 'high_alarm_bar must be at most 10 bar';
-    if (!(t.hysteresis_bar >= 0 && t.hysteresis_bar <= 0.5)) throw 'hysteresis_bar must be between 0 and 0.5 bar';
-    if (!(t.leak_bar_per_6h >= 0.05 && t.leak_bar_per_6h <= 2)) throw 'leak_bar_per_6h must be between 0.05 and 2 bar';
-    if (!(t.hold_readings >= 1 && t.hold_readings <= 10)) throw 'hold_readings must be between 1 and 10';
-    if (!(t.offline_grace_min >= 1 && t.offline_grace_min <= 1440)) throw 'offline_grace_min must be between 1 and 1440 minutes';
-    if (!(t.reminder_h >= 1 && t.reminder_h <= 168)) throw 'reminder_h must be between 1 and 168 hours';
-    const q = t.quiet_hours;
-    if (q !== null && q !== undefined) {
+    if (t.low_alarm_bar <= 0) throw bad('low_alarm_bar', 'Alarm below: must be above 0 bar');
+    if (t.low_bar <= t.low_alarm_bar) throw bad('low_alarm_bar', `Alarm below: must be below Warn below (${t.low_bar} bar)`);
+    if (t.high_bar <= t.low_bar) throw bad('high_bar', `Warn above: must be above Warn below (${t.low_bar} bar)`);
+    if (t.high_alarm_bar <= t.high_bar) throw bad('high_alarm_bar', `Alarm above: must be above Warn above (${t.high_bar} bar)`);
+    if (t.high_alarm_bar > 10) throw bad('high_alarm_bar', 'Alarm above: at most 10 bar');
+    if (!(t.hysteresis_bar >= 0 && t.hysteresis_bar <= 0.5)) throw bad('hysteresis_bar', 'Hysteresis: 0-0.5 bar');
+    if (!(t.leak_bar_per_6h >= 0.05 && t.leak_bar_per_6h <= 2)) throw bad('leak_bar_per_6h', 'Leak: 0.05-2 bar per 6 h');
+    if (!(t.hold_readings >= 1 && t.hold_readings <= 10)) throw bad('hold_readings', 'Confirm after: 1-10 readings');
+    if (!(t.offline_grace_min >= 1 && t.offline_grace_min <= 1440)) throw bad('offline_grace_min', 'Offline alert after: 1-1440 min');
+    if (!(t.reminder_h >= 1 && t.reminder_h <= 168)) throw bad('reminder_h', 'Repeat alarms every: 1-168 h');
+    const qh = t.quiet_hours;
+    if (qh !== null && qh !== undefined) {
       const re = /^\d{2}:\d{2}:\d{2}$/;
-      if (!Array.isArray(q) || q.length !== 2 || !re.test(q[0]) || !re.test(q[1])) throw 'invalid settings: alerts.quiet_hours: expected ["HH:MM:SS", "HH:MM:SS"]';
-      if (q[0] === q[1]) throw 'quiet_hours must start and end at different times';
+      if (!Array.isArray(qh) || qh.length !== 2 || !re.test(qh[0]) || !re.test(qh[1])) throw bad('quiet_hours', 'Quiet hours: expected two times of day');
+      if (qh[0] === qh[1]) throw bad('quiet_hours', 'Quiet hours: must start and end at different times');
     }
   }
 
@@ -226,8 +274,11 @@
       return null;
     },
     preview_command: ({ cmd }) => preview(cmd),
-    send_command: async ({ cmd }) => {
-      preview(cmd);
+    send_command: async ({ cmd, token }) => {
+      if (!token || tokens.get(token) !== JSON.stringify(cmd)) throw fail('refused', 'Confirm the command first.');
+      tokens.delete(token);
+      validate(cmd);
+      state.confirm = null;
       state.control.busy = true; emit();
       await later(700);
       state.control.busy = false;
@@ -242,11 +293,12 @@
       emit();
       return res;
     },
+    cancel_confirmation: () => { state.confirm = null; emit(); return null; },
     get_settings: () => clone(settings),
     save_settings: ({ settings: s, password, clearPassword }) => {
-      if (!s.host) throw 'host: enter the IP address or name of the NEStore';
-      if (!(s.port >= 1 && s.port <= 65535)) throw 'port: must be 1–65535';
-      if (!(s.poll_interval_s >= 60)) throw `poll interval: ${s.poll_interval_s} s is too short, the device needs at least 60 s`;
+      if (!s.host) throw fail('invalid', 'Device address: enter the IP address or name of the NEStore.', 'host');
+      if (!(s.port >= 1 && s.port <= 65535)) throw fail('invalid', 'Port: must be 1-65535.', 'port');
+      if (!(s.poll_interval_s >= 60)) throw fail('invalid', `Poll interval: ${s.poll_interval_s} s is too short, the device needs at least 60 s.`, 'poll_interval_s');
       if (s.alerts !== undefined) validateAlerts(s.alerts);
       settings = Object.assign({}, settings, s);
       if (s.alerts) state.pressure_band = bandOf(s.alerts);
@@ -258,18 +310,23 @@
       state.control.available = s.control_enabled && settings.password_stored;
       if (state.connection === 'not_configured') { state.connection = 'connecting'; }
       emit();
-      return clone(settings);
+      let password_check = null;
+      if (s.control_enabled && password) password_check = loginCheck(password);
+      return Object.assign(clone(settings), { password_check });
     },
-    test_connection: async ({ host, port }) => {
+    test_connection: async ({ host, port, password }) => {
       await later(500);
-      if (host === '10.0.0.99') return { ok: false, message: `no answer from ${host}:${port} within 10 s` };
-      return { ok: true, message: `reached the NEStore at ${host}:${port}: it reports "Standby", 63 %` };
+      if (!host) throw fail('invalid', 'Device address: enter the IP address or name of the NEStore.', 'host');
+      if (host === '10.0.0.99') return { ok: false, message: `Unreachable: no answer from ${host}:${port} within 10 s.`, login: null };
+      const login = password ? loginCheck(password) : settings.password_stored ? loginCheck('service') : null;
+      return { ok: true, message: `Connected to the NEStore at ${host}:${port}: it reports "Standby", 63 %.`, login };
     },
     snooze_alerts: ({ until }) => {
+      if (q.get('snoozefail')) throw fail('io', 'Could not save the snooze: the alert log is not writable (disk full).');
       if (until === '1h') state.alerts.snoozed_until = inMinutes(60);
       else if (until === 'tomorrow') state.alerts.snoozed_until = nextSeven();
       else if (until === 'off') state.alerts.snoozed_until = null;
-      else throw `unknown snooze "${until}": expected "1h", "tomorrow" or "off"`;
+      else throw fail('invalid', `Unknown snooze "${until}": expected "1h", "tomorrow" or "off".`);
       emit();
       return null;
     },
@@ -280,11 +337,18 @@
     },
   };
 
+  function loginCheck(password) {
+    return password === 'service'
+      ? { ok: true, message: 'The device accepted the password.' }
+      : { ok: false, message: 'The device refused the password (HTTP 401): check the service password.' };
+  }
+
   window.__TAURI__ = {
     core: {
       invoke: async (name, args) => {
+        calls.push({ name, args: clone(args || {}) });
         const h = handlers[name];
-        if (!h) throw `unknown command ${name}`;
+        if (!h) throw fail('internal', `unknown command ${name}`);
         await later(60);
         return h(args || {});
       },
@@ -297,10 +361,19 @@
     },
   };
 
+  window.__mock = {
+    calls,
+    get state() { return state; },
+    emit,
+    /** Changes the state the way the backend would, and pushes it. */
+    update(fn) { fn(state); emit(); },
+  };
+
   // Screenshot helpers: drive the UI after it has rendered.
   window.addEventListener('load', () => {
     setTimeout(() => {
       if (q.get('view') === 'settings') document.getElementById('btn-settings').click();
+      if (q.get('test')) setTimeout(() => document.getElementById('btn-test-connection').click(), 300);
       if (q.get('log') === 'all') document.getElementById('btn-alert-log-toggle').click();
       const sn = q.get('snooze');
       if (sn) document.getElementById(`btn-snooze-${sn}`).click();
@@ -308,12 +381,15 @@
         setTimeout(() => {
           const low = q.get('lowalarm');
           if (low) document.getElementById('set-low-alarm-bar').value = low;
+          const pw = q.get('password');
+          if (pw) { document.getElementById('set-control').checked = true; document.getElementById('set-password').value = pw; }
           document.getElementById('btn-save-settings').click();
         }, 300);
       }
       const d = q.get('dialog');
       if (d) {
         document.getElementById(`btn-${d}`).click();
+        if (q.get('expand')) setTimeout(() => { document.getElementById('confirm-details').open = true; }, 400);
         if (q.get('send')) setTimeout(() => document.getElementById('btn-confirm').click(), 400);
       }
     }, 300);

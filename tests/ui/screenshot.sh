@@ -1,11 +1,22 @@
 #!/usr/bin/env bash
-# Screenshots of the window (ui/) driven by tests/ui/mock-tauri.js, with headless Chromium.
-# Usage: tests/ui/screenshot.sh OUT_DIR
-#   DARK=1 also renders the dark theme; TALL=1 also renders full-height pages.
-# Console errors and CSP violations are printed and make the script exit non-zero.
+# Screenshots of the window (ui/) driven by tests/ui/mock-tauri.js, with headless Chromium,
+# and the checks of tests/ui/checks.js (the confirmation from state.confirm, typed errors
+# marking their field, retrying, snooze errors, the pressure look, a short screen, …).
+# Usage: tests/ui/screenshot.sh [OUT_DIR]
+#   Without OUT_DIR the screenshots go to a temporary directory that is removed at the end.
+#   DARK=1 also renders the dark theme; TALL=1 also renders full-height pages;
+#   CHECKS_ONLY=1 runs the checks and no screenshots.
+# Console errors, CSP violations and failed checks are printed and make the script exit
+# non-zero. Needs chromium (Debian package `chromium`) and python3.
 set -euo pipefail
 
-out=${1:?usage: $0 OUT_DIR}
+keep_out=1
+if [ $# -ge 1 ]; then
+  out=$1
+else
+  out=$(mktemp -d)
+  keep_out=0
+fi
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 mkdir -p "$out"
@@ -23,17 +34,20 @@ server_pid=
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
   rm -rf "$site" "$profile"
+  [ "$keep_out" = 1 ] || rm -rf "$out"
 }
 trap cleanup EXIT
 
-# The window as shipped, plus the mock loaded before app.js and the app's CSP as a meta tag
-# so that inline styles or scripts would show up as violations.
+# The window as shipped, plus the mock (and the checks) loaded before the app's module and
+# the app's CSP as a meta tag, so that inline styles or scripts would show up as violations.
 cp -r "$root/ui/." "$site/"
-cp "$here/mock-tauri.js" "$site/"
+cp "$here/mock-tauri.js" "$here/checks.js" "$site/"
 csp="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+entry='<script type="module" src="app.js"></script>'
+grep -qF "$entry" "$site/index.html" || { echo "ui/index.html no longer loads $entry" >&2; exit 2; }
 sed -i \
   -e "s|<meta charset=\"utf-8\">|<meta charset=\"utf-8\">\n  <meta http-equiv=\"Content-Security-Policy\" content=\"$csp\">|" \
-  -e 's|<script src="app.js" defer></script>|<script src="mock-tauri.js"></script>\n  <script src="app.js" defer></script>|' \
+  -e "s|$entry|<script src=\"mock-tauri.js\"></script>\n  <script src=\"checks.js\"></script>\n  $entry|" \
   "$site/index.html"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
@@ -46,23 +60,65 @@ done
 
 base=http://127.0.0.1:$port/index.html
 flags=(--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update
-       --disable-sync --no-first-run --hide-scrollbars --virtual-time-budget=3000
-       --force-prefers-reduced-motion)
+       --disable-sync --no-first-run --hide-scrollbars --force-prefers-reduced-motion)
 
 errors=0
+# Console output of one page: any error, CSP violation or uncaught exception counts.
+console_errors() { # name log
+  if grep -E 'CONSOLE|Content Security Policy|Uncaught' "$2" | grep -vE 'DevTools listening' ; then
+    echo "^^ console output in $1" >&2
+    errors=$((errors + 1))
+  fi
+}
+
 shoot() { # name query [height] [extra flags...]
   local name=$1 query=$2 height=${3:-820}
   shift 3 || shift $#
+  [ "${CHECKS_ONLY:-0}" = 1 ] && return 0
   local log="$out/$name.log"
-  "$chrome" "${flags[@]}" "$@" --user-data-dir="$profile" --window-size=380,"$height" \
-    --enable-logging=stderr --v=0 --screenshot="$out/$name.png" "$base?$query" >"$log" 2>&1 || true
-  if grep -E 'CONSOLE|Content Security Policy|Uncaught' "$log" | grep -vE 'DevTools listening' ; then
-    echo "^^ console output in $name" >&2
+  rm -f "$out/$name.png"
+  "$chrome" "${flags[@]}" "$@" --virtual-time-budget=3000 --user-data-dir="$profile" \
+    --window-size=380,"$height" --enable-logging=stderr --v=0 --screenshot="$out/$name.png" \
+    "$base?$query" >"$log" 2>&1 || true
+  console_errors "$name" "$log"
+  rm -f "$log"
+  if [ -s "$out/$name.png" ]; then
+    echo "$out/$name.png"
+  else
+    echo "no screenshot for $name" >&2
     errors=$((errors + 1))
   fi
-  rm -f "$log"
-  [ -s "$out/$name.png" ] && echo "$out/$name.png"
 }
+
+checks=0
+check() { # name query [height]: runs tests/ui/checks.js's check `name` on that page
+  local name=$1 query=$2 height=${3:-820}
+  local log="$out/check-$name.log" dom="$out/check-$name.html"
+  "$chrome" "${flags[@]}" --virtual-time-budget=15000 --user-data-dir="$profile" \
+    --window-size=380,"$height" --enable-logging=stderr --v=0 --dump-dom \
+    "$base?$query&check=$name" >"$dom" 2>"$log" || true
+  console_errors "check $name" "$log"
+  local result
+  result=$(grep -o 'data-check="[^"]*"' "$dom" | head -1 | sed 's/^data-check="//; s/"$//' || true)
+  if [ "$result" = pass ]; then
+    echo "check $name: ok"
+  else
+    echo "check $name: FAILED: ${result:-no result (the page did not finish)}" >&2
+    checks=$((checks + 1))
+  fi
+  rm -f "$log" "$dom"
+}
+
+check words          "state=online"
+check retrying       "state=retrying"
+check confirm-tray   "state=online&confirm=stop"
+check confirm-cancel "state=online&confirm=start"
+check settings-field "state=online"
+check test-login     "state=online"
+check command-field  "state=online&previewfail=power_w"
+check snooze-fail    "state=alarm&snoozefail=1"
+check pressure-look  "state=rawlow"
+check small-screen   "state=alarm" 560
 
 shoot online        "state=online"
 shoot offline       "state=offline"
@@ -79,7 +135,17 @@ shoot snooze-off    "state=snoozed&snooze=off"
 shoot quiet         "state=quiet"
 shoot settings-alerts "state=alarm&view=settings" 1250
 shoot settings-error  "state=alarm&view=settings&save=1&lowalarm=2.5" 1250
-shoot settings-saved  "state=alarm&view=settings&save=1" 1250
+shoot settings-saved  "state=alarm&view=settings&save=1&password=wrong" 1250
+shoot retrying        "state=retrying"
+shoot tray-confirm    "state=online&confirm=stop"
+shoot confirm-json    "state=online&dialog=start&expand=1"
+shoot alarm-only      "state=alarmonly"
+shoot snooze-fail     "state=alarm&snoozefail=1&snooze=1h"
+shoot raw-low         "state=rawlow"
+shoot test-login      "state=online&view=settings&test=1" 1250
+# A 1024x600 screen: the window gets the work area, about 560 px high.
+shoot short-monitor   "state=online" 560
+shoot short-settings  "state=online&view=settings" 560
 if [ "${TALL:-0}" = 1 ]; then
   shoot online-tall      "state=online" 1100
   shoot implausible-tall "state=implausible&outcome=error" 1100
@@ -94,9 +160,17 @@ if [ "${DARK:-0}" = 1 ]; then
   shoot alarm-dark         "state=alarm&log=all" 1950 --blink-settings=preferredColorScheme=0
   shoot snoozed-dark       "state=snoozed" 820 --blink-settings=preferredColorScheme=0
   shoot settings-alerts-dark "state=alarm&view=settings" 1250 --blink-settings=preferredColorScheme=0
+  shoot retrying-dark      "state=retrying" 820 --blink-settings=preferredColorScheme=0
+  shoot short-settings-dark "state=online&view=settings" 560 --blink-settings=preferredColorScheme=0
 fi
 
+status=0
 if [ "$errors" -gt 0 ]; then
-  echo "$errors page(s) logged console errors" >&2
-  exit 1
+  echo "$errors page(s) logged console errors or gave no screenshot" >&2
+  status=1
 fi
+if [ "$checks" -gt 0 ]; then
+  echo "$checks check(s) failed" >&2
+  status=1
+fi
+exit $status

@@ -1,0 +1,66 @@
+// Numbers, amounts, times and durations in the words and locale of the catalogue (text.js).
+import { t } from './text.js';
+
+export const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
+
+/** `v` with at most `max` decimals (and at least `min`), grouped in thousands. */
+export function num(v, max = 0, min = 0) {
+  return new Intl.NumberFormat(t.locale, { minimumFractionDigits: min, maximumFractionDigits: max }).format(v);
+}
+
+const unit = (text, u) => `${text} ${u}`;
+
+/** Volumes: "52,000 L", "7.5 L": whole litres from 100 L on, no needless decimals. */
+export const volume = (l) => unit(num(l, Math.abs(l) >= 100 ? 0 : 1), t.unitL);
+/** Energies: "1,235 kWh", "9.9 kWh": whole kWh from 100 kWh on, one decimal below. */
+export const energy = (kwh) => unit(num(kwh, Math.abs(kwh) >= 100 ? 0 : 1), t.unitKwh);
+export const power = (w) => unit(num(Math.round(w)), t.unitW);
+export const temp = (c) => unit(num(c, 1, 1), t.unitC);
+export const flow = (lpm) => unit(num(lpm, 1), t.unitLpm);
+/** Pressure always with two decimals: it is the owner's main health signal. */
+export const bar = (v) => unit(num(v, 2, 2), t.unitBar);
+/** A pressure level from the settings, without needless decimals ("2", "1.5"). */
+export const barLevel = (v) => num(v, 2);
+export const pct = (v) => unit(num(Math.round(v)), t.unitPct);
+
+export function duration(min) {
+  const h = Math.floor(min / 60);
+  const m = min % 60;
+  if (!h) return t.minutes(m);
+  return m ? t.hoursMinutes(h, m) : t.hours(h);
+}
+
+export function parseTime(s) {
+  if (!s) return null;
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const pad2 = (n) => String(n).padStart(2, '0');
+/** "14:05", local time. */
+export const clock = (d) => `${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+
+/** "14:05" today, "24 Nov 14:05" on another day. */
+export function when(d) {
+  const time = clock(d);
+  if (d.toDateString() === new Date().toDateString()) return time;
+  const day = new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'short' }).format(d);
+  return `${day} ${time}`;
+}
+
+export const fullDate = (d) => d.toLocaleString(t.locale);
+
+export function ago(d) {
+  const s = Math.max(0, Math.round((Date.now() - d.getTime()) / 1000));
+  if (s < 45) return t.justNow;
+  const m = Math.round(s / 60);
+  if (m < 60) return t.minAgo(m);
+  const h = Math.floor(m / 60);
+  if (h < 24) return m % 60 ? t.hoursMinAgo(h, m % 60) : t.hoursAgo(h);
+  return t.daysAgo(Math.floor(h / 24));
+}
+
+/** "Charging (electric heater)" for "Charging Electrical Main"; unknown names as they come. */
+export function stateWords(raw) {
+  return Object.prototype.hasOwnProperty.call(t.deviceStates, raw) ? t.deviceStates[raw] : raw;
+}

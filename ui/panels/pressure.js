@@ -1,0 +1,92 @@
+// The pressure card: value, gauge with the healthy band and the alarm levels, and a hint.
+// Its warning/alarm look comes from the watch's active alerts (state.alerts.active), the
+// same latched conditions that colour the tray icon, never from the raw reading alone.
+import { t } from '../text.js';
+import { $, el, showMeasure, alertsOf, SEVERITIES, sevOf } from '../dom.js';
+import { isNum, bar, barLevel } from '../format.js';
+
+const PRESSURE_KINDS = ['low_pressure', 'high_pressure', 'leak', 'sensor_fault'];
+
+/** The most severe active pressure alert, or null. */
+function pressureAlert(s) {
+  const mine = alertsOf(s).active.filter((a) => PRESSURE_KINDS.includes(a.kind));
+  for (const sev of SEVERITIES) {
+    const a = mine.find((x) => sevOf(x.severity) === sev);
+    if (a) return { kind: a.kind, severity: sev };
+  }
+  return null;
+}
+
+function renderScale(max) {
+  const scale = $('pressure-scale');
+  if (scale.dataset.max === String(max)) return;
+  scale.dataset.max = String(max);
+  scale.textContent = '';
+  const step = max > 6 ? 2 : 1;
+  for (let v = 0; v <= max; v += step) scale.appendChild(el('span', '', String(v)));
+  $('pressure-gauge').setAttribute('aria-valuemax', String(max));
+}
+
+export function render(s) {
+  const r = s.reading || null;
+  const b = s.pressure_band;
+  const lo = b && isNum(b.low_bar) ? b.low_bar : 2;
+  const hi = b && isNum(b.high_bar) ? b.high_bar : 3;
+  const loAlarm = b && isNum(b.low_alarm_bar) ? b.low_alarm_bar : null;
+  const hiAlarm = b && isNum(b.high_alarm_bar) ? b.high_alarm_bar : null;
+  let max = 4;
+  if (hiAlarm !== null && hiAlarm > 3.6) max = Math.min(10, Math.ceil(hiAlarm + 0.4));
+  if (max > 6 && max % 2) max += 1;
+  renderScale(max);
+
+  const gauge = $('pressure-gauge');
+  const at = (v) => `${((Math.min(max, Math.max(0, v)) / max) * 100).toFixed(2)}%`;
+  gauge.style.setProperty('--lo', at(lo));
+  gauge.style.setProperty('--hi', at(hi));
+  gauge.style.setProperty('--lo-alarm', at(loAlarm === null ? 0 : loAlarm));
+  gauge.style.setProperty('--hi-alarm', at(hiAlarm === null ? max : hiAlarm));
+  $('pressure-tick-low').hidden = loAlarm === null;
+  $('pressure-tick-high').hidden = hiAlarm === null;
+  if (loAlarm !== null) $('pressure-tick-low').title = t.tickLowTitle(barLevel(loAlarm));
+  if (hiAlarm !== null) $('pressure-tick-high').title = t.tickHighTitle(barLevel(hiAlarm));
+
+  const v = r ? r.pressure_bar : null;
+  const st = showMeasure($('pressure'), r, 'pressure_bar', v, bar);
+  const marker = $('pressure-marker');
+  marker.hidden = st !== 'ok';
+  if (st === 'ok') {
+    gauge.style.setProperty('--pos', at(v));
+    gauge.setAttribute('aria-valuenow', String(v));
+    gauge.setAttribute('aria-valuetext', bar(v));
+  } else {
+    gauge.removeAttribute('aria-valuenow');
+    gauge.setAttribute('aria-valuetext', st === 'null' ? t.notReported : t.implausible);
+  }
+
+  const alert = pressureAlert(s);
+  const card = $('pressure-card');
+  card.classList.toggle('is-warn', !!alert && alert.severity === 'warning');
+  card.classList.toggle('is-alarm', !!alert && alert.severity === 'alarm');
+  card.dataset.alert = alert ? `${alert.kind}:${alert.severity}` : '';
+
+  const band = `${barLevel(lo)}–${barLevel(hi)} ${t.unitBar}`;
+  $('pressure-hint').textContent = hint(alert, st, v, { lo, hi, loAlarm, hiAlarm, band });
+}
+
+function hint(alert, st, v, { lo, hi, loAlarm, hiAlarm, band }) {
+  if (alert) {
+    const alarm = alert.severity === 'alarm';
+    switch (alert.kind) {
+      case 'low_pressure':
+        return alarm && loAlarm !== null ? t.lowAlarmHint(barLevel(loAlarm)) : t.lowWarnHint(band);
+      case 'high_pressure':
+        return alarm && hiAlarm !== null ? t.highAlarmHint(barLevel(hiAlarm)) : t.highWarnHint(band);
+      case 'leak': return t.leakHint;
+      case 'sensor_fault': return t.sensorHint;
+      default: break;
+    }
+  }
+  if (st === 'implausible') return t.implausiblePressure(band);
+  if (st !== 'ok') return t.healthyBand(band);
+  return v >= lo && v <= hi ? t.withinBand(band) : t.outsideBandQuiet(band);
+}

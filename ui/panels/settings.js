@@ -1,0 +1,269 @@
+// The settings view: device, polling, control, password, alert thresholds.
+// The inputs hold what the owner types; they are filled when the settings load or save.
+// Errors name a settings key (docs/ipc.md `field`): the matching inputs are marked.
+import { t } from '../text.js';
+import { $, showMessage } from '../dom.js';
+import { isNum } from '../format.js';
+import { invoke } from '../ipc.js';
+
+/** Settings keys → the inputs that hold them. hysteresis_bar has no input (it is kept as loaded). */
+const FIELD_INPUTS = {
+  host: ['set-host'],
+  port: ['set-port'],
+  poll_interval_s: ['set-interval'],
+  password: ['set-password'],
+  control_enabled: ['set-control'],
+  autostart: ['set-autostart'],
+  'alerts.low_bar': ['set-low-bar'],
+  'alerts.low_alarm_bar': ['set-low-alarm-bar'],
+  'alerts.high_bar': ['set-high-bar'],
+  'alerts.high_alarm_bar': ['set-high-alarm-bar'],
+  'alerts.leak_bar_per_6h': ['set-leak-rate'],
+  'alerts.hold_readings': ['set-hold'],
+  'alerts.offline_grace_min': ['set-grace'],
+  'alerts.reminder_h': ['set-reminder'],
+  'alerts.quiet_hours': ['set-quiet-start', 'set-quiet-end'],
+};
+
+// [key in settings.alerts, integer?, label key in text.js]
+const ALERT_FIELDS = [
+  ['low_bar', false, 'warnBelow'],
+  ['low_alarm_bar', false, 'alarmBelow'],
+  ['high_bar', false, 'warnAbove'],
+  ['high_alarm_bar', false, 'alarmAbove'],
+  ['leak_bar_per_6h', false, 'leakLabel'],
+  ['hold_readings', true, 'confirmAfter'],
+  ['offline_grace_min', true, 'offlineAfter'],
+  ['reminder_h', true, 'repeatAlarms'],
+];
+const inputOf = (key) => $(FIELD_INPUTS[`alerts.${key}`][0]);
+
+export function render(s, ui) {
+  const st = ui.settings;
+  showMessage($('settings-message'), st.message);
+
+  for (const [field, ids] of Object.entries(FIELD_INPUTS)) {
+    const bad = st.invalid.includes(field);
+    for (const id of ids) {
+      if (bad) $(id).setAttribute('aria-invalid', 'true');
+      else $(id).removeAttribute('aria-invalid');
+    }
+  }
+
+  const loaded = st.loaded;
+  const status = $('password-status');
+  status.classList.toggle('is-err', !!(loaded && loaded.keyring_error));
+  status.classList.toggle('is-ok', !!(loaded && !loaded.keyring_error && loaded.password_stored));
+  status.textContent = !loaded ? t.dash
+    : loaded.keyring_error ? loaded.keyring_error
+      : loaded.password_stored ? t.passwordStored : t.noPassword;
+  $('forget-row').hidden = !(loaded && loaded.password_stored);
+  $('alert-settings').hidden = !(loaded && loaded.alerts && typeof loaded.alerts === 'object');
+
+  const check = $('password-check');
+  const pc = st.passwordCheck;
+  check.hidden = !pc || !pc.message;
+  check.textContent = pc && pc.message ? pc.message : '';
+  check.classList.toggle('is-ok', !!pc && pc.ok === true);
+  check.classList.toggle('is-err', !!pc && pc.ok !== true);
+
+  $('btn-save-settings').disabled = st.saving;
+  $('btn-test-connection').disabled = st.testing;
+
+  const forget = $('set-forget-password').checked;
+  $('set-password').disabled = forget;
+  const quiet = $('set-quiet-on').checked;
+  $('set-quiet-start').disabled = !quiet;
+  $('set-quiet-end').disabled = !quiet;
+  $('quiet-times').classList.toggle('is-off', !quiet);
+}
+
+const hm = (v) => (typeof v === 'string' && /^\d{1,2}:\d{2}/.test(v) ? v.padStart(5, '0').slice(0, 5) : null);
+
+function fill(ui, st) {
+  ui.settings.loaded = st;
+  $('set-host').value = st.host || '';
+  $('set-port').value = isNum(st.port) ? st.port : 4805;
+  $('set-interval').value = isNum(st.poll_interval_s) ? st.poll_interval_s : 300;
+  $('set-control').checked = !!st.control_enabled;
+  $('set-autostart').checked = !!st.autostart;
+  $('set-password').value = '';
+  $('set-forget-password').checked = false;
+  const a = st.alerts;
+  if (!a || typeof a !== 'object') return;
+  for (const [key] of ALERT_FIELDS) inputOf(key).value = isNum(a[key]) ? String(a[key]) : '';
+  const q = Array.isArray(a.quiet_hours) && a.quiet_hours.length === 2 ? a.quiet_hours : null;
+  $('set-quiet-on').checked = !!q;
+  if (q) {
+    $('set-quiet-start').value = hm(q[0]) || '22:00';
+    $('set-quiet-end').value = hm(q[1]) || '07:00';
+  }
+}
+
+function intOrNull(v) {
+  const s = String(v).trim();
+  return /^\d+$/.test(s) ? Number(s) : null;
+}
+
+class FormError extends Error {
+  constructor(message, field) { super(message); this.field = field; }
+}
+
+/** The alert thresholds from the form (the loaded ones as the base: hysteresis_bar etc.). */
+function readAlerts(loaded) {
+  const out = Object.assign({}, loaded);
+  for (const [key, integer, label] of ALERT_FIELDS) {
+    const s = String(inputOf(key).value).trim();
+    const v = Number(s);
+    if (s === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) {
+      throw new FormError(t.badNumber(t[label], integer), `alerts.${key}`);
+    }
+    out[key] = v;
+  }
+  if ($('set-quiet-on').checked) {
+    const a = hm($('set-quiet-start').value);
+    const b = hm($('set-quiet-end').value);
+    if (!a) throw new FormError(t.quietStart, 'alerts.quiet_hours');
+    if (!b) throw new FormError(t.quietEnd, 'alerts.quiet_hours');
+    out.quiet_hours = [`${a}:00`, `${b}:00`];
+  } else {
+    out.quiet_hours = null;
+  }
+  return out;
+}
+
+function readPort() {
+  const port = intOrNull($('set-port').value);
+  if (port === null || port < 1 || port > 65535) throw new FormError(t.badPort, 'port');
+  return port;
+}
+
+function readForm(ui) {
+  const port = readPort();
+  const interval = intOrNull($('set-interval').value);
+  if (interval === null) throw new FormError(t.badInterval, 'poll_interval_s');
+  const loaded = ui.settings.loaded;
+  const settings = {
+    host: $('set-host').value.trim(),
+    port,
+    poll_interval_s: interval,
+    control_enabled: $('set-control').checked,
+    autostart: $('set-autostart').checked,
+  };
+  if (loaded && loaded.alerts && typeof loaded.alerts === 'object') settings.alerts = readAlerts(loaded.alerts);
+  const pw = $('set-password').value;
+  return { settings, password: pw || null, clearPassword: $('set-forget-password').checked };
+}
+
+/** Shows a failure: the message as it is, and marks (and focuses) the field it names. */
+function failed(app, e) {
+  const st = app.ui.settings;
+  st.message = { ok: false, text: e.message };
+  st.invalid = e.field && FIELD_INPUTS[e.field] ? [e.field] : [];
+  app.render();
+  if (st.invalid.length) {
+    const input = $(FIELD_INPUTS[e.field][0]);
+    input.scrollIntoView({ block: 'center' });
+    input.focus();
+  }
+}
+
+async function save(app) {
+  const st = app.ui.settings;
+  let args;
+  try {
+    args = readForm(app.ui);
+  } catch (e) {
+    failed(app, e);
+    return;
+  }
+  st.invalid = [];
+  st.saving = true;
+  st.message = { ok: null, text: t.saving };
+  st.passwordCheck = null;
+  app.render();
+  try {
+    const saved = await invoke('save_settings', args);
+    if (saved && typeof saved === 'object') {
+      fill(app.ui, saved);
+      st.passwordCheck = saved.password_check && typeof saved.password_check === 'object' ? saved.password_check : null;
+    } else {
+      $('set-password').value = '';
+      $('set-forget-password').checked = false;
+    }
+    st.message = { ok: true, text: t.saved };
+  } catch (e) {
+    st.saving = false;
+    failed(app, e);
+    return;
+  }
+  st.saving = false;
+  app.render();
+}
+
+async function testConnection(app) {
+  const st = app.ui.settings;
+  const host = $('set-host').value.trim();
+  let port;
+  try {
+    if (!host) throw new FormError(t.needHost, 'host');
+    port = readPort();
+  } catch (e) {
+    failed(app, e);
+    return;
+  }
+  const password = $('set-forget-password').checked ? null : ($('set-password').value || null);
+  st.invalid = [];
+  st.testing = true;
+  st.message = { ok: null, text: t.trying(host, port) };
+  st.passwordCheck = null;
+  app.render();
+  try {
+    const res = (await invoke('test_connection', { host, port, password })) || {};
+    st.message = { ok: !!res.ok, text: res.message || (res.ok ? t.reached : t.notReached) };
+    st.passwordCheck = res.login && typeof res.login === 'object' ? res.login : null;
+  } catch (e) {
+    st.testing = false;
+    failed(app, e);
+    return;
+  }
+  st.testing = false;
+  app.render();
+}
+
+/** Opens the view: a fresh load of the settings, no old messages. */
+export async function load(app) {
+  const st = app.ui.settings;
+  st.message = null;
+  st.invalid = [];
+  st.passwordCheck = null;
+  app.render();
+  try {
+    fill(app.ui, await invoke('get_settings'));
+  } catch (e) {
+    st.message = { ok: false, text: e.message };
+  }
+  app.render();
+}
+
+export function wire(app) {
+  const { ui } = app;
+  $('settings-form').addEventListener('submit', (ev) => { ev.preventDefault(); save(app); });
+  $('btn-test-connection').addEventListener('click', () => testConnection(app));
+  $('btn-back').addEventListener('click', () => app.showView('monitor'));
+  // Typing in a marked field clears its mark.
+  for (const [field, ids] of Object.entries(FIELD_INPUTS)) {
+    for (const id of ids) {
+      $(id).addEventListener('input', () => {
+        if (!ui.settings.invalid.includes(field)) return;
+        ui.settings.invalid = ui.settings.invalid.filter((f) => f !== field);
+        app.render();
+      });
+    }
+  }
+  $('set-quiet-on').addEventListener('change', () => app.render());
+  $('set-forget-password').addEventListener('change', (e) => {
+    if (e.target.checked) $('set-password').value = '';
+    app.render();
+  });
+}

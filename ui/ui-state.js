@@ -1,0 +1,40 @@
+// The window's own state: everything the window knows that the backend's `state` does not.
+// One object; app.js owns it, actions change it and then render everything from (state, ui).
+
+export function createUi() {
+  return {
+    view: 'monitor',              // 'monitor' | 'settings'
+    refreshing: false,            // a refresh_now call is in flight
+    demoStarting: false,          // a use_demo call is in flight
+
+    // notices
+    dismissedNotice: null,        // the backend notice the owner dismissed (its text)
+    localError: null,             // a failed refresh / demo / state read: stays until dismissed
+
+    // active alerts and log
+    snoozing: false,              // a snooze_alerts call is in flight
+    snoozeError: null,            // the last snooze's error: shown until the next snooze action
+    logExpanded: false,           // the alert log shows every entry, not only the newest
+
+    // controls
+    controls: {
+      touched: false,             // the owner edited the form: defaults no longer refill it
+      filledFrom: null,           // JSON of the defaults the form was last filled from
+      invalid: [],                // command keys to mark: power_w, target_soc_pct, duration_min
+    },
+    sending: false,               // a preview/send round trip started from this window
+    localOutcome: null,           // {ok, text, at}: newer than control.last_outcome
+    confirm: null,                // the open confirmation: {cmd, token, text, bodies, fromTray}
+    trayConfirmSeen: null,        // JSON of the state.confirm already handled
+
+    // settings
+    settings: {
+      loaded: null,               // the settings as last loaded or saved (get_settings shape)
+      message: null,              // {ok: true | false | null (busy), text}
+      invalid: [],                // settings keys to mark: host, port, alerts.low_bar, …
+      passwordCheck: null,        // {ok, message} from save_settings or test_connection's login
+      saving: false,
+      testing: false,
+    },
+  };
+}
