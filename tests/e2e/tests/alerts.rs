@@ -155,12 +155,9 @@ impl Rig {
 
     /// Quits from the tray menu and checks the exit status; clears the keyring service.
     async fn quit(mut self) -> Result<()> {
-        let entries = self.host.menu_entries(&self.item, &self.menu).await?;
-        let quit = entries
-            .iter()
-            .find(|e| e.label == "Quit")
-            .ok_or("no Quit in the menu")?;
-        self.host.click(&self.item, &self.menu, quit.id).await?;
+        self.host
+            .click_label(&self.item, &self.menu, "Quit")
+            .await?;
         let child = &mut self.app.child;
         let status = wait_for("the app to exit after Quit", STEP, || {
             let s = child.try_wait().ok().flatten();

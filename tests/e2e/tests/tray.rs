@@ -30,7 +30,6 @@ async fn the_tray_menu_shows_the_readings_and_opens_and_quits() -> Result<()> {
     // Be the tray host before the app starts, so it registers with us (and does not fall
     // back to an XEmbed icon).
     let host = TrayHost::start().await?;
-    let conn = &host.conn;
 
     let started = chrono::Local::now();
     let mut app = TrayApp::spawn(
@@ -71,7 +70,7 @@ async fn the_tray_menu_shows_the_readings_and_opens_and_quits() -> Result<()> {
 
     // The header lines appear with the first reading.
     let entries = wait_for("the readings in the tray menu", STEP, || async {
-        let e = menu_entries(conn, &item, &menu).await.ok()?;
+        let e = host.menu_entries(&item, &menu).await.ok()?;
         e.iter()
             .any(|e| e.label.starts_with("Updated "))
             .then_some(e)
@@ -134,14 +133,14 @@ async fn the_tray_menu_shows_the_readings_and_opens_and_quits() -> Result<()> {
 
     // Open → the window appears.
     assert!(!x_window_titled("NEStore"), "no window before Open");
-    click_menu(conn, &item, &menu, id_of("Open")?).await?;
+    host.click(&item, &menu, id_of("Open")?).await?;
     wait_for("the NEStore window", STEP, || async {
         x_window_titled("NEStore").then_some(())
     })
     .await?;
 
     // Quit → the app exits with status 0.
-    click_menu(conn, &item, &menu, id_of("Quit")?).await?;
+    host.click(&item, &menu, id_of("Quit")?).await?;
     let child = &mut app.child;
     let status = wait_for("the app to exit after Quit", STEP, || {
         let s = child.try_wait().ok().flatten();

@@ -1,0 +1,297 @@
+//! tauri-driver (which starts WebKitWebDriver, which starts the app) and the app's window
+//! in a WebDriver session.
+
+use std::net::{SocketAddr, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+use super::{
+    app_binary, children_of, free_port, require_desktop, unique_service, wait_app_gone, wait_for,
+    AppLock, Result, TempDir, STEP,
+};
+
+/// `tauri-driver`: `$TAURI_DRIVER`, else `~/.cargo/bin/tauri-driver`, else the PATH.
+pub fn tauri_driver_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(p);
+    }
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    if let Some(p) = cargo_home.map(|c| c.join("bin/tauri-driver")) {
+        if p.is_file() {
+            return p;
+        }
+    }
+    PathBuf::from("tauri-driver")
+}
+
+/// A running `tauri-driver` (which starts WebKitWebDriver, which starts the app).
+pub struct TauriDriver {
+    child: Child,
+    pub port: u16,
+}
+
+impl TauriDriver {
+    /// Starts tauri-driver on free ports with `env` added to its (and so the app's)
+    /// environment, and waits until it accepts connections.
+    pub async fn start(env: &[(&str, &str)]) -> Result<TauriDriver> {
+        let port = free_port();
+        let native_port = free_port();
+        let mut cmd = Command::new(tauri_driver_binary());
+        cmd.args(["--port", &port.to_string()])
+            .args(["--native-port", &native_port.to_string()])
+            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+            .stdin(Stdio::null());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = cmd.spawn().map_err(|e| {
+            format!(
+                "cannot start tauri-driver ({e}): cargo install tauri-driver --version '^2' --locked"
+            )
+        })?;
+        let mut driver = TauriDriver { child, port };
+        let addr: SocketAddr = ([127, 0, 0, 1], port).into();
+        let child = &mut driver.child;
+        let up = wait_for("tauri-driver to listen", STEP, || {
+            let exited = child.try_wait().ok().flatten();
+            async move {
+                if let Some(status) = exited {
+                    return Some(Err(format!("tauri-driver exited: {status}")));
+                }
+                TcpStream::connect_timeout(&addr, Duration::from_millis(200))
+                    .ok()
+                    .map(|_| Ok(()))
+            }
+        })
+        .await?;
+        up?;
+        Ok(driver)
+    }
+
+    /// A WebDriver session that launches the app with `args`.
+    pub async fn session(&self, args: &[String]) -> Result<Client> {
+        let caps = json!({
+            "browserName": "wry",
+            "tauri:options": {
+                "application": app_binary(),
+                "args": args,
+            }
+        });
+        let caps = match caps {
+            serde_json::Value::Object(m) => m,
+            _ => unreachable!(),
+        };
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await?;
+        Ok(client)
+    }
+}
+
+impl Drop for TauriDriver {
+    fn drop(&mut self) {
+        // WebKitWebDriver (tauri-driver's child) does not always go with it: end it first.
+        let pid = self.child.id();
+        for c in children_of(pid) {
+            let _ = Command::new("kill").arg(c.to_string()).status();
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The app in a WebDriver session, with everything it needs held until the test ends.
+pub struct WindowApp {
+    pub client: Client,
+    pub config_dir: TempDir,
+    pub service: String,
+    driver: TauriDriver,
+    _lock: AppLock,
+}
+
+impl WindowApp {
+    /// Launches the app with `--open` against the simulator at `sim`, a fresh config dir
+    /// and a keyring service of its own.
+    pub async fn launch(test: &str, sim: SocketAddr) -> Result<WindowApp> {
+        WindowApp::launch_with_settings(test, sim, None).await
+    }
+
+    /// As [`WindowApp::launch`], with `settings` (any text) as the settings file the app
+    /// finds at start.
+    pub async fn launch_with_settings(
+        test: &str,
+        sim: SocketAddr,
+        settings: Option<&str>,
+    ) -> Result<WindowApp> {
+        require_desktop();
+        let lock = AppLock::acquire();
+        wait_app_gone().await?;
+        let service = unique_service(test);
+        let config_dir = TempDir::new(test);
+        if let Some(text) = settings {
+            std::fs::write(config_dir.path().join("settings.json"), text)?;
+        }
+        let driver = TauriDriver::start(&[
+            ("NESTORE_KEYRING_SERVICE", service.as_str()),
+            ("NESTORE_LOG", "info,tao=warn,wry=warn"),
+        ])
+        .await?;
+        let args = vec![
+            "--open".to_string(),
+            "--host".into(),
+            sim.ip().to_string(),
+            "--port".into(),
+            sim.port().to_string(),
+            "--config-dir".into(),
+            config_dir.path().display().to_string(),
+        ];
+        let client = driver.session(&args).await?;
+        Ok(WindowApp {
+            client,
+            config_dir,
+            service,
+            driver,
+            _lock: lock,
+        })
+    }
+
+    /// Closes the app whatever the test's `result`, then returns that result (or the
+    /// failure to close, when the test itself passed).
+    pub async fn finish(self, result: Result<()>) -> Result<()> {
+        let closed = self.close().await;
+        result?;
+        closed
+    }
+
+    /// From start to a window with control on: waits for the first reading (63 %), saves
+    /// the device and its password in Settings, and returns to the readings.
+    pub async fn enable_control(&self, sim: SocketAddr, password: &str) -> Result<()> {
+        self.wait_text("soc", "the first reading", |t| t == "63 %")
+            .await?;
+        self.save_settings_with_password(sim, password).await?;
+        self.click("btn-back").await
+    }
+
+    /// Ends the session (which ends the app) and waits until the app is gone.
+    pub async fn close(self) -> Result<()> {
+        let WindowApp {
+            client,
+            config_dir,
+            service,
+            driver,
+            _lock,
+        } = self;
+        let closed = client.close().await;
+        let gone = wait_app_gone().await;
+        drop(driver);
+        let _ = Command::new("secret-tool")
+            .args(["clear", "service", &service])
+            .status();
+        drop(config_dir);
+        closed?;
+        gone
+    }
+
+    pub async fn el(&self, id: &str) -> Result<Element> {
+        Ok(self.client.find(Locator::Id(id)).await?)
+    }
+
+    /// The text of element `id` (empty when it is hidden).
+    pub async fn text(&self, id: &str) -> Result<String> {
+        Ok(self.el(id).await?.text().await?)
+    }
+
+    /// Waits until the text of element `id` satisfies `ok`, and returns it.
+    pub async fn wait_text(
+        &self,
+        id: &str,
+        what: &str,
+        ok: impl Fn(&str) -> bool,
+    ) -> Result<String> {
+        let last = std::cell::RefCell::new(String::new());
+        let r = wait_for(what, STEP, || async {
+            let el = self.client.find(Locator::Id(id)).await.ok()?;
+            let t = el.text().await.ok()?;
+            if ok(&t) {
+                Some(t)
+            } else {
+                *last.borrow_mut() = t;
+                None
+            }
+        })
+        .await;
+        let last = last.into_inner();
+        r.map_err(|e| format!("{e} (#{id} showed {last:?})").into())
+    }
+
+    /// Waits until element `id` is displayed and enabled, then clicks it.
+    pub async fn click(&self, id: &str) -> Result<()> {
+        let el = wait_for(&format!("#{id} to be clickable"), STEP, || async {
+            let el = self.client.find(Locator::Id(id)).await.ok()?;
+            (el.is_displayed().await.ok()? && el.is_enabled().await.ok()?).then_some(el)
+        })
+        .await?;
+        el.click().await?;
+        Ok(())
+    }
+
+    /// Replaces the value of input `id` by typing `value`.
+    pub async fn type_into(&self, id: &str, value: &str) -> Result<()> {
+        let el = wait_for(&format!("#{id} to be displayed"), STEP, || async {
+            let el = self.client.find(Locator::Id(id)).await.ok()?;
+            el.is_displayed().await.ok()?.then_some(el)
+        })
+        .await?;
+        el.clear().await?;
+        el.send_keys(value).await?;
+        let got = el.prop("value").await?.unwrap_or_default();
+        if got != value {
+            return Err(format!("#{id} holds {got:?} after typing {value:?}").into());
+        }
+        Ok(())
+    }
+
+    /// Sets checkbox `id` to `on` by clicking it when needed.
+    pub async fn set_checked(&self, id: &str, on: bool) -> Result<()> {
+        let el = self.el(id).await?;
+        if el.is_selected().await? != on {
+            el.click().await?;
+        }
+        let now = el.is_selected().await?;
+        if now != on {
+            return Err(format!("#{id} is still {now} after clicking").into());
+        }
+        Ok(())
+    }
+
+    /// Opens Settings in the window, enters the simulator as the device with control on
+    /// and `password`, saves, and waits for "Saved.".
+    pub async fn save_settings_with_password(&self, sim: SocketAddr, password: &str) -> Result<()> {
+        self.click("btn-settings").await?;
+        self.type_into("set-host", &sim.ip().to_string()).await?;
+        self.type_into("set-port", &sim.port().to_string()).await?;
+        self.set_checked("set-control", true).await?;
+        self.type_into("set-password", password).await?;
+        self.click("btn-save-settings").await?;
+        self.wait_text("settings-message", "the settings to be saved", |t| {
+            t == "Saved." || (!t.is_empty() && !t.starts_with("Saving"))
+        })
+        .await
+        .and_then(|t| {
+            if t == "Saved." {
+                Ok(())
+            } else {
+                Err(format!("saving the settings failed: {t:?}").into())
+            }
+        })
+    }
+}
