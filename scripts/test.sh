@@ -10,6 +10,9 @@ echo "== format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+echo "== the window in headless Chromium: tests/ui (mock IPC, checks, no console or CSP errors)"
+tests/ui/screenshot.sh
+
 echo "== the keyring with no Secret Service at all"
 scripts/with-secret-service.sh --no-secret-service \
   cargo nextest run -p nestore-secrets --locked --run-ignored only \

@@ -83,7 +83,7 @@ shoot() { # name query [height] [extra flags...]
   console_errors "$name" "$log"
   rm -f "$log"
   if [ -s "$out/$name.png" ]; then
-    echo "$out/$name.png"
+    [ "$keep_out" = 0 ] || echo "$out/$name.png"
   else
     echo "no screenshot for $name" >&2
     errors=$((errors + 1))
