@@ -6,6 +6,7 @@ fn main() {
         "refresh_now",
         "preview_command",
         "send_command",
+        "cancel_confirmation",
         "get_settings",
         "save_settings",
         "test_connection",

@@ -1,16 +1,18 @@
-//! NEStore Tray: the Tauri shell. It owns the tray, the window, the IPC commands and the
-//! glue to the OS; the logic lives in `crates/`.
+//! NEStore Tray: the Tauri shell. `app` is the one place that reacts; `tray`, `notify`
+//! and `window` only draw; `commands` hands IPC calls to `app`. The logic lives in
+//! `crates/`.
 
 // No console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-mod alerts;
+mod app;
 mod args;
 mod commands;
 mod notify;
-mod shell;
 mod tray;
 mod window;
+
+use std::path::PathBuf;
 
 use clap::Parser;
 use tauri::{Manager, RunEvent};
@@ -33,6 +35,17 @@ fn main() {
         .with(filter)
         .init();
     let args = args::Args::parse();
+    // Start at login with the same settings folder as this run.
+    let config_dir = args
+        .config_dir
+        .as_ref()
+        .map(|d| std::path::absolute(d).unwrap_or_else(|_| d.clone()));
+    let mut autostart = tauri_plugin_autostart::Builder::new();
+    if let Some(d) = &config_dir {
+        autostart = autostart.args(["--config-dir".to_owned(), d.to_string_lossy().into_owned()]);
+    }
+    #[cfg(target_os = "macos")]
+    let autostart = autostart.macos_launcher(tauri_plugin_autostart::MacosLauncher::LaunchAgent);
 
     let app = tauri::Builder::default()
         // First, so a second launch is stopped before anything else starts.
@@ -40,15 +53,13 @@ fn main() {
             tracing::info!(?argv, "second launch: opening the window");
             window::open(app);
         }))
-        .plugin(tauri_plugin_autostart::init(
-            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
-            None,
-        ))
+        .plugin(autostart.build())
         .invoke_handler(tauri::generate_handler![
             commands::get_state,
             commands::refresh_now,
             commands::preview_command,
             commands::send_command,
+            commands::cancel_confirmation,
             commands::get_settings,
             commands::save_settings,
             commands::test_connection,
@@ -57,11 +68,30 @@ fn main() {
         ])
         .setup(move |app| {
             let handle = app.handle().clone();
-            let shell = tauri::async_runtime::block_on(shell::Shell::start(&handle, &args))?;
-            app.manage(shell);
-            tray::create(&handle)?;
-            shell::watch_status(&handle);
-            alerts::start(&handle);
+            let dir = match &config_dir {
+                Some(d) => d.clone(),
+                None => handle
+                    .path()
+                    .app_config_dir()
+                    .unwrap_or_else(|_| PathBuf::from(".")),
+            };
+            // A lock of our own too: the single-instance plugin needs a session bus.
+            let lock = match nestore_tray_core::instance_lock::InstanceLock::acquire(&dir) {
+                Ok(lock) => lock,
+                Err(nestore_tray_core::instance_lock::LockError::Held) => {
+                    eprintln!(
+                        "NEStore Tray is already running with the settings in {}",
+                        dir.display()
+                    );
+                    std::process::exit(0);
+                }
+                Err(e) => return Err(e.into()),
+            };
+            app.manage(lock);
+            let state = tauri::async_runtime::block_on(app::App::start(&handle, &args, dir))?;
+            app.manage(state);
+            tray::create(&handle, app::on_tray)?;
+            app::run(&handle);
             if args.open {
                 window::open(&handle);
             }

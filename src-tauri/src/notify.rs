@@ -1,10 +1,15 @@
-//! Desktop notifications for the pressure watch (notify-rust). The watch decides what to
-//! say and whether to say it; this only delivers it, with "Open" and "Snooze 1 h" where
-//! the platform supports actions.
+//! Desktop notifications (notify-rust). The watch decides what to say and whether to say
+//! it; this only delivers, and hands the buttons ("Open", "Snooze 1 h") back as a
+//! [`NotifyAction`]. Each condition has one notification on screen: a new notice of the
+//! same condition replaces it, and its recovery replaces the alarm with a quiet note that
+//! goes away on its own.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
-use nestore_watch::{Notice, Phase, Severity};
+use nestore_tray_core::actions::OutcomeView;
+use nestore_watch::{Kind, Notice, Phase, Severity};
 use notify_rust::{Notification, Timeout, Urgency};
 use tauri::{AppHandle, Manager};
 
@@ -12,6 +17,24 @@ const APP_NAME: &str = "NEStore Tray";
 /// What the notification's actions are called on the bus.
 pub const ACTION_OPEN: &str = "open";
 pub const ACTION_SNOOZE: &str = "snooze-1h";
+
+/// A button on a notification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotifyAction {
+    Open,
+    Snooze1h,
+}
+
+/// What a notification is about, so the next one of the same topic replaces it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Topic {
+    Alert(Kind),
+    Command,
+}
+
+/// The server's id of the notification on screen per topic.
+#[derive(Default)]
+struct Shown(Mutex<HashMap<Topic, u32>>);
 
 /// The app icon as a file, since notification servers take a path or a theme name.
 pub fn icon_file(app: &AppHandle) -> Option<PathBuf> {
@@ -25,47 +48,121 @@ pub fn icon_file(app: &AppHandle) -> Option<PathBuf> {
     Some(path)
 }
 
-pub fn send(app: &AppHandle, notice: &Notice, icon: Option<&PathBuf>) {
+/// A notice of the pressure watch.
+pub fn alert(
+    app: &AppHandle,
+    notice: &Notice,
+    icon: Option<&PathBuf>,
+    on_action: fn(&AppHandle, NotifyAction),
+) {
+    // "Back to normal" needs no action, whatever it ends: it comes quietly and goes.
+    let recovered = notice.phase == Phase::Recovered;
+    let urgency = match notice.severity {
+        _ if recovered => Urgency::Normal,
+        Severity::Alarm => Urgency::Critical,
+        Severity::Warning => Urgency::Normal,
+        Severity::Info => Urgency::Low,
+    };
+    // Alarms stay until dismissed; the rest go away on their own.
+    let sticky = notice.severity == Severity::Alarm && !recovered;
+    send(
+        app,
+        Topic::Alert(notice.kind),
+        &notice.title,
+        &notice.body,
+        urgency,
+        sticky,
+        icon,
+        on_action,
+    );
+}
+
+/// A command that failed or that the device did not confirm.
+pub fn command_failed(app: &AppHandle, outcome: &OutcomeView, icon: Option<&PathBuf>) {
+    let title = if outcome.sent {
+        "Command not confirmed"
+    } else {
+        "Command failed"
+    };
+    send(
+        app,
+        Topic::Command,
+        title,
+        &outcome.message,
+        Urgency::Normal,
+        false,
+        icon,
+        |app, action| {
+            if action == NotifyAction::Open {
+                crate::window::open(app);
+            }
+        },
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn send(
+    app: &AppHandle,
+    topic: Topic,
+    title: &str,
+    body: &str,
+    urgency: Urgency,
+    sticky: bool,
+    icon: Option<&PathBuf>,
+    on_action: fn(&AppHandle, NotifyAction),
+) {
     let mut n = Notification::new();
-    n.appname(APP_NAME)
-        .summary(&notice.title)
-        .body(&notice.body);
+    n.appname(APP_NAME).summary(title).body(body);
     if let Some(icon) = icon {
         n.icon(&icon.to_string_lossy());
     }
+    let shown = app
+        .try_state::<Shown>()
+        .map(|s| s.0.lock().unwrap().get(&topic).copied());
+    if let Some(Some(id)) = shown {
+        n.id(id);
+    }
     #[cfg(all(unix, not(target_os = "macos")))]
     {
-        // "Back to normal" needs no action, whatever it ends: it comes quietly and goes.
-        let recovered = notice.phase == Phase::Recovered;
-        n.urgency(match notice.severity {
-            _ if recovered => Urgency::Normal,
-            Severity::Alarm => Urgency::Critical,
-            Severity::Warning => Urgency::Normal,
-            Severity::Info => Urgency::Low,
-        });
-        n.action(ACTION_OPEN, "Open")
-            .action(ACTION_SNOOZE, "Snooze 1 h");
-        // Alarms stay until dismissed; the rest go away on their own.
-        if notice.severity == Severity::Alarm && !recovered {
-            n.timeout(Timeout::Never);
+        n.urgency(urgency);
+        n.action(ACTION_OPEN, "Open");
+        if topic != Topic::Command && urgency != Urgency::Critical {
+            n.action(ACTION_SNOOZE, "Snooze 1 h");
         }
+        n.timeout(if sticky {
+            Timeout::Never
+        } else {
+            Timeout::Default
+        });
     }
+    #[cfg(not(all(unix, not(target_os = "macos"))))]
+    let _ = (urgency, sticky, Timeout::Default);
     #[cfg(windows)]
     {
         // Without it, Windows shows the toast as coming from PowerShell.
         n.app_id(crate::APP_ID);
     }
+    if app.try_state::<Shown>().is_none() {
+        app.manage(Shown::default());
+    }
     let app = app.clone();
     // Waiting for an action blocks, so each notification gets a blocking task.
     tauri::async_runtime::spawn_blocking(move || match n.show() {
-        #[cfg(all(unix, not(target_os = "macos")))]
-        Ok(handle) => handle.wait_for_action(|action| match action {
-            ACTION_OPEN => crate::window::open(&app),
-            ACTION_SNOOZE => crate::alerts::snooze_hours(&app, 1),
-            _ => {}
-        }),
-        #[cfg(not(all(unix, not(target_os = "macos"))))]
-        Ok(_) => {}
+        Ok(handle) => {
+            app.state::<Shown>()
+                .0
+                .lock()
+                .unwrap()
+                .insert(topic, handle.id());
+            #[cfg(all(unix, not(target_os = "macos")))]
+            handle.wait_for_action(|action| match action {
+                ACTION_OPEN => on_action(&app, NotifyAction::Open),
+                ACTION_SNOOZE => on_action(&app, NotifyAction::Snooze1h),
+                _ => {}
+            });
+            #[cfg(not(all(unix, not(target_os = "macos"))))]
+            let _ = on_action;
+        }
         Err(e) => tracing::warn!("cannot show a notification: {e}"),
     });
 }

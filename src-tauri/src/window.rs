@@ -1,14 +1,12 @@
 //! The readings window: created on demand and destroyed when closed, so that no WebKit
-//! process stays alive while the app only sits in the tray.
+//! process stays alive while the app only sits in the tray. It only shows what it is
+//! sent; it is sized to fit the screen's work area (its content scrolls).
 
+use nestore_tray_core::placement::{self, Corner, Placement, MIN_HEIGHT, MIN_WIDTH};
+use nestore_tray_core::view::View;
 use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder};
 
 pub const LABEL: &str = "main";
-const WIDTH: f64 = 380.0;
-const HEIGHT: f64 = 640.0;
-/// Distance from the screen edge and the panel.
-const MARGIN: f64 = 12.0;
-const PANEL: f64 = 40.0;
 
 pub fn open(app: &AppHandle) {
     show(app, "index.html");
@@ -21,6 +19,15 @@ pub fn open_settings(app: &AppHandle) {
     show(app, "index.html#settings");
 }
 
+/// Sends the state to the window, when it is open.
+pub fn send_state(app: &AppHandle, view: &View) {
+    if let Some(w) = app.get_webview_window(LABEL) {
+        if let Err(e) = w.emit("state", view) {
+            tracing::warn!("cannot send the state to the window: {e}");
+        }
+    }
+}
+
 fn show(app: &AppHandle, page: &str) {
     if let Some(w) = app.get_webview_window(LABEL) {
         let _ = w.unminimize();
@@ -28,34 +35,33 @@ fn show(app: &AppHandle, page: &str) {
         let _ = w.set_focus();
         return;
     }
-    let (x, y) = corner(app);
+    let at = place(app);
     let built = WebviewWindowBuilder::new(app, LABEL, WebviewUrl::App(page.into()))
         .title("NEStore")
-        .inner_size(WIDTH, HEIGHT)
-        .min_inner_size(320.0, 420.0)
-        .position(x, y)
+        .inner_size(at.width, at.height)
+        .min_inner_size(MIN_WIDTH.min(at.width), MIN_HEIGHT.min(at.height))
+        .position(at.x, at.y)
         .focused(true)
         .build();
     match built {
-        Ok(_) => tracing::info!("window created"),
+        Ok(_) => tracing::info!(width = at.width, height = at.height, "window created"),
         Err(e) => tracing::error!("cannot open the window: {e}"),
     }
 }
 
-/// Near the tray: top right on Linux and macOS (where panels and the menu bar usually
-/// are), bottom right on Windows. Trays on Linux report no position to ask instead.
-fn corner(app: &AppHandle) -> (f64, f64) {
+/// Near the tray, inside the work area. Trays on Linux report no position to ask instead.
+fn place(app: &AppHandle) -> Placement {
     let Ok(Some(m)) = app.primary_monitor() else {
-        return (MARGIN, MARGIN);
+        return placement::FALLBACK;
     };
     let scale = m.scale_factor();
-    let size = m.size().to_logical::<f64>(scale);
-    let pos = m.position().to_logical::<f64>(scale);
-    let x = pos.x + size.width - WIDTH - MARGIN;
-    let y = if cfg!(target_os = "windows") {
-        pos.y + size.height - HEIGHT - PANEL - MARGIN
+    let area = m.work_area();
+    let size = area.size.to_logical::<f64>(scale);
+    let pos = area.position.to_logical::<f64>(scale);
+    let corner = if cfg!(target_os = "windows") {
+        Corner::BottomRight
     } else {
-        pos.y + PANEL
+        Corner::TopRight
     };
-    (x.max(pos.x), y.max(pos.y))
+    placement::fit(corner, pos.x, pos.y, size.width, size.height)
 }

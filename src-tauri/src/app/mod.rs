@@ -1,0 +1,333 @@
+//! The one place that reacts. Every change of the app's state goes through here: a poll
+//! result (fed to the pressure watch, its notices shown, the poll pace set, then
+//! published, in that order, by one listener), a command from the window or the tray
+//! (`control.rs`), a snooze, saved settings (`setup.rs`). The outputs (`tray.rs`,
+//! `notify.rs`, `window.rs`) only draw what [`publish`] hands them; their clicks and
+//! actions come back here as plain values. The decisions themselves live in
+//! `nestore-tray-core`.
+
+mod control;
+mod setup;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use nestore::{Client, SecretString};
+use nestore_secrets::Keystore;
+use nestore_sim::SimHandle;
+use nestore_tray_core::gate::Gate;
+use nestore_tray_core::monitor::{Monitor, Now};
+use nestore_tray_core::poller::{self, PollerHandle, Target};
+use nestore_tray_core::presentation;
+use nestore_tray_core::settings::{Settings, SettingsStore};
+use nestore_tray_core::view::{self, AppFacts, View};
+use tauri::{AppHandle, Manager};
+
+pub use control::{cancel_confirmation, preview, send};
+pub use setup::{
+    get_settings, save_settings, test_connection, use_demo, SettingsInput, SettingsView, TestResult,
+};
+
+use crate::args::Args;
+use crate::notify::NotifyAction;
+use crate::tray::TrayAction;
+
+/// The demo device's service password: it is a simulator, and the app hands the password
+/// to its client in memory, so control works in the demo without the keyring.
+const DEMO_PASSWORD: &str = "nestore-demo";
+/// The demo device lives a minute per second, so that a day of charging and hot water
+/// passes in under half an hour.
+const DEMO_SPEED: f64 = 60.0;
+/// The demo polls every 5 s (5 of its minutes), so it visibly lives.
+const DEMO_INTERVAL: Duration = Duration::from_secs(5);
+
+pub struct App {
+    poller: PollerHandle,
+    store: SettingsStore,
+    settings: Mutex<Settings>,
+    facts: Mutex<AppFacts>,
+    keystore: Keystore,
+    monitor: Mutex<Monitor>,
+    gate: Mutex<Gate>,
+    /// `--poll-interval`, when given.
+    interval_override: Option<Duration>,
+    /// `--time-scale`: how fast the configured device's clock runs.
+    time_scale: f64,
+    demo: tokio::sync::Mutex<Option<SimHandle>>,
+    /// The app icon as a file, for notifications.
+    icon: Option<PathBuf>,
+}
+
+fn app(handle: &AppHandle) -> tauri::State<'_, App> {
+    handle.state::<App>()
+}
+
+impl App {
+    pub async fn start(
+        handle: &AppHandle,
+        args: &Args,
+        dir: PathBuf,
+    ) -> Result<App, Box<dyn std::error::Error>> {
+        let store = SettingsStore::new(dir.clone());
+        let loaded = store.load();
+        let mut settings = loaded.settings;
+        if let Some(h) = &args.host {
+            settings.host = Some(h.clone());
+        }
+        if let Some(p) = args.port {
+            settings.port = p;
+        }
+        let facts = AppFacts {
+            control_enabled: settings.control_enabled,
+            defaults: settings.charge_defaults,
+            notice: loaded.notice,
+            ..Default::default()
+        };
+        if let Some(d) = args.poll_interval.filter(|d| *d < Duration::from_secs(60)) {
+            tracing::warn!("polling every {d:?}: a real device may be overloaded below 60 s");
+        }
+        let interval_override = args.poll_interval.or(args.demo.then_some(DEMO_INTERVAL));
+        let normal = interval_override.unwrap_or(Duration::from_secs(settings.poll_interval_s));
+        let app = App {
+            poller: poller::spawn(None, normal),
+            store,
+            monitor: Mutex::new(Monitor::new(
+                settings.alerts.clone(),
+                Some(dir),
+                normal,
+                args.time_scale,
+                Now::read(),
+            )),
+            settings: Mutex::new(settings.clone()),
+            facts: Mutex::new(facts),
+            keystore: Keystore::from_env(),
+            gate: Mutex::new(Gate::default()),
+            interval_override,
+            time_scale: args.time_scale,
+            demo: tokio::sync::Mutex::new(None),
+            icon: crate::notify::icon_file(handle),
+        };
+        if args.demo {
+            app.start_demo().await?;
+        } else if let Some(host) = &settings.host {
+            app.use_device(host, settings.port).await?;
+        }
+        Ok(app)
+    }
+
+    /// Polls this device from now on, with the password from the keyring if one is stored.
+    /// The same device as now keeps its status (no "connecting" flash): only the password
+    /// is loaded again.
+    async fn use_device(&self, host: &str, port: u16) -> Result<(), nestore::Error> {
+        let label = format!("{host}:{port}");
+        let current = self.poller.target().filter(|t| !t.demo && t.label == label);
+        let client = match current {
+            Some(t) => t.client,
+            None => {
+                let client = Arc::new(Client::new(host, port)?);
+                self.poller.retarget(Some(Target {
+                    client: client.clone(),
+                    label,
+                    demo: false,
+                }));
+                self.monitor
+                    .lock()
+                    .unwrap()
+                    .set_time_scale(self.time_scale, Now::read());
+                client
+            }
+        };
+        self.load_password(&client, host).await;
+        Ok(())
+    }
+
+    async fn load_password(&self, client: &Client, host: &str) {
+        let ks = self.keystore.clone();
+        let host = host.to_owned();
+        // The Secret Service is a blocking D-Bus call.
+        let found = tauri::async_runtime::spawn_blocking(move || ks.get(&host)).await;
+        let mut facts = self.facts.lock().unwrap();
+        match found {
+            Ok(Ok(pw)) => {
+                facts.password_stored = pw.is_some();
+                client.set_password(pw);
+            }
+            Ok(Err(e)) => {
+                facts.password_stored = false;
+                facts.notice = Some(format!("The OS keyring is not available: {e}"));
+            }
+            Err(e) => tracing::error!("keyring task failed: {e}"),
+        }
+    }
+
+    /// Starts the simulated device in-process (once) and polls it.
+    async fn start_demo(&self) -> Result<(), String> {
+        let mut demo = self.demo.lock().await;
+        if demo.is_none() {
+            let cfg = nestore_sim::SimConfig {
+                password: DEMO_PASSWORD.into(),
+                speed: DEMO_SPEED,
+                ..Default::default()
+            };
+            let any = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
+            let usual = std::net::SocketAddr::from(([127, 0, 0, 1], nestore::DEFAULT_PORT));
+            // The usual port when free, so the CLI can watch the same demo; any port otherwise.
+            let sim = match nestore_sim::spawn(cfg.clone(), usual).await {
+                Ok(s) => s,
+                Err(_) => nestore_sim::spawn(cfg, any)
+                    .await
+                    .map_err(|e| format!("cannot start the demo device: {e}"))?,
+            };
+            tracing::info!("demo device at {}", sim.base_url());
+            *demo = Some(sim);
+        }
+        let sim = demo.as_ref().expect("started above");
+        let client =
+            Arc::new(Client::new("127.0.0.1", sim.addr().port()).map_err(|e| e.to_string())?);
+        client.set_password(Some(SecretString::from(DEMO_PASSWORD)));
+        let label = format!("127.0.0.1:{}", sim.addr().port());
+        self.poller.retarget(Some(Target {
+            client,
+            label,
+            demo: true,
+        }));
+        {
+            let mut monitor = self.monitor.lock().unwrap();
+            monitor.set_time_scale(DEMO_SPEED, Now::read());
+            let interval =
+                monitor.set_normal_interval(self.interval_override.unwrap_or(DEMO_INTERVAL));
+            self.poller.set_interval(interval);
+        }
+        let mut facts = self.facts.lock().unwrap();
+        facts.password_stored = true;
+        facts.control_enabled = true;
+        Ok(())
+    }
+
+    /// The poll interval when nothing is suspected.
+    fn normal_interval(&self) -> Duration {
+        self.interval_override
+            .unwrap_or_else(|| Duration::from_secs(self.settings.lock().unwrap().poll_interval_s))
+    }
+
+    pub fn view(&self) -> View {
+        let facts = self.facts.lock().unwrap().clone();
+        let thresholds = self.settings.lock().unwrap().alerts.clone();
+        let alerts = self.monitor.lock().unwrap().view();
+        let busy = self.gate.lock().unwrap().busy();
+        view::view(
+            &self.poller.status(),
+            &facts,
+            &thresholds,
+            alerts,
+            busy,
+            Utc::now(),
+        )
+    }
+
+    pub fn refresh_now(&self) {
+        self.poller.refresh_now();
+    }
+}
+
+/// Starts the one listener of the poller: each result goes to the watch, its notices are
+/// shown and the pace set, and then, in that order, everything is published.
+pub fn run(handle: &AppHandle) {
+    let handle = handle.clone();
+    let mut rx = app(&handle).poller.subscribe();
+    tauri::async_runtime::spawn(async move {
+        loop {
+            let status = rx.borrow_and_update().clone();
+            react(&handle, &status);
+            publish(&handle);
+            if rx.changed().await.is_err() {
+                return;
+            }
+        }
+    });
+}
+
+fn react(handle: &AppHandle, status: &nestore_tray_core::status::Status) {
+    let app = app(handle);
+    let reaction = app.monitor.lock().unwrap().observe(status, Now::read());
+    for n in &reaction.notices {
+        tracing::info!(kind = ?n.kind, phase = ?n.phase, notify = n.notify, "alert: {}", n.title);
+        if n.notify {
+            crate::notify::alert(handle, n, app.icon.as_ref(), on_notification);
+        }
+    }
+    if let Some(interval) = reaction.interval {
+        tracing::info!(secs = interval.as_secs(), "poll interval");
+        app.poller.set_interval(interval);
+    }
+}
+
+/// Hands the current state to the tray and, when open, to the window.
+pub fn publish(handle: &AppHandle) {
+    let app = app(handle);
+    let v = app.view();
+    let worst = app.monitor.lock().unwrap().worst();
+    let look = presentation::tray_look(&v, worst, &chrono::Local, Utc::now());
+    crate::tray::draw(handle, &look);
+    crate::window::send_state(handle, &v);
+}
+
+/// How long to snooze the alerts (alarms are never held back).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Snooze {
+    Hour,
+    UntilTomorrow,
+    Off,
+}
+
+impl Snooze {
+    pub fn parse(s: &str) -> Option<Snooze> {
+        match s {
+            "1h" => Some(Snooze::Hour),
+            "tomorrow" => Some(Snooze::UntilTomorrow),
+            "off" => Some(Snooze::Off),
+            _ => None,
+        }
+    }
+
+    fn until(self) -> Option<DateTime<Utc>> {
+        match self {
+            Snooze::Hour => Some(Utc::now() + chrono::Duration::hours(1)),
+            Snooze::UntilTomorrow => Some(nestore_watch::tomorrow_morning(
+                chrono::Local::now().fixed_offset(),
+            )),
+            Snooze::Off => None,
+        }
+    }
+}
+
+pub fn snooze(handle: &AppHandle, s: Snooze) {
+    app(handle).monitor.lock().unwrap().snooze(s.until());
+    publish(handle);
+}
+
+/// A click in the tray menu.
+pub fn on_tray(handle: &AppHandle, action: TrayAction) {
+    match action {
+        TrayAction::Open => crate::window::open(handle),
+        TrayAction::Settings => crate::window::open_settings(handle),
+        TrayAction::Refresh => app(handle).refresh_now(),
+        TrayAction::Snooze1h => snooze(handle, Snooze::Hour),
+        TrayAction::SnoozeTomorrow => snooze(handle, Snooze::UntilTomorrow),
+        TrayAction::Unsnooze => snooze(handle, Snooze::Off),
+        TrayAction::Quit => handle.exit(0),
+        TrayAction::Start | TrayAction::Stop | TrayAction::Auto => {
+            control::ask_from_tray(handle, action)
+        }
+    }
+}
+
+/// A button on a notification.
+pub fn on_notification(handle: &AppHandle, action: NotifyAction) {
+    match action {
+        NotifyAction::Open => crate::window::open(handle),
+        NotifyAction::Snooze1h => snooze(handle, Snooze::Hour),
+    }
+}

@@ -1,0 +1,264 @@
+//! Setting the app up: the settings (file, keyring, start at login, applied at once),
+//! Test connection and the demo device. With control on, saving and Test connection log
+//! in, so a wrong password is found now and not at the first command.
+
+use std::sync::Arc;
+
+use nestore::{Client, ClientConfig, SecretString};
+use nestore_tray_core::actions;
+use nestore_tray_core::error::IpcError;
+use nestore_tray_core::settings::{Settings, SettingsError};
+use nestore_watch::Thresholds;
+use serde::{Deserialize, Serialize};
+use tauri::AppHandle;
+
+use super::{app, publish, App};
+
+#[derive(Debug, Serialize)]
+pub struct SettingsView {
+    host: Option<String>,
+    port: u16,
+    poll_interval_s: u64,
+    control_enabled: bool,
+    autostart: bool,
+    alerts: Thresholds,
+    password_stored: bool,
+    keyring_error: Option<String>,
+    /// Whether the password works, when saving checked it.
+    password_check: Option<Check>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SettingsInput {
+    host: Option<String>,
+    port: u16,
+    poll_interval_s: u64,
+    control_enabled: bool,
+    autostart: bool,
+    /// Absent: keep the thresholds in force.
+    alerts: Option<Thresholds>,
+}
+
+/// A yes or no with the owner's words.
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    ok: bool,
+    message: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TestResult {
+    ok: bool,
+    message: String,
+    /// Whether the password works, when one was typed or is stored.
+    login: Option<Check>,
+}
+
+fn settings_error(e: SettingsError) -> IpcError {
+    IpcError::invalid(e.field(), e.to_string())
+}
+
+async fn settings_view(app: &App, password_check: Option<Check>) -> SettingsView {
+    let s = app.settings.lock().unwrap().clone();
+    let (password_stored, keyring_error) = match &s.host {
+        None => (false, None),
+        Some(host) => {
+            let (ks, host) = (app.keystore.clone(), host.clone());
+            match tauri::async_runtime::spawn_blocking(move || ks.is_stored(&host)).await {
+                Ok(Ok(stored)) => (stored, None),
+                Ok(Err(e)) => (false, Some(e.to_string())),
+                Err(e) => (false, Some(e.to_string())),
+            }
+        }
+    };
+    SettingsView {
+        host: s.host,
+        port: s.port,
+        poll_interval_s: s.poll_interval_s,
+        control_enabled: s.control_enabled,
+        autostart: s.autostart,
+        alerts: s.alerts,
+        password_stored,
+        keyring_error,
+        password_check,
+    }
+}
+
+pub async fn get_settings(handle: &AppHandle) -> SettingsView {
+    settings_view(&app(handle), None).await
+}
+
+/// Logs in with the client's password: does it work?
+async fn check_login(client: &Client) -> Check {
+    match client.check_login().await {
+        Ok(()) => Check {
+            ok: true,
+            message: "The service password works: the device accepted it.".into(),
+        },
+        Err(e) => Check {
+            ok: false,
+            message: actions::plain(&e),
+        },
+    }
+}
+
+/// Saves the settings file (never the password), stores or forgets the password in the
+/// OS keyring, and applies everything at once.
+pub async fn save_settings(
+    handle: &AppHandle,
+    input: SettingsInput,
+    password: Option<String>,
+    clear_password: bool,
+) -> Result<SettingsView, IpcError> {
+    let app = app(handle);
+    let old = app.settings.lock().unwrap().clone();
+    let new = Settings {
+        host: input.host,
+        port: input.port,
+        poll_interval_s: input.poll_interval_s,
+        control_enabled: input.control_enabled,
+        autostart: input.autostart,
+        charge_defaults: old.charge_defaults,
+        alerts: input.alerts.unwrap_or(old.alerts),
+    }
+    .normalised();
+    new.validate().map_err(settings_error)?;
+    let password = password.filter(|p| !p.is_empty()).map(SecretString::from);
+    if password.is_some() && new.host.is_none() {
+        return Err(IpcError::invalid(
+            "host",
+            "Enter the device's address before its password.",
+        ));
+    }
+    app.store
+        .save(&new)
+        .map_err(|e| IpcError::io(format!("Cannot save the settings file: {e}")))?;
+    *app.settings.lock().unwrap() = new.clone();
+
+    if let Some(host) = new.host.clone() {
+        let ks = app.keystore.clone();
+        let result = tauri::async_runtime::spawn_blocking(move || match password {
+            Some(pw) => ks.set(&host, &pw),
+            None if clear_password => ks.delete(&host).map(drop),
+            None => Ok(()),
+        })
+        .await
+        .map_err(|e| IpcError::internal(e.to_string()))?;
+        result.map_err(|e| {
+            IpcError::keyring(format!("Settings saved, but the OS keyring failed: {e}"))
+        })?;
+    }
+    apply_autostart(handle, new.autostart);
+    {
+        let mut monitor = app.monitor.lock().unwrap();
+        monitor.set_thresholds(new.alerts.clone());
+        let interval = monitor.set_normal_interval(app.normal_interval());
+        app.poller.set_interval(interval);
+    }
+    {
+        let mut facts = app.facts.lock().unwrap();
+        facts.control_enabled = new.control_enabled;
+        facts.notice = None;
+    }
+    match &new.host {
+        Some(host) => app
+            .use_device(host, new.port)
+            .await
+            .map_err(|e| IpcError::invalid("host", actions::plain(&e)))?,
+        None if !app.poller.status().demo => app.poller.retarget(None),
+        None => {}
+    }
+    let password_check = match app.poller.target() {
+        Some(t) if new.control_enabled && !t.demo && t.client.has_password() => {
+            Some(check_login(&t.client).await)
+        }
+        _ => None,
+    };
+    publish(handle);
+    Ok(settings_view(&app, password_check).await)
+}
+
+fn apply_autostart(handle: &AppHandle, on: bool) {
+    use tauri_plugin_autostart::ManagerExt;
+    let launcher = handle.autolaunch();
+    let result = if on {
+        launcher.enable()
+    } else {
+        launcher.disable()
+    };
+    if let Err(e) = result {
+        tracing::warn!("cannot change start at login: {e}");
+    }
+}
+
+/// Asks the device at `host:port` for a reading; with a password (typed, or stored for
+/// that host), also logs in.
+pub async fn test_connection(
+    handle: &AppHandle,
+    host: String,
+    port: u16,
+    password: Option<String>,
+) -> TestResult {
+    let failed = |message: String| TestResult {
+        ok: false,
+        message,
+        login: None,
+    };
+    let host = host.trim().to_owned();
+    let client = match Client::with_config(&host, port, ClientConfig::default()) {
+        Ok(c) => Arc::new(c),
+        Err(e) => return failed(actions::plain(&e)),
+    };
+    let r = match client.poll().await {
+        Ok(r) => r,
+        Err(e) => return failed(actions::plain(&e)),
+    };
+    let version = client
+        .api_version()
+        .await
+        .map(|v| v.to_string())
+        .unwrap_or_default();
+    let soc = r
+        .soc_pct
+        .value()
+        .map(|v| format!("{v:.0} %"))
+        .unwrap_or_else(|| "not reported".into());
+    let password = match password.filter(|p| !p.is_empty()) {
+        Some(p) => Some(SecretString::from(p)),
+        None => {
+            let ks = app(handle).keystore.clone();
+            let h = host.clone();
+            tauri::async_runtime::spawn_blocking(move || ks.get(&h))
+                .await
+                .ok()
+                .and_then(Result::ok)
+                .flatten()
+        }
+    };
+    let login = match password {
+        Some(pw) => {
+            client.set_password(Some(pw));
+            Some(check_login(&client).await)
+        }
+        None => None,
+    };
+    TestResult {
+        ok: true,
+        message: format!("Connected: the device answers (API {version}), state of charge {soc}."),
+        login,
+    }
+}
+
+/// Uses the built-in simulated device. Refused while a real device is configured: the
+/// demo must never take its place unasked.
+pub async fn use_demo(handle: &AppHandle) -> Result<(), IpcError> {
+    let app = app(handle);
+    if app.settings.lock().unwrap().host.is_some() {
+        return Err(IpcError::refused(
+            "A device is configured: clear its address in Settings to use the demo instead.",
+        ));
+    }
+    app.start_demo().await.map_err(IpcError::internal)?;
+    publish(handle);
+    Ok(())
+}
