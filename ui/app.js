@@ -31,6 +31,7 @@ const app = {
     $('view-settings').hidden = !onSettings;
     $('view-monitor').hidden = onSettings;
     $('btn-settings').setAttribute('aria-pressed', String(onSettings));
+    document.documentElement.classList.toggle('on-settings', onSettings);
     if (!s) return;
     const unconfigured = s.connection === 'not_configured';
     $('empty-state').hidden = !unconfigured;

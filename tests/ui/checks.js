@@ -214,6 +214,21 @@
       await sleep(50);
       ok(visibleIn($('btn-save-settings')), 'Save is in view at the bottom');
       ok(visibleIn($('set-quiet-end')), 'the last field can be reached');
+      // A field scrolled to the bottom edge (as WebDriver and focus do) is not under the
+      // footer, one scrolled to the top edge not under the top bar.
+      const uncovered = (node) => {
+        const r = node.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !!hit && (hit === node || node.contains(hit) || hit.contains(node));
+      };
+      for (const id of ['set-interval', 'set-control', 'set-password', 'set-low-bar', 'set-grace']) {
+        $(id).scrollIntoView({ block: 'end' });
+        await sleep(20);
+        ok(uncovered($(id)), `#${id} scrolled to the bottom edge is not covered`);
+        $(id).scrollIntoView({ block: 'start' });
+        await sleep(20);
+        ok(uncovered($(id)), `#${id} scrolled to the top edge is not covered`);
+      }
     },
   };
 
