@@ -37,7 +37,7 @@ mod tests;
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone, Utc};
 
 pub use notice::{Kind, Notice, Phase, Severity};
-pub use thresholds::Thresholds;
+pub use thresholds::{ThresholdError, Thresholds};
 pub use watch::Watch;
 
 /// "Until tomorrow": the next 07:00 local time (in the offset of `now`) after `now`.

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone, Utc};
 use nestore::{Error, Field, Measure, Reading, CHARGING_STATE};
 
-use crate::{tomorrow_morning, Kind, Notice, Phase, Severity, Thresholds, Watch};
+use crate::{tomorrow_morning, Kind, Notice, Phase, Severity, ThresholdError, Thresholds, Watch};
 
 fn local(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<FixedOffset> {
     FixedOffset::east_opt(3600)
@@ -805,45 +805,245 @@ fn fast_poll_while_suspected_only() {
     assert!(f.w.wants_fast_poll(), "sensor fault suspected");
 }
 
+/// The error for these thresholds changed by `f`, or None when they are allowed.
+fn refusal(f: impl Fn(&mut Thresholds)) -> Option<ThresholdError> {
+    let mut t = Thresholds::default();
+    f(&mut t);
+    t.validate().err()
+}
+
 #[test]
-fn thresholds_validate_and_name_the_field() {
+fn thresholds_refuse_every_setting_that_could_silence_an_alarm() {
     assert_eq!(Thresholds::default().validate(), Ok(()));
-    let bad = |f: fn(&mut Thresholds), field: &str| {
-        let mut t = Thresholds::default();
-        f(&mut t);
-        let e = t.validate().unwrap_err();
-        assert!(e.contains(field), "{e} should name {field}");
-    };
-    bad(|t| t.low_alarm_bar = 0.0, "low_alarm_bar");
-    bad(|t| t.low_bar = 1.4, "low_bar");
-    bad(|t| t.high_bar = 2.0, "high_bar");
-    bad(|t| t.high_alarm_bar = 2.9, "high_alarm_bar");
-    bad(|t| t.high_alarm_bar = 10.5, "high_alarm_bar");
-    bad(|t| t.low_bar = f64::NAN, "low_bar");
-    bad(|t| t.hysteresis_bar = 0.6, "hysteresis_bar");
-    bad(|t| t.hysteresis_bar = -0.1, "hysteresis_bar");
-    bad(|t| t.leak_bar_per_6h = 0.01, "leak_bar_per_6h");
-    bad(|t| t.leak_bar_per_6h = 3.0, "leak_bar_per_6h");
-    bad(|t| t.hold_readings = 0, "hold_readings");
-    bad(|t| t.hold_readings = 11, "hold_readings");
-    bad(|t| t.offline_grace_min = 0, "offline_grace_min");
-    bad(|t| t.offline_grace_min = 1441, "offline_grace_min");
-    bad(|t| t.reminder_h = 0, "reminder_h");
-    bad(|t| t.reminder_h = 169, "reminder_h");
-    bad(
-        |t| {
-            let at = NaiveTime::from_hms_opt(22, 0, 0).unwrap();
-            t.quiet_hours = Some((at, at));
-        },
-        "quiet_hours",
+    let huge = [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e308, -1e308];
+    type Set = fn(&mut Thresholds, f64);
+    let bars: [(&str, Set, &[f64]); 6] = [
+        // Below 0 or -1 bar, or at/above a healthy 2.4 bar: never reached or always on.
+        (
+            "low_alarm_bar",
+            |t, v| t.low_alarm_bar = v,
+            &[-1.0, 0.0, 0.5, 0.99, 1.81, 2.4],
+        ),
+        (
+            "low_bar",
+            |t, v| t.low_bar = v,
+            &[-1.0, 0.0, 1.19, 2.21, 2.4, 2.5, 3.0],
+        ),
+        // At/below a healthy 2.6 bar: always on; far above the band: never reached.
+        (
+            "high_bar",
+            |t, v| t.high_bar = v,
+            &[-1.0, 0.0, 2.0, 2.6, 2.79, 4.01, 10.0],
+        ),
+        (
+            "high_alarm_bar",
+            |t, v| t.high_alarm_bar = v,
+            &[0.0, 2.6, 2.99, 4.51, 10.0],
+        ),
+        // A margin so wide that a healthy pressure cannot clear a latched alarm.
+        (
+            "hysteresis_bar",
+            |t, v| t.hysteresis_bar = v,
+            &[-0.1, 0.21, 0.5, 3.0],
+        ),
+        (
+            "leak_bar_per_6h",
+            |t, v| t.leak_bar_per_6h = v,
+            &[-0.2, 0.0, 0.04, 1.01, 3.0],
+        ),
+    ];
+    for (field, set, bad) in bars {
+        for &v in huge.iter().chain(bad) {
+            let e = refusal(|t| set(t, v));
+            assert_eq!(e.map(|e| e.field), Some(field), "{field} = {v}");
+        }
+    }
+    type Count = fn(&mut Thresholds, u32);
+    let counts: [(&str, Count, &[u32]); 3] = [
+        (
+            "hold_readings",
+            |t, v| t.hold_readings = v,
+            &[0, 6, 100, u32::MAX],
+        ),
+        (
+            "offline_grace_min",
+            |t, v| t.offline_grace_min = v,
+            &[0, 241, 1440, u32::MAX],
+        ),
+        (
+            "reminder_h",
+            |t, v| t.reminder_h = v,
+            &[0, 25, 168, u32::MAX],
+        ),
+    ];
+    for (field, set, bad) in counts {
+        for &v in bad {
+            let e = refusal(|t| set(t, v));
+            assert_eq!(e.map(|e| e.field), Some(field), "{field} = {v}");
+        }
+    }
+    // A warning at or beyond its own alarm.
+    for (low, alarm) in [(1.4, 1.5), (1.5, 1.5), (1.7, 1.8)] {
+        let e = refusal(|t| (t.low_bar, t.low_alarm_bar) = (low, alarm));
+        assert_eq!(e.map(|e| e.field), Some("low_bar"), "{low} vs {alarm}");
+    }
+    for (high, alarm) in [(3.4, 3.2), (3.0, 3.0), (4.0, 3.9)] {
+        let e = refusal(|t| (t.high_bar, t.high_alarm_bar) = (high, alarm));
+        assert_eq!(
+            e.map(|e| e.field),
+            Some("high_alarm_bar"),
+            "{high} vs {alarm}"
+        );
+    }
+    let at = NaiveTime::from_hms_opt(22, 0, 0).unwrap();
+    let e = refusal(|t| t.quiet_hours = Some((at, at)));
+    assert_eq!(e.map(|e| e.field), Some("quiet_hours"));
+}
+
+#[test]
+fn thresholds_accept_each_bound_itself() {
+    let edges: [fn(&mut Thresholds); 16] = [
+        |t| t.low_alarm_bar = 1.0,
+        |t| t.low_alarm_bar = 1.8,
+        |t| (t.low_alarm_bar, t.low_bar) = (1.1, 1.2),
+        |t| t.low_bar = 2.2,
+        |t| t.high_bar = 2.8,
+        |t| (t.high_bar, t.high_alarm_bar) = (4.0, 4.5),
+        |t| (t.high_bar, t.high_alarm_bar) = (2.8, 3.0),
+        |t| t.high_alarm_bar = 4.5,
+        |t| t.hysteresis_bar = 0.0,
+        |t| t.hysteresis_bar = 0.2,
+        |t| t.leak_bar_per_6h = 0.05,
+        |t| t.leak_bar_per_6h = 1.0,
+        |t| (t.hold_readings, t.offline_grace_min, t.reminder_h) = (1, 1, 1),
+        |t| (t.hold_readings, t.offline_grace_min, t.reminder_h) = (5, 240, 24),
+        |t| (t.low_alarm_bar, t.low_bar) = (1.0, 1.2),
+        |t| (t.low_alarm_bar, t.low_bar) = (1.8, 2.2),
+    ];
+    for (i, f) in edges.iter().enumerate() {
+        assert_eq!(refusal(f), None, "edge {i}");
+    }
+}
+
+#[test]
+fn a_threshold_error_names_the_setting_in_plain_words() {
+    let msg = |f: fn(&mut Thresholds)| refusal(f).unwrap().to_string();
+    assert_eq!(
+        msg(|t| t.low_alarm_bar = -1.0),
+        "Low-pressure alarm: must be between 1 and 1.8 bar"
     );
-    let edge = Thresholds {
-        hysteresis_bar: 0.5,
-        hold_readings: 10,
-        high_alarm_bar: 10.0,
+    assert_eq!(
+        msg(|t| t.low_bar = f64::NAN),
+        "Low-pressure warning: must be a number"
+    );
+    assert_eq!(
+        msg(|t| t.low_bar = 1.4),
+        "Low-pressure warning: must be above the low-pressure alarm (1.5 bar)"
+    );
+    assert_eq!(
+        msg(|t| t.high_bar = 2.6),
+        "High-pressure warning: must be between 2.8 and 4 bar"
+    );
+    assert_eq!(
+        msg(|t| t.high_alarm_bar = 3.0),
+        "High-pressure alarm: must be above the high-pressure warning (3 bar)"
+    );
+    assert_eq!(
+        msg(|t| t.leak_bar_per_6h = 0.0),
+        "Leak warning: must be between 0.05 and 1 bar per 6 h"
+    );
+    assert_eq!(
+        msg(|t| t.hold_readings = 0),
+        "Readings to confirm: must be between 1 and 5 readings"
+    );
+    assert_eq!(
+        msg(|t| t.reminder_h = 0),
+        "Alarm reminder: must be between 1 and 24 hours"
+    );
+    let e = refusal(|t| t.offline_grace_min = 0).unwrap();
+    assert_eq!(e.field, "offline_grace_min");
+    assert_eq!(
+        e.message,
+        "Offline after: must be between 1 and 240 minutes"
+    );
+    assert_eq!(e.to_string(), e.message);
+}
+
+#[test]
+fn invalid_thresholds_fall_back_to_the_defaults() {
+    let mine = Thresholds {
+        low_bar: 1.8,
+        reminder_h: 6,
         ..Thresholds::default()
     };
-    assert_eq!(edge.validate(), Ok(()));
+    assert_eq!(mine.clone().sanitised(), (mine, None));
+    // A settings file edited by hand to switch the low alarm off.
+    let t: Thresholds = serde_json::from_str(r#"{"low_alarm_bar":-1e308,"low_bar":1.8}"#).unwrap();
+    let (t, e) = t.sanitised();
+    assert_eq!(t, Thresholds::default());
+    assert_eq!(e.map(|e| e.field), Some("low_alarm_bar"));
+}
+
+#[test]
+fn whatever_is_allowed_every_alarm_is_reachable_and_a_healthy_pressure_is_quiet() {
+    // Every corner of the allowed box: the alarms fire at 0.9 and 4.6 bar, and a healthy
+    // 2.4-2.6 bar raises nothing and clears everything.
+    let mut corners = 0;
+    for low_alarm_bar in [1.0, 1.8] {
+        for low_bar in [1.2, 2.2] {
+            for high_bar in [2.8, 4.0] {
+                for high_alarm_bar in [3.0, 4.5] {
+                    for hysteresis_bar in [0.0, 0.2] {
+                        for hold_readings in [1, 5] {
+                            let t = Thresholds {
+                                low_alarm_bar,
+                                low_bar,
+                                high_bar,
+                                high_alarm_bar,
+                                hysteresis_bar,
+                                hold_readings,
+                                ..Thresholds::default()
+                            };
+                            if t.validate().is_err() {
+                                continue;
+                            }
+                            corners += 1;
+                            let hold = hold_readings as usize;
+                            let mut f = Feed::with(t.clone()).seeded();
+                            let steady = |f: &mut Feed, bar: f64| f.run(78.0, &vec![bar; hold]);
+                            assert_eq!(
+                                kinds(&steady(&mut f, 0.9)),
+                                vec![(LowPressure, Alarm, Raised)],
+                                "{t:?}"
+                            );
+                            assert_eq!(
+                                kinds(&steady(&mut f, 2.4)),
+                                vec![(LowPressure, Alarm, Recovered)],
+                                "{t:?}"
+                            );
+                            assert_eq!(
+                                kinds(&steady(&mut f, 4.6)),
+                                vec![(HighPressure, Alarm, Raised)],
+                                "{t:?}"
+                            );
+                            assert_eq!(
+                                kinds(&steady(&mut f, 2.6)),
+                                vec![(HighPressure, Alarm, Recovered)],
+                                "{t:?}"
+                            );
+                            let healthy: Vec<f64> =
+                                [2.4, 2.5, 2.6].iter().cycle().take(30).copied().collect();
+                            assert!(f.run(78.0, &healthy).is_empty(), "{t:?}");
+                            assert!(f.w.active().is_empty(), "{t:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Low alarm/warning pairs allowed: (1, 1.2), (1, 2.2), (1.8, 2.2); high likewise three;
+    // times two margins and two holds.
+    assert_eq!(corners, 3 * 3 * 2 * 2);
 }
 
 #[test]

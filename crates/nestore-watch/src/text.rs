@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 use nestore::{Error, Measure};
 
 use crate::notice::{Kind, Severity};
-use crate::thresholds::Thresholds;
+use crate::thresholds::{Rule, Thresholds};
 
 /// The title and body of one notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -299,6 +299,60 @@ pub(crate) fn charge_stopped(soc: f64, target: u8, state: Option<&str>) -> Text 
             state.unwrap_or("unknown")
         ),
     )
+}
+
+// ---- Threshold errors ----------------------------------------------------------------
+
+/// A setting's name as the Settings window shows it, by its key.
+fn setting_label(field: &str) -> &'static str {
+    match field {
+        "low_bar" => "Low-pressure warning",
+        "low_alarm_bar" => "Low-pressure alarm",
+        "high_bar" => "High-pressure warning",
+        "high_alarm_bar" => "High-pressure alarm",
+        "hysteresis_bar" => "Recovery margin",
+        "leak_bar_per_6h" => "Leak warning",
+        "hold_readings" => "Readings to confirm",
+        "offline_grace_min" => "Offline after",
+        "reminder_h" => "Alarm reminder",
+        "quiet_hours" => "Quiet hours",
+        _ => "Alert setting",
+    }
+}
+
+/// The unit a setting is given in.
+fn unit(field: &str) -> &'static str {
+    match field {
+        "leak_bar_per_6h" => "bar per 6 h",
+        "hold_readings" => "readings",
+        "offline_grace_min" => "minutes",
+        "reminder_h" => "hours",
+        _ => "bar",
+    }
+}
+
+/// One line naming the setting and what it must be, e.g. "Low-pressure alarm: must be
+/// between 1 and 1.8 bar".
+pub(crate) fn threshold_error(field: &str, rule: Rule) -> String {
+    let must = match rule {
+        Rule::Number => "must be a number".to_string(),
+        Rule::Between(lo, hi) => {
+            format!(
+                "must be between {} and {} {}",
+                bar(lo),
+                bar(hi),
+                unit(field)
+            )
+        }
+        Rule::Above(other, v) => format!(
+            "must be above the {} ({} {})",
+            setting_label(other).to_lowercase(),
+            bar(v),
+            unit(other)
+        ),
+        Rule::DifferentEnds => "must start and end at different times".to_string(),
+    };
+    format!("{}: {must}", setting_label(field))
 }
 
 #[cfg(test)]

@@ -20,6 +20,9 @@ use crate::thresholds::Thresholds;
 
 /// The low-pressure warning applies only above this state of charge (PROTOCOL.md, Health).
 const WARN_ABOVE_SOC_PCT: f64 = 50.0;
+/// A pressure this close to a recovery level counts as at it, so that 2.2 + 0.2 bar clears
+/// at 2.4 bar despite floating-point sums (2.4000000000000004).
+const ROUNDING: f64 = 1e-9;
 /// Leak: the state of charge counts as steady while its range in the window is at most this.
 const LEAK_STEADY_SOC_POINTS: f64 = 3.0;
 
@@ -329,7 +332,7 @@ impl Watch {
         let h = t.hysteresis_bar;
         let warn = if bar < t.low_bar && soc.is_some_and(|s| s > WARN_ABOVE_SOC_PCT) {
             Zone::In
-        } else if bar >= t.low_bar + h
+        } else if bar >= t.low_bar + h - ROUNDING
             || (!self.low.warn.latched && soc.is_some_and(|s| s <= WARN_ABOVE_SOC_PCT))
         {
             // Below the band at a low charge is no warning; but a latched warning is kept
@@ -340,7 +343,7 @@ impl Watch {
         };
         let alarm = if bar < t.low_alarm_bar {
             Zone::In
-        } else if bar >= t.low_alarm_bar + h {
+        } else if bar >= t.low_alarm_bar + h - ROUNDING {
             Zone::Out
         } else {
             Zone::Margin
@@ -356,7 +359,7 @@ impl Watch {
         let zone = |limit: f64| {
             if bar > limit {
                 Zone::In
-            } else if bar <= limit - h {
+            } else if bar <= limit - h + ROUNDING {
                 Zone::Out
             } else {
                 Zone::Margin
