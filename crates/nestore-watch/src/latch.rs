@@ -1,4 +1,7 @@
 //! Hold counting with a neutral margin: the debounce shared by every condition.
+//!
+//! A [`Latch`] counts observations already sorted into [`Zone`]s; it may not look at
+//! values, limits or times, and says nothing to the owner.
 
 /// How one observation relates to a condition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,13 +14,21 @@
 //! - high pressure: warning above `high_bar`, alarm above `high_alarm_bar`, at any charge;
 //! - leak: a least-squares fall over the last 6 h faster than `leak_bar_per_6h` while the
 //!   charge stays within 3 points (at least 1 h and 4 readings of history);
-//! - sensor fault: no plausible pressure in a reading, or a poll failing for lack of it;
+//! - sensor fault: a reading whose pressure is not reported or impossible (or a poll
+//!   failing for lack of it): the device answers, so this is never "offline";
 //! - offline: connection failures for `offline_grace_min` (no hold; one notice, one
 //!   recovery at the next answer);
-//! - charge finished / stopped after [`Watch::charge_started`].
+//! - charge finished / stopped after [`Watch::charge_started`], unless the owner ended it
+//!   ([`Watch::charge_cancelled`]).
 //!
 //! Latched alarms are repeated every `reminder_h` hours. Snooze and quiet hours silence
-//! warnings and info notices, never alarms.
+//! warnings and info notices, never alarms ([`Severity::snoozable`]). [`Thresholds::validate`]
+//! keeps every alarm reachable and a healthy pressure quiet, whatever the owner sets.
+//!
+//! Modules: `watch` (the rules), `conditions` (one condition's latched state), `latch`
+//! (hold and margin), `history` (pressure history and its slope), `charge` (a charge
+//! started from the app), `thresholds` (settings and bounds), `notice` (what the app gets),
+//! `text` (every word: the one module a language catalogue replaces).
 
 mod charge;
 mod conditions;

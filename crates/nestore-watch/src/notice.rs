@@ -1,4 +1,8 @@
 //! What the watch hands to the app: one [`Notice`] per thing worth telling the owner.
+//!
+//! Plain data with its serialized form (part of the alert log and the window contract,
+//! docs/ipc.md). It may say what a severity allows ([`Severity::snoozable`]); it may not
+//! decide when to tell (`watch.rs`) or hold words (`text.rs`).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -253,6 +253,7 @@ impl Watch {
         text: Text,
     ) -> Notice {
         let at = ctx.at();
+        // Tags of the window contract (docs/ipc.md), not words for the owner.
         let suppressed_by = if !severity.snoozable() {
             None
         } else if self.snooze.is_some_and(|u| at < u) {
