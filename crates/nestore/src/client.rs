@@ -3,6 +3,7 @@
 //! read-back.
 
 use std::error::Error as _;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -11,6 +12,7 @@ use reqwest::{StatusCode, Url};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value;
 use tokio::sync::OnceCell;
+use tokio::time::{timeout_at, Instant};
 
 use crate::api::ApiVersion;
 use crate::auth::{parse_token, token_request_body};
@@ -24,6 +26,9 @@ pub const DEFAULT_PORT: u16 = 4805;
 pub struct ClientConfig {
     /// Per request; the reference client uses 10 s.
     pub timeout: Duration,
+    /// One deadline for a whole command ([`Client::send`]: checks, login, task, read-back),
+    /// however many requests it takes: a slow device must not add them up.
+    pub command_deadline: Duration,
     /// Larger answers are refused: the device's are a few kB.
     pub max_body: usize,
     /// How often `control_state` is read back after a command before giving up.
@@ -35,6 +40,7 @@ impl Default for ClientConfig {
     fn default() -> Self {
         ClientConfig {
             timeout: Duration::from_secs(10),
+            command_deadline: Duration::from_secs(30),
             max_body: 1 << 20,
             readback_attempts: 3,
             readback_interval: Duration::from_secs(2),
@@ -54,21 +60,78 @@ pub struct Client {
     control: tokio::sync::Mutex<()>,
 }
 
-/// `http://HOST:PORT/`, with IPv6 literals bracketed.
+/// The longest host name DNS allows (RFC 1035), and its longest label.
+pub const MAX_HOST_LEN: usize = 253;
+const MAX_LABEL_LEN: usize = 63;
+
+/// `http://HOST:PORT/`, with IPv6 literals bracketed. The host is a name or an IP address
+/// alone: a port typed into it (`127.0.0.1:4805`, `[::1]:4805`) is refused with a message
+/// that says where the port goes, so that the CLI and the app agree on one rule. Port 0
+/// is refused too. Error messages name the host only (never any secret).
 pub fn base_url(host: &str, port: u16) -> Result<Url, Error> {
+    let bad = |why: String| Err(Error::BadAddress(why));
     let host = host.trim();
-    if host.is_empty() || host.contains(['/', '?', '#', '@', ' ']) {
-        return Err(Error::BadAddress(format!(
-            "{host:?} is not a host name or IP address"
-        )));
+    if host.is_empty() {
+        return bad("the host is empty: give the device's host name or IP address".into());
+    }
+    if host.chars().count() > MAX_HOST_LEN {
+        return bad(format!(
+            "the host is {} characters long; a host name has at most {MAX_HOST_LEN}",
+            host.chars().count()
+        ));
+    }
+    let shown = host.escape_debug();
+    if host.contains(|c: char| c.is_whitespace() || c.is_control())
+        || host.contains(['/', '?', '#', '@', '\\'])
+    {
+        return bad(format!("\"{shown}\" is not a host name or IP address"));
+    }
+    if port == 0 {
+        return bad("port 0 is not a usable port (1-65535)".into());
+    }
+    if let Some((name, typed_port)) = host_with_port(host) {
+        return bad(format!(
+            "\"{shown}\" includes a port: enter {name} as the host and {typed_port} as the port"
+        ));
+    }
+    if !host.contains(':') && !host.starts_with('[') {
+        if let Some(label) = host.split('.').find(|l| l.len() > MAX_LABEL_LEN) {
+            return bad(format!(
+                "the host name part \"{}...\" is longer than {MAX_LABEL_LEN} characters",
+                &label[..label.char_indices().nth(16).map_or(label.len(), |(i, _)| i)]
+            ));
+        }
     }
     let host = if host.contains(':') && !host.starts_with('[') {
         format!("[{host}]")
     } else {
         host.to_owned()
     };
-    Url::parse(&format!("http://{host}:{port}/"))
-        .map_err(|e| Error::BadAddress(format!("{host}:{port}: {e}")))
+    let url = Url::parse(&format!("http://{host}:{port}/")).map_err(|e| {
+        Error::BadAddress(format!(
+            "\"{shown}\" is not a host name or IP address ({e})"
+        ))
+    })?;
+    // `Url` would quietly take "a:b@c" style input apart; only a bare host is accepted.
+    if url.path() != "/" || url.query().is_some() || !url.username().is_empty() {
+        return bad(format!("\"{shown}\" is not a host name or IP address"));
+    }
+    Ok(url)
+}
+
+/// `name:port` or `[v6]:port`, split; `None` for a bare host or an IPv6 literal.
+fn host_with_port(host: &str) -> Option<(&str, &str)> {
+    let digits = |p: &str| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit());
+    if let Some(rest) = host.strip_prefix('[') {
+        let (v6, after) = rest.split_once(']')?;
+        let p = after.strip_prefix(':')?;
+        return Some((v6, p));
+    }
+    match host.split_once(':') {
+        // Exactly one colon: an IPv6 literal has at least two.
+        Some((name, p)) if !p.contains(':') && digits(p) => Some((name, p)),
+        _ => None,
+    }
 }
 
 impl Client {
@@ -81,6 +144,8 @@ impl Client {
         let http = reqwest::Client::builder()
             .timeout(cfg.timeout)
             .connect_timeout(cfg.timeout)
+            // A redirect would carry the password's SHA-256 (or a token) to another address.
+            .redirect(reqwest::redirect::Policy::none())
             // The device sits on the local network: a desktop proxy must not see it.
             .no_proxy()
             .user_agent(concat!("nestore/", env!("CARGO_PKG_VERSION")))
@@ -175,13 +240,7 @@ impl Client {
         let resp = request.send().await.map_err(|e| self.transport(e, &url))?;
         match resp.status() {
             StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => return Err(Error::Unauthorized),
-            s if !s.is_success() => {
-                return Err(Error::Status {
-                    url: url.into(),
-                    status: s.as_u16(),
-                })
-            }
-            _ => {}
+            s => check_status(s, &url)?,
         }
         let body = self.read_capped(resp, &url).await?;
         let token = parse_token(&body).map_err(|e| self.parse_error(e, v.request_token()))?;
@@ -189,26 +248,84 @@ impl Client {
         Ok(())
     }
 
+    /// Logs in afresh with the stored password and says whether the device accepts it:
+    /// `Ok`, [`Error::Unauthorized`], [`Error::NoPassword`] or a connection error. On
+    /// success the new token is kept for the next command.
+    pub async fn check_login(&self) -> Result<(), Error> {
+        if !self.has_password() {
+            return Err(Error::NoPassword);
+        }
+        self.login().await
+    }
+
     /// Validates, sends and reads back one command. Nothing reaches the device when the
     /// command breaks a limit; a start also needs a target above the current state of
     /// charge, read fresh from the device.
+    ///
+    /// The whole command has one deadline ([`ClientConfig::command_deadline`]); past it
+    /// the command fails with [`Error::CommandTimeout`]. Once the device has accepted the
+    /// task, the result is an [`Outcome`], never an error: a read-back that fails (or
+    /// runs out of time) gives `confirmed: false` with `readback_error` set.
     pub async fn send(&self, cmd: Command) -> Result<Outcome, Error> {
+        self.send_with(cmd, |_| {}).await
+    }
+
+    /// [`Client::send`], calling `on_sending` once every check has passed, just before
+    /// the first request that changes anything (login or task): a front end prints
+    /// "Sending ..." there, and only when something will be sent.
+    pub async fn send_with(
+        &self,
+        cmd: Command,
+        on_sending: impl FnOnce(&Command) + Send,
+    ) -> Result<Outcome, Error> {
         cmd.check_limits()?;
         if !self.has_password() {
             return Err(Error::NoPassword);
         }
-        let _one_at_a_time = self.control.lock().await;
+        let deadline = Instant::now() + self.cfg.command_deadline;
+        let secs = self.cfg.command_deadline.as_secs_f64();
+        let posting = AtomicBool::new(false);
+        let timed_out = |posting: &AtomicBool| Error::CommandTimeout {
+            secs,
+            maybe_sent: posting.load(Ordering::SeqCst),
+        };
+        let _one_at_a_time = timeout_at(deadline, self.control.lock())
+            .await
+            .map_err(|_| timed_out(&posting))?;
+        timeout_at(deadline, self.check_and_post(&cmd, on_sending, &posting))
+            .await
+            .map_err(|_| timed_out(&posting))??;
+        // The device accepted the task: from here on, "sent, not confirmed" at worst.
+        Ok(timeout_at(deadline, self.read_back(cmd.expectation()))
+            .await
+            .unwrap_or_else(|_| Outcome {
+                state: None,
+                confirmed: false,
+                readback_error: Some(format!(
+                    "no read-back within the {secs:.0} s deadline for a command"
+                )),
+            }))
+    }
+
+    async fn check_and_post(
+        &self,
+        cmd: &Command,
+        on_sending: impl FnOnce(&Command),
+        posting: &AtomicBool,
+    ) -> Result<(), Error> {
         let v = self.api_version().await?;
-        if let Command::StartCharging(req) = &cmd {
+        if let Command::StartCharging(req) = cmd {
             let body = self.get(v.engineering()).await?;
             let now = reading::parse_engineering(&body, Utc::now())
                 .map_err(|e| self.parse_error(e, v.engineering()))?;
             req.check_against(now.soc_pct.value())?;
         }
+        on_sending(cmd);
+        posting.store(true, Ordering::SeqCst);
         for body in cmd.bodies() {
             self.post_control(v, &body).await?;
         }
-        self.read_back(cmd.expectation()).await
+        Ok(())
     }
 
     async fn post_control(&self, v: ApiVersion, body: &Value) -> Result<(), Error> {
@@ -240,29 +357,39 @@ impl Client {
                     *self.token.lock().unwrap() = None;
                 }
                 StatusCode::UNAUTHORIZED => return Err(Error::Unauthorized),
-                s if !s.is_success() => {
-                    return Err(Error::Status {
-                        url: url.into(),
-                        status: s.as_u16(),
-                    })
-                }
-                _ => return Ok(()),
+                s => return check_status(s, &url),
             }
         }
     }
 
-    async fn read_back(&self, want: Expectation) -> Result<Outcome, Error> {
+    /// Reads `control_state` until it shows what was asked, at most
+    /// `readback_attempts` times. A failed read counts as an attempt; when the last one
+    /// fails, the outcome carries its error and no state.
+    async fn read_back(&self, want: Expectation) -> Outcome {
         let mut attempt = 1;
         loop {
-            let state = self.control_state().await?;
-            let charging = state.as_deref() == Some(CHARGING_STATE);
-            let confirmed = match want {
-                Expectation::Charging => charging,
-                Expectation::NotCharging => !charging,
-                Expectation::Automatic => true,
+            let read = self.control_state().await;
+            let confirmed = match (&read, want) {
+                (Err(_), _) => false,
+                (Ok(_), Expectation::Automatic) => true,
+                (Ok(state), want) => {
+                    let charging = state.as_deref() == Some(CHARGING_STATE);
+                    charging == (want == Expectation::Charging)
+                }
             };
             if confirmed || attempt >= self.cfg.readback_attempts {
-                return Ok(Outcome { state, confirmed });
+                return match read {
+                    Ok(state) => Outcome {
+                        state,
+                        confirmed,
+                        readback_error: None,
+                    },
+                    Err(e) => Outcome {
+                        state: None,
+                        confirmed: false,
+                        readback_error: Some(e.to_string()),
+                    },
+                };
             }
             attempt += 1;
             // The real device may take a moment to act on a task.
@@ -284,12 +411,7 @@ impl Client {
             .send()
             .await
             .map_err(|e| self.transport(e, &url))?;
-        if !resp.status().is_success() {
-            return Err(Error::Status {
-                url: url.into(),
-                status: resp.status().as_u16(),
-            });
-        }
+        check_status(resp.status(), &url)?;
         self.read_capped(resp, &url).await
     }
 
@@ -346,5 +468,23 @@ impl Client {
         } else {
             Error::Unreachable { url, reason }
         }
+    }
+}
+
+/// A 2xx passes; a redirect is refused without following it (and without repeating its
+/// target, which may carry anything); any other status is [`Error::Status`].
+fn check_status(status: StatusCode, url: &Url) -> Result<(), Error> {
+    if status.is_success() {
+        Ok(())
+    } else if status.is_redirection() {
+        Err(Error::Redirected {
+            url: url.to_string(),
+            status: status.as_u16(),
+        })
+    } else {
+        Err(Error::Status {
+            url: url.to_string(),
+            status: status.as_u16(),
+        })
     }
 }

@@ -26,12 +26,21 @@ pub enum ValidationError {
     PowerStep(u32),
     #[error("duration {0} s is outside 30 min to 5 h (1800-18000 s)")]
     DurationOutOfRange(u64),
-    #[error("target state of charge {0} % is outside 1-100 %")]
+    #[error("{}", target_out_of_range(*.0))]
     TargetOutOfRange(u8),
     #[error("target state of charge {target} % is not above the current {current:.1} %")]
     TargetNotAboveCurrent { target: u8, current: f64 },
     #[error("the current state of charge is not known, so a target cannot be checked")]
     CurrentSocUnknown,
+}
+
+fn target_out_of_range(t: u8) -> String {
+    let (lo, hi) = (*TARGET_SOC_PCT.start(), *TARGET_SOC_PCT.end());
+    if t > hi {
+        format!("target state of charge {t} % is above the {hi} % maximum")
+    } else {
+        format!("target state of charge {t} % is below the {lo} % minimum")
+    }
 }
 
 /// Start electric charging.
@@ -174,13 +183,18 @@ impl fmt::Display for Command {
     }
 }
 
-/// What the device said after a command was sent.
+/// What the device said after a command was sent. An `Outcome` always means the device
+/// accepted the command ("sent"); a command that was not sent is an `Err` instead.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Outcome {
-    /// `control_state` as read back after the command.
+    /// `control_state` as read back after the command; `None` when not reported or when
+    /// the read-back failed.
     pub state: Option<String>,
     /// The state read back is what the command asked for.
     pub confirmed: bool,
+    /// Why the state could not be read back (then `confirmed` is false): sent, but not
+    /// confirmed. `None` when the state was read.
+    pub readback_error: Option<String>,
 }
 
 #[cfg(test)]
@@ -237,6 +251,14 @@ mod tests {
         assert_eq!(
             start(2000, 101, 7200).check_limits(),
             Err(ValidationError::TargetOutOfRange(101))
+        );
+        assert_eq!(
+            ValidationError::TargetOutOfRange(101).to_string(),
+            "target state of charge 101 % is above the 100 % maximum"
+        );
+        assert_eq!(
+            ValidationError::TargetOutOfRange(0).to_string(),
+            "target state of charge 0 % is below the 1 % minimum"
         );
         let r = ChargeRequest {
             power_w: 2000,

@@ -12,6 +12,16 @@ pub enum Error {
     Timeout { url: String, secs: f64 },
     #[error("device answered HTTP {status} for {url}")]
     Status { url: String, status: u16 },
+    /// A 3xx answer: never followed, since a redirect would carry the password's hash or
+    /// a token to another address. The target is not repeated.
+    #[error("the device redirected to another address; not followed (HTTP {status} for {url})")]
+    Redirected { url: String, status: u16 },
+    /// A command ([`crate::Client::send`]) did not finish within its overall deadline.
+    #[error(
+        "the command did not finish within {secs} s (the device answers too slowly){}",
+        if *.maybe_sent { "; it may have reached the device" } else { "; nothing was sent" }
+    )]
+    CommandTimeout { secs: f64, maybe_sent: bool },
     #[error("device sent a malformed answer for {url}: {reason}")]
     Malformed { url: String, reason: String },
     /// A reading without a field it cannot do without (today only the state of charge;
@@ -33,6 +43,27 @@ pub enum Error {
 impl Error {
     /// True when the device could not be talked to at all (as opposed to a bad answer).
     pub fn is_connection(&self) -> bool {
-        matches!(self, Error::Unreachable { .. } | Error::Timeout { .. })
+        matches!(
+            self,
+            Error::Unreachable { .. } | Error::Timeout { .. } | Error::CommandTimeout { .. }
+        )
+    }
+
+    /// A stable snake_case name of the kind of failure, for machine-readable output.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Unreachable { .. } => "unreachable",
+            Error::Timeout { .. } => "timeout",
+            Error::Status { .. } => "status",
+            Error::Redirected { .. } => "redirected",
+            Error::CommandTimeout { .. } => "command_timeout",
+            Error::Malformed { .. } => "malformed",
+            Error::MissingField { .. } => "missing_field",
+            Error::Unauthorized => "unauthorized",
+            Error::NoPassword => "no_password",
+            Error::Rejected(_) => "rejected",
+            Error::UnknownApi { .. } => "unknown_api",
+            Error::BadAddress(_) => "bad_address",
+        }
     }
 }

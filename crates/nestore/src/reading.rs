@@ -180,7 +180,11 @@ const TEMP_C: (f64, f64) = (-40.0, 150.0);
 const ENERGY_KWH: (f64, f64) = (0.0, 1000.0);
 const FLOW_LPM: (f64, f64) = (0.0, 200.0);
 const POWER_W: (f64, f64) = (0.0, 20_000.0);
-const TOTAL: (f64, f64) = (0.0, f64::MAX);
+/// Counters run for the device's life: bound them by what its heater (at most `POWER_W`)
+/// and its hot-water flow (at most `FLOW_LPM`) could do non-stop for 50 years.
+const LIFE_H: f64 = 50.0 * 365.25 * 24.0;
+const ENERGY_TOTAL_KWH: (f64, f64) = (0.0, POWER_W.1 / 1000.0 * LIFE_H);
+const VOLUME_TOTAL_L: (f64, f64) = (0.0, FLOW_LPM.1 * 60.0 * LIFE_H);
 const WH_TO_KWH: f64 = 1e-3;
 /// The reference integration divides the raw volume counter by 1000 to show litres.
 const VOLUME_TO_L: f64 = 1e-3;
@@ -289,14 +293,18 @@ pub fn parse_engineering(body: &[u8], read_at: DateTime<Utc>) -> Result<Reading,
         dhw_energy_total_kwh: Measure::checked(
             counter("ENERGY_DHW_THERMAL_THEORETICAL"),
             WH_TO_KWH,
-            TOTAL,
+            ENERGY_TOTAL_KWH,
         ),
         heater_energy_total_kwh: Measure::checked(
             counter("ENERGY_CRG_ELECTRICAL"),
             WH_TO_KWH,
-            TOTAL,
+            ENERGY_TOTAL_KWH,
         ),
-        water_volume_total_l: Measure::checked(counter("VOL_DHW_THEORETICAL"), VOLUME_TO_L, TOTAL),
+        water_volume_total_l: Measure::checked(
+            counter("VOL_DHW_THEORETICAL"),
+            VOLUME_TO_L,
+            VOLUME_TOTAL_L,
+        ),
         state: None,
         dependent_mode: None,
         online_mode: None,
@@ -304,14 +312,41 @@ pub fn parse_engineering(body: &[u8], read_at: DateTime<Utc>) -> Result<Reading,
     })
 }
 
-/// Parses `data/control_state`: the human-readable name, if any, shown as it comes.
+/// The longest device text kept, in characters; the device's names are a few words.
+pub const MAX_TEXT_CHARS: usize = 80;
+
+/// Device text made safe for any output: control characters (escape sequences, newlines,
+/// C1 codes) and invisible format characters (bidirectional overrides, zero-width) are
+/// dropped or turned into spaces, runs of spaces become one, and the text is cut to
+/// [`MAX_TEXT_CHARS`] characters. `None` when nothing printable is left.
+pub fn clean_text(raw: &str) -> Option<String> {
+    let invisible = |c: char| matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}');
+    let mut out = String::new();
+    let mut kept = 0;
+    for c in raw.chars() {
+        let c = if c.is_whitespace() || c.is_control() || invisible(c) {
+            ' '
+        } else {
+            c
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        if kept == MAX_TEXT_CHARS {
+            break;
+        }
+        out.push(c);
+        kept += 1;
+    }
+    let out = out.trim_end();
+    (!out.is_empty()).then(|| out.to_owned())
+}
+
+/// Parses `data/control_state`: the human-readable name, if any, shown as it comes once
+/// made safe for a terminal ([`clean_text`]).
 pub fn parse_control_state(body: &[u8]) -> Result<Option<String>, ParseError> {
     let p = payload(body)?;
-    Ok(p.get("NAME")
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned))
+    Ok(p.get("NAME").and_then(Value::as_str).and_then(clean_text))
 }
 
 /// The two documented flags of `configuration/active`.
@@ -450,6 +485,67 @@ mod tests {
             None
         );
         assert_eq!(parse_control_state(br#"{"PAYLOAD":{}}"#).unwrap(), None);
+    }
+
+    #[test]
+    fn control_state_name_loses_control_and_invisible_characters() {
+        let name = |raw: &str| {
+            let body = serde_json::json!({"PAYLOAD": {"NAME": raw}}).to_string();
+            parse_control_state(body.as_bytes()).unwrap()
+        };
+        assert_eq!(
+            name("Standby\n\u{1b}[2KPressure  9.99 bar").as_deref(),
+            Some("Standby [2KPressure 9.99 bar")
+        );
+        assert_eq!(
+            name("\u{1b}[31mRed\u{1b}[0m\r").as_deref(),
+            Some("[31mRed [0m")
+        );
+        assert_eq!(
+            name("a\u{202e}b\u{200b}c\u{9b}d\u{7f}").as_deref(),
+            Some("a b c d")
+        );
+        assert_eq!(name("\n\t \u{1b}"), None);
+        let long = name(&"x".repeat(10_000)).unwrap();
+        assert_eq!(long.chars().count(), MAX_TEXT_CHARS);
+        assert_eq!(
+            name("Charging Electrical Main").as_deref(),
+            Some(CHARGING_STATE)
+        );
+        assert_eq!(name("  Zürich  Mode ").as_deref(), Some("Zürich Mode"));
+        for s in ["x\u{0}y", "\u{85}\u{2028}\u{2029}", "\u{1b}]0;title\u{7}"] {
+            let got = name(s).unwrap_or_default();
+            assert!(!got.chars().any(|c| c.is_control()), "{got:?}");
+        }
+    }
+
+    #[test]
+    fn counters_beyond_a_lifetime_of_full_power_are_implausible() {
+        let body = |dhw: &str, crg: &str, vol: &str| {
+            format!(
+                r#"{{"PAYLOAD":{{"DERIVED":{{"SOC_VES":50}},"BASE":{{"PRES_SYS":2}},"COUNTERS":{{"ENERGY_DHW_THERMAL_THEORETICAL":{dhw},"ENERGY_CRG_ELECTRICAL":{crg},"VOL_DHW_THEORETICAL":{vol}}}}}}}"#
+            )
+        };
+        let r = parse_engineering(body("1e308", "1e12", "1e16").as_bytes(), at()).unwrap();
+        assert!(r.dhw_energy_total_kwh.is_implausible());
+        assert!(r.heater_energy_total_kwh.is_implausible());
+        assert!(r.water_volume_total_l.is_implausible());
+        assert_eq!(
+            r.implausible_fields(),
+            vec![
+                "dhw_energy_total_kwh",
+                "heater_energy_total_kwh",
+                "water_volume_total_l"
+            ]
+        );
+        // A hard-working device after many years: 500 MWh, 5 million litres.
+        let r = parse_engineering(body("5e8", "5e8", "5e9").as_bytes(), at()).unwrap();
+        assert_eq!(r.dhw_energy_total_kwh, Measure::Reported(500_000.0));
+        assert_eq!(r.heater_energy_total_kwh, Measure::Reported(500_000.0));
+        assert_eq!(r.water_volume_total_l, Measure::Reported(5_000_000.0));
+        let r = parse_engineering(body("-1", "0", "0").as_bytes(), at()).unwrap();
+        assert!(r.dhw_energy_total_kwh.is_implausible());
+        assert_eq!(r.water_volume_total_l, Measure::Reported(0.0));
     }
 
     #[test]

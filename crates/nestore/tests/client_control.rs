@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use common::*;
 use nestore::{ChargeRequest, Command, Error, ValidationError, CHARGING_STATE};
-use nestore_sim::{SimConfig, TokenForm};
+use nestore_sim::{Fault, Scenario, SimConfig, TokenForm};
 use serde_json::json;
 
 fn start(power_w: u32, target: u8, secs: u64) -> Command {
@@ -269,4 +269,210 @@ async fn control_works_on_older_firmware_paths() {
             "{path}"
         );
     }
+}
+
+#[tokio::test]
+async fn check_login_says_whether_the_stored_password_works() {
+    let sim = sim(SimConfig::default()).await;
+    assert!(matches!(
+        client(&sim).check_login().await,
+        Err(Error::NoPassword)
+    ));
+    assert!(matches!(
+        controller(&sim, "wrong").check_login().await,
+        Err(Error::Unauthorized)
+    ));
+    let c = controller(&sim, PASSWORD);
+    c.check_login().await.unwrap();
+    // Afresh each time, even with a token held.
+    c.check_login().await.unwrap();
+    assert_eq!(sim.token_requests(), 3);
+    assert!(sim.control_log().is_empty());
+    let gone = nestore::Client::with_config("127.0.0.1", closed_port(), quick()).unwrap();
+    gone.set_password(Some(nestore::SecretString::from(PASSWORD.to_owned())));
+    let e = gone.check_login().await.unwrap_err();
+    assert!(e.is_connection(), "{e}");
+}
+
+/// The client has logged in and detected the API: the next device request is the task.
+async fn logged_in(sim: &nestore_sim::SimHandle) -> nestore::Client {
+    let c = controller(sim, PASSWORD);
+    c.login().await.unwrap();
+    c
+}
+
+const STOP: Command = Command::StopCharging {
+    duration: Duration::from_secs(7200),
+};
+
+#[tokio::test]
+async fn a_failed_read_back_is_sent_but_not_confirmed_not_an_error() {
+    let sim = sim(SimConfig::default()).await;
+    let c = logged_in(&sim).await;
+    sim.push_fault(Fault::Slow(Duration::ZERO)); // the task: accepted
+    for _ in 0..quick().readback_attempts {
+        sim.push_fault(Fault::Status500); // every read-back
+    }
+    let out = c.send(STOP).await.unwrap();
+    assert!(!out.confirmed);
+    assert_eq!(out.state, None);
+    let why = out.readback_error.as_deref().unwrap();
+    assert!(why.contains("HTTP 500"), "{why}");
+    assert_eq!(sim.control_log().len(), 1);
+    assert_eq!(sim.control_log()[0].status, 200);
+    assert_eq!(sim.snapshot().task.as_deref(), Some("stop"));
+}
+
+#[tokio::test]
+async fn a_read_back_that_fails_once_is_tried_again() {
+    let sim = sim(SimConfig::default()).await;
+    let c = logged_in(&sim).await;
+    sim.push_fault(Fault::Slow(Duration::ZERO));
+    sim.push_fault(Fault::Status500);
+    let out = c.send(STOP).await.unwrap();
+    assert!(out.confirmed, "{out:?}");
+    assert_eq!(out.readback_error, None);
+}
+
+#[tokio::test]
+async fn a_start_the_device_does_not_act_on_is_not_confirmed() {
+    // Under a leak the simulated device suspends charging: it takes the task, never charges.
+    let sim = sim(SimConfig {
+        scenario: Scenario::Leak,
+        ..Default::default()
+    })
+    .await;
+    sim.set_soc(40.0);
+    let out = controller(&sim, PASSWORD)
+        .send(start(2000, 90, 7200))
+        .await
+        .unwrap();
+    assert!(!out.confirmed);
+    assert_eq!(out.readback_error, None);
+    assert_ne!(out.state.as_deref(), Some(CHARGING_STATE));
+    assert_eq!(sim.control_log().len(), 1);
+    assert_eq!(sim.control_log()[0].status, 200);
+}
+
+#[tokio::test]
+async fn a_stop_the_device_does_not_act_on_is_not_confirmed() {
+    // The simulator always obeys a stop: a hand-made device that keeps charging.
+    let dev = stubborn_device(CHARGING_STATE).await;
+    let c = nestore::Client::with_config("127.0.0.1", dev.port, quick()).unwrap();
+    c.set_password(Some(nestore::SecretString::from(PASSWORD.to_owned())));
+    let out = c.send(STOP).await.unwrap();
+    assert!(!out.confirmed);
+    assert_eq!(out.state.as_deref(), Some(CHARGING_STATE));
+    assert_eq!(out.readback_error, None);
+    let tasks = dev
+        .requests()
+        .iter()
+        .filter(|r| r.path == "/api/v3/control/task")
+        .count();
+    assert_eq!(tasks, 1);
+    let reads = dev
+        .requests()
+        .iter()
+        .filter(|r| r.path == "/api/v3/data/control_state")
+        .count();
+    // One to detect the API, then every read-back attempt.
+    assert_eq!(reads as u32, 1 + quick().readback_attempts);
+}
+
+#[tokio::test]
+async fn a_device_that_always_answers_401_gets_one_new_login_and_one_retry() {
+    // Tokens that expire as soon as they are issued: every task is refused.
+    let sim = nestore_sim::spawn(
+        SimConfig {
+            password: PASSWORD.into(),
+            speed: 1.0,
+            token_lifetime: Duration::from_nanos(1),
+            ..Default::default()
+        },
+        "127.0.0.1:0".parse().unwrap(),
+    )
+    .await
+    .unwrap();
+    let c = controller(&sim, PASSWORD);
+    // A fresh login that is refused at once: no second login.
+    let e = c.send(STOP).await.unwrap_err();
+    assert!(matches!(e, Error::Unauthorized), "{e}");
+    assert_eq!(sim.token_requests(), 1);
+    assert_eq!(sim.control_log().len(), 1);
+
+    // A token held from before: one new login, one retry, then give up.
+    let c = controller(&sim, PASSWORD);
+    c.login().await.unwrap();
+    let e = c.send(STOP).await.unwrap_err();
+    assert!(matches!(e, Error::Unauthorized), "{e}");
+    assert_eq!(sim.token_requests(), 3);
+    let statuses: Vec<u16> = sim.control_log().iter().map(|r| r.status).collect();
+    assert_eq!(statuses, vec![401, 401, 401]);
+}
+
+fn with_deadline(ms: u64) -> nestore::ClientConfig {
+    nestore::ClientConfig {
+        command_deadline: Duration::from_millis(ms),
+        ..quick()
+    }
+}
+
+#[tokio::test]
+async fn slow_answers_do_not_add_up_past_the_command_deadline() {
+    let sim = sim(SimConfig::default()).await;
+    let c = client_with(&sim, with_deadline(600));
+    c.set_password(Some(nestore::SecretString::from(PASSWORD.to_owned())));
+    // Each request alone is well within the 5 s per-request timeout; together they are not.
+    for _ in 0..8 {
+        sim.push_fault(Fault::Slow(Duration::from_millis(250)));
+    }
+    let began = std::time::Instant::now();
+    let e = c.send(STOP).await.unwrap_err();
+    assert!(matches!(e, Error::CommandTimeout { .. }), "{e}");
+    assert!(
+        began.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        began.elapsed()
+    );
+    let text = e.to_string();
+    assert!(text.contains("did not finish within 0.6 s"), "{text}");
+    assert!(e.is_connection());
+}
+
+#[tokio::test]
+async fn the_deadline_in_the_read_back_is_sent_but_not_confirmed() {
+    let sim = sim(SimConfig::default()).await;
+    let c = client_with(&sim, with_deadline(500));
+    c.set_password(Some(nestore::SecretString::from(PASSWORD.to_owned())));
+    c.login().await.unwrap();
+    sim.push_fault(Fault::Slow(Duration::ZERO));
+    sim.push_fault(Fault::Hang);
+    let out = c.send(STOP).await.unwrap();
+    assert!(!out.confirmed);
+    let why = out.readback_error.as_deref().unwrap();
+    assert!(why.contains("deadline"), "{why}");
+    assert_eq!(sim.control_log().len(), 1);
+}
+
+#[tokio::test]
+async fn nothing_is_announced_for_a_command_that_is_rejected() {
+    let sim = sim(SimConfig::default()).await;
+    sim.set_soc(42.0);
+    let c = controller(&sim, PASSWORD);
+    let announced = std::sync::atomic::AtomicU32::new(0);
+    let note = |_: &Command| {
+        announced.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    };
+    for cmd in [
+        start(2000, 101, 7200),
+        start(2000, 42, 7200),
+        start(999, 90, 7200),
+    ] {
+        let e = c.send_with(cmd, note).await.unwrap_err();
+        assert!(matches!(e, Error::Rejected(_)), "{e}");
+    }
+    assert_eq!(announced.load(std::sync::atomic::Ordering::SeqCst), 0);
+    let out = c.send_with(start(2000, 90, 7200), note).await.unwrap();
+    assert!(out.confirmed);
+    assert_eq!(announced.load(std::sync::atomic::Ordering::SeqCst), 1);
 }
