@@ -12,7 +12,8 @@ use nestore::{ChargeRequest, Client, Command, Error};
 /// Exit codes, one per kind of failure, so scripts can tell them apart.
 mod exit {
     pub const OTHER: u8 = 1;
-    // 2 is clap's usage error.
+    /// Bad input on the command line (clap's own usage errors exit 2 too).
+    pub const USAGE: u8 = 2;
     pub const DEVICE: u8 = 3;
     pub const AUTH: u8 = 4;
     pub const REJECTED: u8 = 5;
@@ -26,19 +27,26 @@ mod exit {
     about = "Read and control a NEStore water battery"
 )]
 struct Cli {
-    /// Device host name or IP address.
+    /// Device host name or IP address (without the port: that is --port).
     #[arg(
         long,
         env = "NESTORE_HOST",
         default_value = "nestore.home",
+        value_parser = parse_host,
         global = true
     )]
     host: String,
-    /// Device port.
-    #[arg(long, env = "NESTORE_PORT", default_value_t = nestore::DEFAULT_PORT, global = true)]
+    /// Device port (1-65535).
+    #[arg(
+        long,
+        env = "NESTORE_PORT",
+        default_value_t = nestore::DEFAULT_PORT,
+        value_parser = clap::value_parser!(u16).range(1..),
+        global = true
+    )]
     port: u16,
-    /// Per-request timeout.
-    #[arg(long, default_value = "10s", value_parser = humantime::parse_duration, global = true)]
+    /// Per-request timeout (1 s to 5 min).
+    #[arg(long, default_value = "10s", value_parser = parse_timeout, global = true)]
     timeout: Duration,
     /// Read the service password from standard input (one line) instead of the keyring
     /// or NESTORE_PASSWORD.
@@ -57,11 +65,14 @@ enum Cmd {
     },
     /// Print one line per reading until stopped (or --count readings).
     Watch {
-        /// Time between readings; the device is slow: below 60 s it may be overloaded.
-        #[arg(long, default_value = "5m", value_parser = humantime::parse_duration)]
+        /// Time between readings (1 s to 24 h); the device is slow: below 60 s it may be
+        /// overloaded.
+        #[arg(long, default_value = "5m", value_parser = parse_interval)]
         interval: Duration,
-        #[arg(long)]
+        /// Stop after this many readings (at least 1).
+        #[arg(long, value_parser = parse_count)]
         count: Option<u64>,
+        /// One JSON object per line, failures included.
         #[arg(long)]
         json: bool,
     },
@@ -97,6 +108,46 @@ enum ChargeCmd {
     },
 }
 
+/// The host as the library will use it: the same rule as the app's settings.
+fn parse_host(s: &str) -> Result<String, String> {
+    nestore::client::base_url(s, nestore::DEFAULT_PORT)
+        .map(|_| s.trim().to_owned())
+        .map_err(|e| match e {
+            Error::BadAddress(why) => why,
+            e => e.to_string(),
+        })
+}
+
+fn bounded_duration(
+    s: &str,
+    (min, max): (Duration, Duration),
+    words: &str,
+) -> Result<Duration, String> {
+    let d = humantime::parse_duration(s).map_err(|e| format!("{e} (e.g. 30s, 5m, 2h)"))?;
+    if d < min || d > max {
+        return Err(format!("must be {words}"));
+    }
+    Ok(d)
+}
+
+const TIMEOUT: (Duration, Duration) = (Duration::from_secs(1), Duration::from_secs(300));
+const INTERVAL: (Duration, Duration) = (Duration::from_secs(1), Duration::from_secs(24 * 3600));
+
+fn parse_timeout(s: &str) -> Result<Duration, String> {
+    bounded_duration(s, TIMEOUT, "1 s to 5 min")
+}
+
+fn parse_interval(s: &str) -> Result<Duration, String> {
+    bounded_duration(s, INTERVAL, "1 s to 24 h")
+}
+
+fn parse_count(s: &str) -> Result<u64, String> {
+    match s.trim().parse::<u64>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("must be a whole number of at least 1".into()),
+    }
+}
+
 /// A failure: one line for the user and an exit code.
 struct Failure(u8, String);
 
@@ -105,7 +156,7 @@ impl From<Error> for Failure {
         let code = match &e {
             Error::Unauthorized | Error::NoPassword => exit::AUTH,
             Error::Rejected(_) => exit::REJECTED,
-            Error::BadAddress(_) => exit::OTHER,
+            Error::BadAddress(_) => exit::USAGE,
             _ => exit::DEVICE,
         };
         let hint = match &e {
@@ -138,9 +189,12 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<(), Failure> {
+    let defaults = nestore::ClientConfig::default();
     let cfg = nestore::ClientConfig {
         timeout: cli.timeout,
-        ..Default::default()
+        // A longer per-request timeout must leave a command room for its few requests.
+        command_deadline: defaults.command_deadline.max(cli.timeout * 3),
+        ..defaults
     };
     let client = Client::with_config(&cli.host, cli.port, cfg)?;
     let control = |client: &Client| -> Result<(), Failure> {
@@ -213,18 +267,32 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 }
 
 async fn send(client: &Client, cmd: Command) -> Result<(), Failure> {
-    println!("Sending: {cmd}.");
-    let outcome = client.send(cmd).await?;
-    let state = outcome.state.as_deref().unwrap_or("not reported");
+    // Printed only once every check has passed, just before anything is sent.
+    let outcome = client
+        .send_with(cmd, |cmd| println!("Sending: {cmd}."))
+        .await?;
     if outcome.confirmed {
+        let state = outcome.state.as_deref().unwrap_or("not reported");
         println!("Confirmed: the device reports \"{state}\".");
-        Ok(())
-    } else {
-        Err(Failure(
-            exit::NOT_CONFIRMED,
-            format!("not confirmed: the device still reports \"{state}\""),
-        ))
+        return Ok(());
     }
+    let why = match (&outcome.readback_error, &outcome.state) {
+        (Some(e), _) => format!("its state could not be read back ({e})"),
+        (None, Some(state)) => format!("the device reports \"{state}\""),
+        (None, None) => "the device reports no state".into(),
+    };
+    Err(Failure(
+        exit::NOT_CONFIRMED,
+        format!("sent, but not confirmed: {why}"),
+    ))
+}
+
+/// A failed poll as one JSON line for `watch --json`.
+fn error_json(e: &Error) -> serde_json::Value {
+    serde_json::json!({
+        "error": {"kind": e.kind(), "message": e.to_string()},
+        "at": chrono::Utc::now().to_rfc3339(),
+    })
 }
 
 async fn watch(
@@ -260,7 +328,11 @@ async fn watch(
                 Ok(())
             }
             Err(e) => {
-                println!("{}  {e}", chrono::Local::now().format("%H:%M:%S"));
+                if json {
+                    println!("{}", error_json(&e));
+                } else {
+                    println!("{}  {e}", chrono::Local::now().format("%H:%M:%S"));
+                }
                 Err(e.into())
             }
         };

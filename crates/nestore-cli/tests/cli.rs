@@ -154,12 +154,12 @@ fn a_reading_without_pressure_still_shows_the_rest_and_says_so() {
 fn watch_prints_one_line_per_reading_and_warns_below_60_s() {
     let dev = device();
     let assert = nestore(&dev)
-        .args(["watch", "--interval", "10ms", "--count", "3"])
+        .args(["watch", "--interval", "1s", "--count", "2"])
         .assert()
         .success();
     let out = assert.get_output();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(stdout.lines().count(), 3, "{stdout}");
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
     assert!(
         stdout
             .lines()
@@ -169,7 +169,7 @@ fn watch_prints_one_line_per_reading_and_warns_below_60_s() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("may overload"));
 
     let out = nestore(&dev)
-        .args(["watch", "--interval", "10ms", "--count", "2", "--json"])
+        .args(["watch", "--interval", "1s", "--count", "1", "--json"])
         .assert()
         .success();
     for line in String::from_utf8_lossy(&out.get_output().stdout).lines() {
@@ -291,6 +291,7 @@ fn a_rejected_command_exits_5_and_sends_nothing() {
         .args(["charge", "start", "--power", "2000", "--soc", "90"])
         .assert()
         .code(5)
+        .stdout(predicate::str::contains("Sending").not())
         .stderr(predicate::str::contains("not above the current"));
     assert!(dev.sim.control_log().is_empty());
     assert_eq!(dev.sim.token_requests(), 0);
@@ -327,6 +328,189 @@ fn usage_errors_exit_2() {
         .arg("frobnicate")
         .assert()
         .code(2);
+}
+
+/// Every flag's bad values: a usage error (exit 2) naming the flag, never a panic, and
+/// nothing sent anywhere (the host below would refuse any connection).
+#[test]
+fn every_bad_flag_value_is_a_usage_error() {
+    let long_host = "a".repeat(254);
+    let cases: &[(&[&str], &str)] = &[
+        (&["--host", "bad host", "status"], "not a host name"),
+        (&["--host", "", "status"], "the host is empty"),
+        (&["--host", "a/b", "status"], "not a host name"),
+        (&["--host", &long_host, "status"], "at most 253"),
+        (
+            &["--host", "127.0.0.1:48060", "status"],
+            "enter 127.0.0.1 as the host and 48060 as the port",
+        ),
+        (&["--port", "0", "status"], "--port"),
+        (&["--port", "65536", "status"], "--port"),
+        (&["--port", "-1", "status"], "-1"),
+        (&["--timeout", "0s", "status"], "1 s to 5 min"),
+        (&["--timeout", "1h", "status"], "1 s to 5 min"),
+        (&["--timeout", "soon", "status"], "--timeout"),
+        (&["watch", "--interval", "0s"], "1 s to 24 h"),
+        (&["watch", "--interval", "25h"], "1 s to 24 h"),
+        (&["watch", "--interval", "often"], "--interval"),
+        (&["watch", "--count", "0"], "at least 1"),
+        (&["watch", "--count", "many"], "at least 1"),
+        (&["charge", "start", "--power", "-5", "--soc", "90"], "-5"),
+        (
+            &["charge", "start", "--power", "2000", "--soc", "300"],
+            "--soc",
+        ),
+        (&["charge", "start", "--power", "2000"], "--soc"),
+        (
+            &[
+                "charge",
+                "start",
+                "--power",
+                "2000",
+                "--soc",
+                "90",
+                "--duration",
+                "x",
+            ],
+            "--duration",
+        ),
+        (&["charge", "stop", "--duration", "later"], "--duration"),
+        (&["status", "--json=maybe"], "--json"),
+    ];
+    for (args, words) in cases {
+        let out = Command::cargo_bin("nestore")
+            .unwrap()
+            .args(*args)
+            // Where a flag does not say otherwise: loopback, a port no one serves.
+            .env("NESTORE_HOST", "127.0.0.1")
+            .env("NESTORE_PORT", "1")
+            .env_remove("NESTORE_PASSWORD")
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(words), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    // The environment's values go through the same checks.
+    for (var, value) in [("NESTORE_HOST", "bad host"), ("NESTORE_PORT", "0")] {
+        Command::cargo_bin("nestore")
+            .unwrap()
+            .arg("status")
+            .env_remove("NESTORE_HOST")
+            .env_remove("NESTORE_PORT")
+            .env(var, value)
+            .assert()
+            .code(2);
+    }
+}
+
+#[test]
+fn a_target_above_100_says_so_and_nothing_is_announced() {
+    let dev = device();
+    dev.sim.set_soc(42.0);
+    nestore(&dev)
+        .env("NESTORE_PASSWORD", PASSWORD)
+        .args(["charge", "start", "--power", "2000", "--soc", "101"])
+        .assert()
+        .code(5)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("101 % is above the 100 % maximum"))
+        .stderr(predicate::str::contains("current").not());
+    assert_eq!(dev.sim.token_requests(), 0);
+}
+
+#[test]
+fn watch_json_prints_failures_as_json_lines_too() {
+    let dev = device();
+    // The first request (API detection) fails; the second poll works.
+    dev.sim.push_fault(nestore_sim::Fault::Status500);
+    let out = nestore(&dev)
+        .args(["watch", "--interval", "1s", "--count", "2", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l:?}")))
+        .collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(lines[0]["error"]["kind"], "status", "{stdout}");
+    assert!(lines[0]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("HTTP 500"));
+    assert!(chrono_like(&lines[0]["at"]), "{stdout}");
+    assert!(lines[1]["soc_pct"].is_number(), "{stdout}");
+
+    // Nothing listening: still JSON on stdout, and the exit code says why.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let out = Command::cargo_bin("nestore")
+        .unwrap()
+        .args(["--host", "127.0.0.1", "--port", &port.to_string()])
+        .args(["watch", "--count", "1", "--json"])
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let line: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["error"]["kind"], "unreachable");
+}
+
+fn chrono_like(v: &Value) -> bool {
+    v.as_str()
+        .is_some_and(|s| s.len() >= 20 && s.as_bytes()[4] == b'-' && s.contains('T'))
+}
+
+#[test]
+fn a_start_the_device_does_not_act_on_exits_6_sent_but_not_confirmed() {
+    // Under a leak the simulated device takes the task but suspends charging.
+    let dev = device_with(SimConfig {
+        scenario: nestore_sim::Scenario::Leak,
+        ..Default::default()
+    });
+    dev.sim.set_soc(40.0);
+    nestore(&dev)
+        .env("NESTORE_PASSWORD", PASSWORD)
+        .args(["charge", "start", "--power", "2000", "--soc", "90"])
+        .assert()
+        .code(6)
+        .stdout(predicate::str::contains("Sending"))
+        .stderr(predicate::str::contains("sent, but not confirmed"))
+        .stderr(predicate::str::contains("Standby"));
+    assert_eq!(dev.sim.control_log().len(), 1);
+    assert_eq!(dev.sim.control_log()[0].status, 200);
+}
+
+#[test]
+fn a_read_back_that_fails_exits_6_naming_the_error_not_3() {
+    let dev = device();
+    // Detection, login and the task go through; every read-back answers 500.
+    for _ in 0..3 {
+        dev.sim
+            .push_fault(nestore_sim::Fault::Slow(std::time::Duration::ZERO));
+    }
+    for _ in 0..3 {
+        dev.sim.push_fault(nestore_sim::Fault::Status500);
+    }
+    nestore(&dev)
+        .env("NESTORE_PASSWORD", PASSWORD)
+        .args(["charge", "stop"])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains("sent, but not confirmed"))
+        .stderr(predicate::str::contains("HTTP 500"))
+        .stderr(predicate::str::contains("unreachable").not());
+    assert_eq!(dev.sim.control_log().len(), 1);
+    assert_eq!(dev.sim.snapshot().task.as_deref(), Some("stop"));
 }
 
 #[test]
