@@ -6,19 +6,25 @@
 //!   cargo build -p nestore-tray
 //!   scripts/desktop-session.sh cargo nextest run -p nestore-e2e --run-ignored only
 //!
-//! The simulator runs faster than real time, and the app is told so with `--time-scale`
-//! (the same factor): its pressure watch then reads hours of device time in seconds, so
-//! even the leak rule (an hour of history at the least) runs in full within seconds.
+//! No test races the wall clock: the over-pressure test freezes the simulator and moves its
+//! pressure itself, between polls. The leak test runs the simulator faster than real time,
+//! and tells the app so with `--time-scale` (the same factor): its pressure watch then
+//! reads hours of device time in seconds, so even the leak rule (an hour of history at the
+//! least) runs in full within seconds. The leak scenario has no draws, charging or losses,
+//! so the time of day does not matter while it runs; the test pauses the simulator before
+//! it heals, so no hot-water draw can come, however slow the machine.
 
 mod common;
 
 use std::time::Duration;
 
 use common::*;
-use nestore_sim::{Scenario, SimConfig, SimHandle};
+use nestore_sim::{Scenario, SimConfig, SimHandle, Snapshot};
 
 const APP_NAME: &str = "NEStore Tray";
+/// Open and Snooze on warnings and notes; an alarm is never snoozed: Open only.
 const ACTIONS: [&str; 4] = ["open", "Open", "snooze-1h", "Snooze 1 h"];
+const ALARM_ACTIONS: [&str; 2] = ["open", "Open"];
 const URGENCY_NORMAL: u8 = 1;
 const URGENCY_CRITICAL: u8 = 2;
 
@@ -39,9 +45,14 @@ struct Rig {
 
 impl Rig {
     /// Starts the device and the app, polling every `poll`, its watch's clock as fast as
-    /// the device's (`--time-scale` = the simulator's speed).
+    /// the device's (`--time-scale` = the simulator's speed; a frozen simulator leaves the
+    /// watch on the wall clock).
     async fn start(test: &str, sim: SimConfig, poll: &str) -> Result<Rig> {
-        let scale = sim.speed.to_string();
+        let mut args = vec!["--poll-interval".to_string(), poll.to_string()];
+        if sim.speed > 0.0 {
+            args.extend(["--time-scale".to_string(), sim.speed.to_string()]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
         require_desktop();
         let lock = AppLock::acquire();
         wait_app_gone().await?;
@@ -55,7 +66,7 @@ impl Rig {
             proxy.addr,
             config_dir.path(),
             &service,
-            &["--poll-interval", poll, "--time-scale", &scale],
+            &args,
             std::env::temp_dir().join(format!("nestore-e2e-{test}-{}.log", std::process::id())),
         )?;
         let item = host.item().await?;
@@ -197,23 +208,81 @@ fn alert_lines(labels: &[String]) -> Vec<&str> {
         .collect()
 }
 
+/// One notification on screen per condition: the first replaces nothing, each later one
+/// of the same condition replaces the one on screen (the server's id of the first).
+fn check_replacing(seen: &[Notification]) {
+    assert_eq!(
+        seen[0].replaces_id, 0,
+        "the first replaces nothing: {seen:#?}"
+    );
+    let id = seen.get(1).map(|n| n.replaces_id);
+    assert!(id != Some(0), "the second replaces the first: {seen:#?}");
+    for n in &seen[1..] {
+        assert_eq!(Some(n.replaces_id), id, "one on screen: {seen:#?}");
+    }
+}
+
 fn check_delivery(n: &Notification, urgency: u8) {
-    assert_eq!(n.actions, ACTIONS, "the actions of {:?}", n.summary);
+    let actions: &[&str] = if urgency == URGENCY_CRITICAL {
+        &ALARM_ACTIONS
+    } else {
+        &ACTIONS
+    };
+    assert_eq!(n.actions, actions, "the actions of {:?}", n.summary);
     assert_eq!(n.urgency, Some(urgency), "the urgency of {:?}", n.summary);
-    assert_eq!(n.replaces_id, 0, "{:?} replaces nothing", n.summary);
     assert!(!n.icon.is_empty(), "{:?} has an icon", n.summary);
+}
+
+/// Runs the frozen simulator forward, 30 simulated seconds at a time, until `ok` holds of
+/// it (within `limit` of simulated time), and returns where it stopped. The app polls in
+/// between as it likes: the device stays at that value until the test moves it again.
+fn advance_until(
+    sim: &SimHandle,
+    what: &str,
+    limit: Duration,
+    ok: impl Fn(&Snapshot) -> bool,
+) -> Result<Snapshot> {
+    let step = Duration::from_secs(30);
+    let mut moved = Duration::ZERO;
+    loop {
+        let snap = sim.snapshot();
+        if ok(&snap) {
+            return Ok(snap);
+        }
+        if moved >= limit {
+            return Err(format!(
+                "{what}: not within {limit:?} of simulated time (at {} bar)",
+                snap.pressure_bar
+            )
+            .into());
+        }
+        sim.advance(step);
+        moved += step;
+    }
+}
+
+/// The number in a notice body agrees with the device's pressure (the body rounds it).
+fn names_pressure(body: &str, device_bar: f64) -> Result<f64> {
+    let p = pressure_in(body).ok_or(format!("no pressure in {body:?}"))?;
+    if (p - device_bar).abs() > 0.01 {
+        return Err(
+            format!("the notice names {p} bar, the device is at {device_bar}: {body}").into(),
+        );
+    }
+    Ok(p)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs a desktop session: scripts/desktop-session.sh"]
 async fn over_pressure_warns_then_alarms_once_and_recovers_once() -> Result<()> {
     let started = std::time::Instant::now();
-    // 150 simulated seconds per second: over-pressure climbs 1.5 bar per simulated hour,
-    // i.e. about 0.06 bar per 1 s poll: 3 to 3.5 bar takes some 8 polls, so the warning
-    // shows before the alarm. 13:00: no hot-water draw for hours.
+    // A frozen device (speed 0): the test moves the over-pressure ramp (1.5 bar per
+    // simulated hour) itself, into the warning band and, once the warning is out, past the
+    // alarm threshold. However slow the machine, the app sees each level for as many polls
+    // as it takes. 13:00 and about half an hour of simulated time: no hot-water draw.
     let sim = SimConfig {
         password: SIM_PASSWORD.into(),
-        speed: 150.0,
+        speed: 0.0,
         scenario: Scenario::Normal,
         initial_soc_pct: 80.0,
         start_time_of_day_s: 13 * 3600,
@@ -244,18 +313,24 @@ async fn over_pressure(rig: &Rig) -> Result<()> {
     rig.proxy.wait_readings(0, 3).await?;
     assert!(rig.notes().is_empty(), "healthy: {:#?}", rig.notes());
 
+    // Into the warning band (above 3 bar, below the 3.5 bar alarm), and held there.
     rig.sim.set_scenario(Scenario::OverPressure);
+    let warn = advance_until(
+        &rig.sim,
+        "the pressure into the warning band",
+        Duration::from_secs(2 * 3600),
+        |s| s.pressure_bar > 3.15,
+    )?;
+    assert!(warn.pressure_bar < 3.5, "{} bar", warn.pressure_bar);
 
-    // The warning: a menu line and an orange icon, before any alarm.
+    // The warning: a menu line and an orange icon.
     let labels = rig
-        .wait_menu("a high-pressure line", Duration::from_secs(60), |l| {
-            !alert_lines(l).is_empty()
-        })
+        .wait_menu("a high-pressure line", STEP, |l| !alert_lines(l).is_empty())
         .await?;
     assert_eq!(
         alert_lines(&labels),
         ["Warning: high pressure"],
-        "the warning comes first: {labels:?}"
+        "the warning: {labels:?}"
     );
     let warning_icon = rig.wait_tint(Tint::Warning).await?;
     let high = rig.wait_notes(1, STEP).await?;
@@ -266,16 +341,24 @@ async fn over_pressure(rig: &Rig) -> Result<()> {
         body.contains("above the healthy 2-3 bar at ") && body.contains(" % charge"),
         "{body}"
     );
-    let p = pressure_in(body).ok_or(format!("no pressure in {body:?}"))?;
-    assert!(p > 3.0 && p <= 3.5, "the warning names {p} bar: {body}");
+    names_pressure(body, warn.pressure_bar)?;
+    // Held in the warning band: no alarm, no repeat.
+    rig.expect_quiet(3, 1, "a warning only, while in the warning band")
+        .await?;
+
+    // Past the alarm threshold.
+    let over = advance_until(
+        &rig.sim,
+        "the pressure past the alarm threshold",
+        Duration::from_secs(2 * 3600),
+        |s| s.pressure_bar > 3.6,
+    )?;
 
     // The alarm: escalated, critical, the line and the icon turn to alarm.
     let labels = rig
-        .wait_menu(
-            "the high-pressure alarm line",
-            Duration::from_secs(60),
-            |l| alert_lines(l).iter().any(|l| l.starts_with("Alarm: ")),
-        )
+        .wait_menu("the high-pressure alarm line", STEP, |l| {
+            alert_lines(l).iter().any(|l| l.starts_with("Alarm: "))
+        })
         .await?;
     assert_eq!(alert_lines(&labels), ["Alarm: high pressure"], "{labels:?}");
     let alarm_icon = rig.wait_tint(Tint::Alarm).await?;
@@ -299,19 +382,23 @@ async fn over_pressure(rig: &Rig) -> Result<()> {
             && body.contains("(healthy: 2-3 bar)"),
         "{body}"
     );
-    let p = pressure_in(body).ok_or(format!("no pressure in {body:?}"))?;
-    assert!(p > 3.5, "the alarm names {p} bar: {body}");
+    names_pressure(body, over.pressure_bar)?;
 
-    // Latched: the pressure stays at ~3.7 bar, and nothing is repeated.
+    // Latched: the pressure stays above 3.5 bar, and nothing is repeated.
     rig.expect_quiet(5, 2, "no repeats while latched").await?;
     let labels = rig.labels().await?;
     assert_eq!(alert_lines(&labels), ["Alarm: high pressure"], "{labels:?}");
-    let pressure = rig.sim.snapshot().pressure_bar;
-    assert!(pressure > 3.5, "the device is at {pressure} bar");
+    assert_eq!(rig.sim.snapshot().pressure_bar, over.pressure_bar);
 
     // Back to normal: one recovery, quiet (normal urgency, the default timeout) even after
     // an alarm; the line goes away.
     rig.sim.set_scenario(Scenario::Normal);
+    let healed = rig.sim.snapshot();
+    assert!(
+        (2.0..3.0).contains(&healed.pressure_bar),
+        "healed: {} bar",
+        healed.pressure_bar
+    );
     let seen = rig.wait_notes(3, STEP).await?;
     let back = &seen[2];
     assert_eq!(back.summary, "Pressure back to normal", "{back:#?}");
@@ -325,11 +412,7 @@ async fn over_pressure(rig: &Rig) -> Result<()> {
         body.contains("(healthy: 2-3 bar above 50 % charge). No action needed."),
         "{body}"
     );
-    let p = pressure_in(body).ok_or(format!("no pressure in {body:?}"))?;
-    assert!(
-        (2.0..=2.9).contains(&p),
-        "the recovery names {p} bar: {body}"
-    );
+    names_pressure(body, healed.pressure_bar)?;
     let labels = rig
         .wait_menu("the alarm line to go", STEP, |l| alert_lines(l).is_empty())
         .await?;
@@ -340,6 +423,7 @@ async fn over_pressure(rig: &Rig) -> Result<()> {
     let normal_icon = rig.wait_tint(Tint::Normal).await?;
     assert_ne!(normal_icon.rgba, alarm_icon.rgba, "the icon changed back");
     rig.expect_quiet(4, 3, "one recovery only").await?;
+    check_replacing(&rig.notes());
 
     // The app's log tells the same story.
     let log = rig.app.alert_lines();
@@ -366,7 +450,8 @@ async fn a_leak_at_a_steady_charge_is_reported_once_and_recovers() -> Result<()>
     // poll is 10 device minutes and ~0.008 bar lower (the leak: 0.05 bar per hour, 0.3 per
     // 6 h, above the 0.2 limit). The rule wants an hour of history and then 2 readings in
     // a row: ~9 polls. A leak suspends charging, draws and standing losses, so the charge
-    // stays put. 13:00: no hot-water draw until 19:00, ~36 s away when back to normal.
+    // stays put whatever the time of day; the test pauses the device before it heals, so
+    // no draw (the next at 19:00) moves the charge while the app sees the recovery.
     let sim = SimConfig {
         password: SIM_PASSWORD.into(),
         speed: 600.0,
@@ -452,8 +537,11 @@ async fn leak(rig: &Rig) -> Result<()> {
         "still latched: {labels:?}"
     );
 
-    // Normal again: the pressure is back at once, the slope flattens within a few readings.
+    // Normal again, on a paused device: the pressure is back at once and then holds, so
+    // the slope flattens within a few readings, and no hot-water draw can start.
+    rig.sim.set_speed(0.0);
     rig.sim.set_scenario(Scenario::Normal);
+    let healed = rig.sim.snapshot();
     let seen = rig.wait_notes(2, STEP).await?;
     let back = &seen[1];
     assert_eq!(back.summary, "Pressure no longer falling", "{back:#?}");
@@ -464,10 +552,18 @@ async fn leak(rig: &Rig) -> Result<()> {
         "{}",
         back.body
     );
+    names_pressure(&back.body, healed.pressure_bar)?;
     rig.wait_menu("the leak line to go", STEP, |l| alert_lines(l).is_empty())
         .await?;
     rig.wait_tint(Tint::Normal).await?;
     rig.expect_quiet(5, 2, "one recovery only").await?;
+    check_replacing(&rig.notes());
+    let still = rig.sim.snapshot();
+    assert_eq!(
+        (still.sim_time_s, still.soc_pct),
+        (healed.sim_time_s, healed.soc_pct),
+        "the paused device did not move"
+    );
 
     // The app's log tells the same story.
     let log = rig.app.alert_lines();
