@@ -1,5 +1,6 @@
 //! Device routes (the configured API version only) and the gate every device request
-//! passes through: offline scenarios, one-shot faults and the flaky dice.
+//! passes through (offline scenarios, one-shot faults, the flaky dice), which may not serve
+//! `/sim` paths (that is `admin`) nor own sockets (`listener`).
 
 use std::sync::Arc;
 
@@ -16,16 +17,11 @@ use crate::config::TokenForm;
 use crate::control::{self, Command, TaskKind};
 use crate::fault::{self, Fault};
 use crate::model::Task;
+use crate::reply::error;
 use crate::scenario::Scenario;
 use crate::state::{ControlRecord, Shared};
 
 type St = State<Arc<Shared>>;
-
-/// JSON error object the simulator answers with (the real device's is unknown).
-pub(crate) fn error(status: StatusCode, message: impl Into<String>) -> Response {
-    let body = json!({"ERROR": {"CODE": status.as_u16(), "MESSAGE": message.into()}});
-    (status, Json(body)).into_response()
-}
 
 pub(crate) fn device_routes(shared: Arc<Shared>) -> Router<Arc<Shared>> {
     let p = shared.api.paths();
@@ -302,8 +298,4 @@ pub(crate) async fn gate(State(sh): St, req: Request, next: Next) -> Response {
         // Connection tasks are dropped on shutdown, which ends this.
         Some(Fault::Hang) => std::future::pending().await,
     }
-}
-
-pub(crate) async fn not_found() -> Response {
-    error(StatusCode::NOT_FOUND, "not found")
 }

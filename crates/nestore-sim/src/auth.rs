@@ -1,4 +1,5 @@
-//! Token issue and validation. Tokens live in simulated time.
+//! Token issue and validation in simulated time, which may not read a clock (callers pass
+//! the simulated now) nor know HTTP beyond the Bearer header.
 
 use std::collections::HashMap;
 

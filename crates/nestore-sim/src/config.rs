@@ -1,4 +1,5 @@
-//! Simulator configuration.
+//! Simulator configuration and the ranges it accepts (speed, charge, pressure): plain data
+//! and checks that may not touch a running simulator.
 
 use std::fmt;
 use std::str::FromStr;
@@ -6,6 +7,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::ParseError;
 use crate::scenario::Scenario;
 
 /// Which firmware generation's path family the simulator serves; all other paths 404.
@@ -80,14 +82,6 @@ impl fmt::Display for ApiVersion {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {what} {value:?} (expected {expected})")]
-pub struct ParseError {
-    pub what: &'static str,
-    pub value: String,
-    pub expected: &'static str,
-}
-
 impl FromStr for ApiVersion {
     type Err = ParseError;
     /// Accepts `3`, `v3`, `V3` (and likewise 1, 2).
@@ -141,6 +135,48 @@ impl FromStr for TokenForm {
     }
 }
 
+/// Fastest simulated clock, in simulated seconds per real second (about 28 simulated hours
+/// a second; catching up then costs the model about 1 ms of CPU per real second, some 10 ms
+/// unoptimised).
+pub const MAX_SPEED: f64 = 100_000.0;
+
+/// What the pressure sensor can report, in bar (the range a reading counts as plausible).
+pub const PRESSURE_RANGE_BAR: (f64, f64) = (0.0, 10.0);
+
+/// `speed` if it is a usable clock rate: 0 (frozen) up to [`MAX_SPEED`].
+pub fn check_speed(speed: f64) -> Result<f64, String> {
+    if (0.0..=MAX_SPEED).contains(&speed) {
+        Ok(speed)
+    } else {
+        Err(format!(
+            "speed must be from 0 (frozen clock) to {MAX_SPEED} simulated seconds per second, not {speed:?}"
+        ))
+    }
+}
+
+/// `pct` if it is a state of charge: 0 to 100 %.
+pub fn check_soc(pct: f64) -> Result<f64, String> {
+    if (0.0..=100.0).contains(&pct) {
+        Ok(pct)
+    } else {
+        Err(format!(
+            "state of charge must be from 0 to 100 %, not {pct:?}"
+        ))
+    }
+}
+
+/// `bar` if the pressure sensor can report it: within [`PRESSURE_RANGE_BAR`].
+pub fn check_pressure(bar: f64) -> Result<f64, String> {
+    let (lo, hi) = PRESSURE_RANGE_BAR;
+    if (lo..=hi).contains(&bar) {
+        Ok(bar)
+    } else {
+        Err(format!(
+            "pressure must be from {lo} to {hi} bar, not {bar:?}"
+        ))
+    }
+}
+
 /// Everything needed to start a simulator.
 #[derive(Debug, Clone)]
 pub struct SimConfig {
@@ -150,13 +186,27 @@ pub struct SimConfig {
     pub token_form: TokenForm,
     /// Token lifetime in simulated time.
     pub token_lifetime: Duration,
-    /// Simulated seconds per real second; 0.0 freezes the clock (only `advance()` moves it).
+    /// Simulated seconds per real second, 0 ..= [`MAX_SPEED`]; 0.0 freezes the clock (only
+    /// `advance()` moves it). `SimHandle::set_speed` changes it at run time.
     pub speed: f64,
     pub scenario: Scenario,
     pub seed: u64,
     pub initial_soc_pct: f64,
     /// Simulated clock at start, seconds after midnight.
     pub start_time_of_day_s: u32,
+}
+
+impl SimConfig {
+    /// Whether a simulator can start with these values; the error names the first that
+    /// cannot (speed, initial charge, or a zero token lifetime).
+    pub fn validate(&self) -> Result<(), String> {
+        check_speed(self.speed)?;
+        check_soc(self.initial_soc_pct)?;
+        if self.token_lifetime.is_zero() {
+            return Err("token lifetime must be longer than 0".into());
+        }
+        Ok(())
+    }
 }
 
 impl Default for SimConfig {

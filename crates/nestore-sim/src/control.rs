@@ -1,5 +1,8 @@
-//! Validation of control-task bodies. The real device's reaction to bad bodies is unknown;
-//! the simulator is strict so that client bugs show up as 400s.
+//! Validation of control-task bodies into model tasks, which may not apply them (the
+//! device routes in `api` do).
+//!
+//! The real device's reaction to bad bodies is unknown; the simulator is strict so that
+//! client bugs show up as 400s.
 
 use serde_json::{Map, Value};
 

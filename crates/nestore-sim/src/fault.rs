@@ -1,5 +1,9 @@
-//! One-shot faults injected into the next device request (they take priority over the
-//! `flaky` scenario's random ones, so tests can be deterministic).
+//! One-shot faults for the next device request and how they mangle a response, which may
+//! not decide when one applies (the shared state queues them, the gate in `api` applies
+//! them).
+//!
+//! Queued faults take priority over the `flaky` scenario's random ones, so tests can be
+//! deterministic.
 
 use std::time::Duration;
 

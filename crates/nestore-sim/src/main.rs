@@ -1,4 +1,5 @@
-//! `nestore-sim`: run the simulated NEStore device from the command line.
+//! `nestore-sim` runs the simulated device from the command line after checking the
+//! arguments (a bad one is a usage error, exit 2), and may use only the library's public API.
 
 use std::io::{IsTerminal, Write};
 use std::net::{IpAddr, SocketAddr};
@@ -6,6 +7,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
+use nestore_sim::config::{check_soc, check_speed};
 use nestore_sim::{ApiVersion, Scenario, SimConfig, TokenForm};
 
 /// Simulated NEStore water battery serving the device's local REST API.
@@ -21,14 +23,16 @@ struct Args {
     /// Allow binding a non-loopback address (the simulator has no real security).
     #[arg(long)]
     allow_remote: bool,
-    /// Device port (0 picks a free one).
-    #[arg(long, default_value_t = 4805)]
+    /// Device port (0 picks a free one, named in the "listening on" line).
+    #[arg(long, default_value_t = 4805, value_parser = port, allow_negative_numbers = true)]
     port: u16,
-    /// Separate admin-only port (reachable while the device port is offline).
-    #[arg(long)]
+    /// Separate admin-only port (reachable while the device port is offline); not 0, and
+    /// not the device port.
+    #[arg(long, value_parser = admin_port, allow_negative_numbers = true)]
     admin_port: Option<u16>,
-    /// Simulated seconds per real second (0 freezes the clock).
-    #[arg(long, default_value_t = 1.0)]
+    /// Simulated seconds per real second, 0 (frozen clock) to 100000; POST /sim/speed
+    /// changes it at run time.
+    #[arg(long, default_value_t = 1.0, value_parser = speed, allow_negative_numbers = true)]
     speed: f64,
     /// normal, leak, over_pressure, sensor_fault, offline_refuse, offline_hang, flaky, token_expiry
     #[arg(long, default_value = "normal")]
@@ -39,15 +43,62 @@ struct Args {
     /// Token reply shape: bare or object.
     #[arg(long, default_value = "bare")]
     token_form: TokenForm,
-    /// Token lifetime in simulated time, e.g. 1h, 90s.
-    #[arg(long, default_value = "1h", value_parser = humantime::parse_duration)]
+    /// Token lifetime in simulated time, e.g. 1h, 90s (more than 0).
+    #[arg(long, default_value = "1h", value_parser = token_lifetime)]
     token_lifetime: Duration,
     /// Seed for the flaky scenario and the daily draw pattern.
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Initial state of charge SOC_VES in %.
-    #[arg(long, default_value_t = 63.0)]
+    /// Initial state of charge SOC_VES in %, 0 to 100.
+    #[arg(long, default_value_t = 63.0, value_parser = soc, allow_negative_numbers = true)]
     soc: f64,
+}
+
+// Value parsers: clap reports their errors as usage errors (exit 2) naming the option.
+
+fn number(s: &str) -> Result<f64, String> {
+    s.trim()
+        .parse::<f64>()
+        .map_err(|_| format!("{s:?} is not a number"))
+}
+
+fn speed(s: &str) -> Result<f64, String> {
+    check_speed(number(s)?)
+}
+
+fn soc(s: &str) -> Result<f64, String> {
+    check_soc(number(s)?)
+}
+
+fn port(s: &str) -> Result<u16, String> {
+    s.trim()
+        .parse::<u16>()
+        .map_err(|_| format!("{s:?} is not a port number (0 to 65535; 0 picks a free one)"))
+}
+
+/// The admin port is never reported, so 0 (a free port picked at random) would be unusable.
+fn admin_port(s: &str) -> Result<u16, String> {
+    match s.trim().parse::<u16>() {
+        Ok(0) => Err(
+            "0 would pick a port that is never reported: give a port number from 1 to 65535".into(),
+        ),
+        Ok(p) => Ok(p),
+        Err(_) => Err(format!("{s:?} is not a port number (1 to 65535)")),
+    }
+}
+
+fn token_lifetime(s: &str) -> Result<Duration, String> {
+    match humantime::parse_duration(s) {
+        Ok(d) if d.is_zero() => Err("must be longer than 0".into()),
+        Ok(d) => Ok(d),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// A usage error: the message and the usage line on stderr, exit 2 (clap's own format).
+fn usage_error(kind: clap::error::ErrorKind, message: impl std::fmt::Display) -> ! {
+    use clap::CommandFactory;
+    Args::command().error(kind, message).exit()
 }
 
 fn main() -> ExitCode {
@@ -61,16 +112,22 @@ fn main() -> ExitCode {
         .init();
     let args = Args::parse();
     if !args.bind.is_loopback() && !args.allow_remote {
-        eprintln!(
-            "nestore-sim: refusing to bind non-loopback address {} without --allow-remote",
-            args.bind
+        usage_error(
+            clap::error::ErrorKind::ArgumentConflict,
+            format!(
+                "refusing to bind non-loopback address {} without --allow-remote",
+                args.bind
+            ),
         );
-        return ExitCode::from(2);
     }
-    let speed_ok = args.speed.is_finite() && args.speed >= 0.0;
-    if !speed_ok || !(0.0..=100.0).contains(&args.soc) {
-        eprintln!("nestore-sim: --speed must be >= 0 and --soc within 0..=100");
-        return ExitCode::from(2);
+    if args.admin_port == Some(args.port) {
+        usage_error(
+            clap::error::ErrorKind::ArgumentConflict,
+            format!(
+                "--admin-port {} is the device port; give another",
+                args.port
+            ),
+        );
     }
     let config = SimConfig {
         password: std::env::var("NESTORE_SIM_PASSWORD").unwrap_or_else(|_| "nestore".into()),
@@ -83,6 +140,9 @@ fn main() -> ExitCode {
         initial_soc_pct: args.soc,
         ..SimConfig::default()
     };
+    if let Err(m) = config.validate() {
+        usage_error(clap::error::ErrorKind::ValueValidation, m);
+    }
     let rt = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
@@ -99,7 +159,10 @@ async fn run(args: Args, config: SimConfig) -> ExitCode {
     let sim = match nestore_sim::spawn_with_admin(config, addr, admin).await {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("nestore-sim: cannot bind {addr}: {e}");
+            match admin {
+                Some(a) => eprintln!("nestore-sim: cannot bind {addr} and admin {a}: {e}"),
+                None => eprintln!("nestore-sim: cannot bind {addr}: {e}"),
+            }
             return ExitCode::FAILURE;
         }
     };

@@ -1,5 +1,8 @@
-//! Physical model of the thermal store: energy balance, stratification, pressure, counters
-//! and the controller's task/schedule logic. Advanced lazily in steps of ≤ 10 simulated s.
+//! Physical model of the thermal store in simulated time, which may not read the wall clock
+//! nor know HTTP or the simulator's shared state.
+//!
+//! Energy balance, stratification, pressure, counters and the controller's task/schedule
+//! logic, advanced lazily in steps of ≤ 10 simulated s.
 
 use serde::{Deserialize, Serialize};
 
@@ -239,6 +242,12 @@ impl Model {
     /// True pressure (sensor faults are applied at the API layer).
     pub fn pressure_bar(&self) -> f64 {
         self.base_pressure_bar() + self.pressure_offset_bar
+    }
+
+    /// Make the pressure read `bar` now; from there it follows the charge (and a leak or
+    /// over-pressure) as before, and a switch to the normal scenario heals it.
+    pub fn set_pressure(&mut self, bar: f64) {
+        self.pressure_offset_bar = bar - self.base_pressure_bar();
     }
 
     fn base_pressure_bar(&self) -> f64 {

@@ -1,11 +1,12 @@
-//! Run-time switchable behaviours of the simulated device.
+//! The names of the simulated device's run-time switchable behaviours, which may not
+//! implement them (the model, the device routes and the shared state do).
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::ParseError;
+use crate::error::ParseError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]

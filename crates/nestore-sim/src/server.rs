@@ -1,159 +1,21 @@
-//! Listeners, connection serving and the public handle.
-//!
-//! An own accept loop (rather than `axum::serve`) lets `offline_refuse` close the device
-//! port synchronously, drop its live connections, and later re-bind the same port.
+//! Starting the simulator and its public handle: binds the listeners, assembles the routers
+//! and drives the shared state for the handle, but may not serve HTTP itself (`listener`)
+//! nor answer requests (`api`, `admin`).
 
-use std::future::poll_fn;
 use std::io;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll};
 use std::time::Duration;
 
-use axum::Router;
-use hyper_util::rt::TokioIo;
-use hyper_util::service::TowerToHyperService;
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{watch, Notify};
+use tokio::net::TcpListener;
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::config::{SimConfig, TokenForm};
 use crate::fault::Fault;
+use crate::listener::{accept_loop, ListenerSlot};
 use crate::scenario::Scenario;
 use crate::state::{ControlRecord, Shared, Snapshot};
-
-/// A listening socket that can be closed and re-opened on the same address.
-pub(crate) struct ListenerSlot {
-    addr: SocketAddr,
-    state: Mutex<SlotState>,
-    changed: Notify,
-    /// The close count, published so connection tasks accepted before a close drop out.
-    kill: watch::Sender<u64>,
-    rt: tokio::runtime::Handle,
-}
-
-struct SlotState {
-    listener: Option<TcpListener>,
-    /// Bumped by every close, under the same lock that accepts.
-    epoch: u64,
-    /// Shut down for good: never re-bind.
-    shut: bool,
-}
-
-impl ListenerSlot {
-    fn new(listener: TcpListener) -> io::Result<ListenerSlot> {
-        Ok(ListenerSlot {
-            addr: listener.local_addr()?,
-            state: Mutex::new(SlotState {
-                listener: Some(listener),
-                epoch: 0,
-                shut: false,
-            }),
-            changed: Notify::new(),
-            kill: watch::channel(0).0,
-            rt: tokio::runtime::Handle::current(),
-        })
-    }
-
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
-    }
-
-    fn state(&self) -> std::sync::MutexGuard<'_, SlotState> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Close the socket now (connects are refused from here on) and drop live connections.
-    pub fn close(&self) {
-        let mut st = self.state();
-        if let Some(l) = st.listener.take() {
-            drop(l);
-            st.epoch += 1;
-            self.kill.send_replace(st.epoch);
-        }
-        drop(st);
-        self.changed.notify_one();
-    }
-
-    fn shut_down(&self) {
-        self.state().shut = true;
-        self.close();
-    }
-
-    /// Bind the same address again (std sets SO_REUSEADDR, so TIME_WAIT does not block it).
-    pub fn reopen(&self) -> io::Result<()> {
-        let mut st = self.state();
-        if st.listener.is_some() || st.shut {
-            return Ok(());
-        }
-        let std = std::net::TcpListener::bind(self.addr)?;
-        std.set_nonblocking(true)?;
-        let _rt = self.rt.enter();
-        st.listener = Some(TcpListener::from_std(std)?);
-        drop(st);
-        self.changed.notify_one();
-        Ok(())
-    }
-
-    /// A new connection and the epoch of the listener that accepted it.
-    fn poll_accept(&self, cx: &mut Context<'_>) -> Poll<Option<io::Result<(TcpStream, u64)>>> {
-        let st = self.state();
-        match st.listener.as_ref() {
-            Some(l) => l
-                .poll_accept(cx)
-                .map(|r| Some(r.map(|(s, _)| (s, st.epoch)))),
-            None => Poll::Ready(None),
-        }
-    }
-
-    /// Next connection; waits across close/re-open.
-    async fn accept(&self) -> (TcpStream, u64) {
-        loop {
-            let notified = self.changed.notified();
-            tokio::pin!(notified);
-            let closed = tokio::select! {
-                r = poll_fn(|cx| self.poll_accept(cx)) => match r {
-                    Some(Ok(s)) => return s,
-                    Some(Err(e)) => {
-                        // e.g. out of file descriptors: back off instead of spinning.
-                        tracing::warn!("accept failed: {e}");
-                        tokio::time::sleep(Duration::from_millis(50)).await;
-                        false
-                    }
-                    None => true,
-                },
-                _ = &mut notified => false,
-            };
-            if closed {
-                notified.await;
-            }
-        }
-    }
-}
-
-async fn accept_loop(slot: Arc<ListenerSlot>, app: Router, shutdown: watch::Receiver<bool>) {
-    loop {
-        let (stream, epoch) = slot.accept().await;
-        let _ = stream.set_nodelay(true);
-        let svc = TowerToHyperService::new(app.clone());
-        let mut kill = slot.kill.subscribe();
-        let mut shutdown = shutdown.clone();
-        tokio::spawn(async move {
-            // Accepted just before a close: drop it like the others.
-            if *kill.borrow_and_update() != epoch {
-                return;
-            }
-            let conn = hyper::server::conn::http1::Builder::new()
-                .serve_connection(TokioIo::new(stream), svc);
-            // Dropping the connection future closes the socket (offline / shutdown).
-            tokio::select! {
-                r = conn => if let Err(e) = r { tracing::debug!("connection ended: {e}") },
-                _ = kill.changed() => {}
-                _ = shutdown.wait_for(|s| *s) => {}
-            }
-        });
-    }
-}
 
 /// Handle to a running simulator. Cheap to clone; `shutdown` stops it for all clones.
 #[derive(Clone)]
@@ -171,12 +33,16 @@ pub async fn spawn(config: SimConfig, addr: SocketAddr) -> io::Result<SimHandle>
 }
 
 /// Like [`spawn`], plus a separate admin-only listener that stays up while the device
-/// port is offline.
+/// port is offline. A config that [`SimConfig::validate`] refuses is an
+/// `ErrorKind::InvalidInput` error.
 pub async fn spawn_with_admin(
     config: SimConfig,
     addr: SocketAddr,
     admin_addr: Option<SocketAddr>,
 ) -> io::Result<SimHandle> {
+    config
+        .validate()
+        .map_err(|m| io::Error::new(io::ErrorKind::InvalidInput, m))?;
     let device = Arc::new(ListenerSlot::new(TcpListener::bind(addr).await?)?);
     let admin = match admin_addr {
         Some(a) => Some(Arc::new(ListenerSlot::new(TcpListener::bind(a).await?)?)),
@@ -189,14 +55,14 @@ pub async fn spawn_with_admin(
 
     let device_app = crate::api::device_routes(shared.clone())
         .merge(crate::admin::routes())
-        .fallback(crate::api::not_found)
+        .fallback(crate::reply::not_found)
         .layer(axum::middleware::from_fn_with_state(
             shared.clone(),
             crate::api::gate,
         ))
         .with_state(shared.clone());
     let admin_app = crate::admin::routes()
-        .fallback(crate::api::not_found)
+        .fallback(crate::reply::not_found)
         .with_state(shared.clone());
 
     let (shutdown, shutdown_rx) = watch::channel(false);
@@ -241,9 +107,30 @@ impl SimHandle {
         self.shared.scenario()
     }
 
-    /// Move simulated time forward now, running the model.
+    /// Move simulated time forward now, running the model (at any speed, paused too). The
+    /// model takes about 1 ms per simulated day (release; some 10 ms unoptimised).
     pub fn advance(&self, d: Duration) {
         self.shared.lock().advance(d);
+    }
+
+    /// Simulated seconds per real second; 0 while paused.
+    pub fn speed(&self) -> f64 {
+        self.shared.lock().speed()
+    }
+
+    /// Run the simulated clock at `speed` from now on and return the old speed: 0 pauses
+    /// it (only [`advance`](Self::advance) moves it then), the old value resumes it. Time up
+    /// to now has passed at the old speed.
+    ///
+    /// # Panics
+    /// If `speed` is not within 0 ..= [`MAX_SPEED`](crate::config::MAX_SPEED) (NaN included).
+    pub fn set_speed(&self, speed: f64) -> f64 {
+        if let Err(m) = crate::config::check_speed(speed) {
+            panic!("SimHandle::set_speed: {m}");
+        }
+        let before = self.shared.lock().set_speed(speed);
+        tracing::info!(from = before, to = speed, "clock speed changed");
+        before
     }
 
     pub fn snapshot(&self) -> Snapshot {
@@ -266,9 +153,23 @@ impl SimHandle {
         self.shared.lock().tokens.expire_all();
     }
 
-    /// Set the stored energy so that SOC_VES == `pct`.
+    /// Set the stored energy so that SOC_VES == `pct` (clamped to 0..=100). The pressure
+    /// moves with the charge.
     pub fn set_soc(&self, pct: f64) {
         self.shared.lock().model.set_soc(pct);
+    }
+
+    /// Make the pressure read `bar` now. It then follows the charge (and the leak or
+    /// over-pressure scenario) from there; switching to the normal scenario heals it.
+    ///
+    /// # Panics
+    /// If `bar` is not within [`PRESSURE_RANGE_BAR`](crate::config::PRESSURE_RANGE_BAR)
+    /// (0 ..= 10; NaN included).
+    pub fn set_pressure(&self, bar: f64) {
+        if let Err(m) = crate::config::check_pressure(bar) {
+            panic!("SimHandle::set_pressure: {m}");
+        }
+        self.shared.lock().model.set_pressure(bar);
     }
 
     pub fn set_token_form(&self, f: TokenForm) {

@@ -1,4 +1,6 @@
-//! Shared simulator state: simulated clock, model, tokens, logs and pending faults.
+//! Shared simulator state (simulated clock and its speed, model, tokens, logs, pending
+//! faults), which may not answer HTTP and holds the device listener only to close and
+//! re-bind it.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -12,9 +14,9 @@ use tokio::sync::watch;
 use crate::auth::Tokens;
 use crate::config::{ApiVersion, SimConfig, TokenForm};
 use crate::fault::{Fault, FLAKY_PROBABILITY};
+use crate::listener::ListenerSlot;
 use crate::model::{Counters, Model};
 use crate::scenario::Scenario;
-use crate::server::ListenerSlot;
 
 /// Tokens under the token_expiry scenario live this long (simulated).
 const SHORT_TOKEN_LIFETIME_S: f64 = 120.0;
@@ -23,6 +25,8 @@ const SHORT_TOKEN_LIFETIME_S: f64 = 120.0;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub sim_time_s: f64,
+    /// Simulated seconds per real second; 0 while the clock is paused.
+    pub speed: f64,
     pub time_of_day_s: f64,
     pub soc_pct: f64,
     pub soc_total_pct: f64,
@@ -78,6 +82,17 @@ impl Inner {
         }
     }
 
+    pub fn speed(&self) -> f64 {
+        self.speed
+    }
+
+    /// Run the clock at `speed` from now on (0 pauses it); the time up to now has passed at
+    /// the old speed. Returns the old speed. The caller checks the range.
+    pub fn set_speed(&mut self, speed: f64) -> f64 {
+        self.sync();
+        std::mem::replace(&mut self.speed, speed)
+    }
+
     pub fn advance(&mut self, d: Duration) {
         let t = self.model.sim_time_s + d.as_secs_f64();
         self.model.run_until(t, self.scenario);
@@ -122,6 +137,7 @@ impl Inner {
         let sc = self.scenario;
         Snapshot {
             sim_time_s: m.sim_time_s,
+            speed: self.speed,
             time_of_day_s: m.time_of_day_s(),
             soc_pct: m.soc_pct(),
             soc_total_pct: m.soc_total_pct(),
@@ -159,7 +175,7 @@ impl Shared {
                 config.start_time_of_day_s,
                 config.seed,
             ),
-            speed: config.speed.max(0.0),
+            speed: config.speed,
             last_real: Instant::now(),
             scenario: config.scenario,
             tokens: Tokens::default(),

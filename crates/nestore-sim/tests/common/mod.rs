@@ -66,6 +66,32 @@ impl Client {
         r.json().await.unwrap()
     }
 
+    /// POST a JSON body (admin API); the caller checks the status.
+    pub async fn post(&self, path: &str, body: &Value) -> reqwest::Response {
+        self.http
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// POST to the admin API, expecting 200 and a JSON reply.
+    pub async fn post_ok(&self, path: &str, body: &Value) -> Value {
+        let r = self.post(path, body).await;
+        assert_eq!(r.status(), 200, "POST {path} {body}");
+        r.json().await.unwrap()
+    }
+
+    /// POST to the admin API, expecting 400 and the simulator's JSON error; its message.
+    pub async fn post_400(&self, path: &str, body: &Value) -> String {
+        let r = self.post(path, body).await;
+        assert_eq!(r.status(), 400, "POST {path} {body}");
+        let v: Value = r.json().await.unwrap();
+        assert_eq!(v["ERROR"]["CODE"], 400, "{v}");
+        v["ERROR"]["MESSAGE"].as_str().unwrap().to_owned()
+    }
+
     pub async fn engineering(&self) -> Value {
         self.get_json(self.paths.engineering).await
     }
