@@ -963,10 +963,9 @@ fn a_threshold_error_names_the_setting_in_plain_words() {
     let e = refusal(|t| t.offline_grace_min = 0).unwrap();
     assert_eq!(e.field, "offline_grace_min");
     assert_eq!(
-        e.message,
+        e.to_string(),
         "Offline after: must be between 1 and 240 minutes"
     );
-    assert_eq!(e.to_string(), e.message);
 }
 
 #[test]

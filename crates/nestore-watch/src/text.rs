@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 use nestore::{Error, Measure};
 
 use crate::notice::{Kind, Severity};
-use crate::thresholds::{Rule, Thresholds};
+use crate::thresholds::{Rule, ThresholdError, Thresholds};
 
 /// The title and body of one notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -333,7 +333,13 @@ fn unit(field: &str) -> &'static str {
 
 /// One line naming the setting and what it must be, e.g. "Low-pressure alarm: must be
 /// between 1 and 1.8 bar".
-pub(crate) fn threshold_error(field: &str, rule: Rule) -> String {
+impl std::fmt::Display for ThresholdError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&threshold_error(self.field, self.rule))
+    }
+}
+
+fn threshold_error(field: &str, rule: Rule) -> String {
     let must = match rule {
         Rule::Number => "must be a number".to_string(),
         Rule::Between(lo, hi) => {

@@ -36,8 +36,6 @@
 use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
-use crate::text;
-
 /// Limits and timings of the watch. Deserializes with defaults for any missing field, so an
 /// older settings file keeps working.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -99,26 +97,21 @@ pub(crate) const OFFLINE_GRACE_MIN: (u32, u32) = (1, 240);
 pub(crate) const REMINDER_H: (u32, u32) = (1, 24);
 
 /// A threshold setting that is not allowed: which one, and what it must be.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Its `Display` (in `text.rs`) is the owner's words, naming the setting: "Low-pressure
+/// alarm: must be between 1 and 1.8 bar".
+#[derive(Debug, Clone, PartialEq)]
 pub struct ThresholdError {
     /// The setting's key in `settings.alerts`, e.g. `"low_alarm_bar"`.
     pub field: &'static str,
-    /// The owner's words, naming the setting: "Low-pressure alarm: must be between 1 and
-    /// 1.8 bar".
-    pub message: String,
-}
-
-impl std::fmt::Display for ThresholdError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
+    /// What it must be.
+    pub rule: Rule,
 }
 
 impl std::error::Error for ThresholdError {}
 
 /// What a setting must be, for the error's words.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Rule {
+pub enum Rule {
     /// A finite number.
     Number,
     /// Within these bounds, inclusive.
@@ -130,10 +123,7 @@ pub(crate) enum Rule {
 }
 
 fn refuse(field: &'static str, rule: Rule) -> Result<(), ThresholdError> {
-    Err(ThresholdError {
-        field,
-        message: text::threshold_error(field, rule),
-    })
+    Err(ThresholdError { field, rule })
 }
 
 /// A finite number within the bounds.
