@@ -285,3 +285,99 @@ async fn stop_and_resume_from_the_window_reach_the_device() -> Result<()> {
     .await;
     app.finish(result).await
 }
+
+/// How a test closes the window.
+#[derive(Debug, Clone, Copy)]
+enum CloseBy {
+    /// What the title bar's close button asks for: the window's own `close()` (Tauri's
+    /// window API, as the page calls it), run over WebDriver.
+    CloseRequest,
+    /// The Esc key, typed into the page.
+    Esc,
+}
+
+/// Opens the window, closes it `how`, and checks that the window is destroyed and its web
+/// process ended, while the app stays in the tray.
+async fn closing_destroys_the_window(test: &str, how: CloseBy) -> Result<()> {
+    let sim = start_sim(63.0).await;
+    let app = WindowApp::launch(test, sim.addr()).await?;
+    let result = async {
+        app.wait_text("soc", "the first reading", |t| t == "63 %")
+            .await?;
+        let pid = app.pid().await?;
+        assert!(x_window_titled("NEStore"), "the window is there");
+        let web = wait_for("the window's web process", STEP, || async {
+            let w = web_processes(pid);
+            (!w.is_empty()).then_some(w)
+        })
+        .await?;
+        eprintln!("app {pid}, web processes {web:?}");
+
+        match how {
+            CloseBy::CloseRequest => {
+                // The reply may never come: the window goes while the script runs.
+                let r = app
+                    .client
+                    .execute(
+                        "window.__TAURI__.window.getCurrentWindow().close(); return null;",
+                        vec![],
+                    )
+                    .await;
+                eprintln!("close(): {r:?}");
+            }
+            CloseBy::Esc => {
+                use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+                use fantoccini::key::Key;
+                let esc = KeyActions::new("keyboard".into())
+                    .then(KeyAction::Down {
+                        value: Key::Escape.into(),
+                    })
+                    .then(KeyAction::Up {
+                        value: Key::Escape.into(),
+                    });
+                // The reply may never come: the window goes while the key is handled.
+                let r = app.client.perform_actions(esc).await;
+                eprintln!("Esc: {r:?}");
+            }
+        }
+
+        wait_for("the window to be destroyed", STEP, || async {
+            (!x_window_titled("NEStore")).then_some(())
+        })
+        .await?;
+        let left = std::cell::RefCell::new(Vec::new());
+        wait_for("the web process to end", STEP, || async {
+            let now = web_processes(pid);
+            let done = now.is_empty() && web.iter().all(|&p| !process_alive(p));
+            *left.borrow_mut() = now;
+            done.then_some(())
+        })
+        .await
+        .map_err(|e| {
+            let left = left.borrow().clone();
+            let names: Vec<_> = descendants(pid)
+                .into_iter()
+                .map(|p| (p, process_name(p)))
+                .collect();
+            format!("{e}: still {left:?} (the app's processes: {names:?})")
+        })?;
+        assert!(process_alive(pid), "the app stays in the tray");
+        Ok::<_, Error>(())
+    }
+    .await;
+    let closed = app.close_windowless().await;
+    result?;
+    closed
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn closing_the_window_destroys_it_and_ends_its_web_process() -> Result<()> {
+    closing_destroys_the_window("closewin", CloseBy::CloseRequest).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn esc_destroys_the_window_and_ends_its_web_process() -> Result<()> {
+    closing_destroys_the_window("escwin", CloseBy::Esc).await
+}

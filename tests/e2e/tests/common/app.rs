@@ -159,6 +159,50 @@ pub async fn wait_app_gone() -> Result<()> {
     Ok(())
 }
 
+/// Every process below `pid` (children, their children, ...).
+pub fn descendants(pid: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut todo = children_of(pid);
+    while let Some(p) = todo.pop() {
+        todo.extend(children_of(p));
+        out.push(p);
+    }
+    out
+}
+
+/// The command name of a process (`/proc/PID/comm`, at most 15 bytes), if it still exists.
+pub fn process_name(pid: u32) -> Option<String> {
+    std::fs::read_to_string(format!("/proc/{pid}/comm"))
+        .ok()
+        .map(|s| s.trim_end().to_owned())
+}
+
+/// Whether a process has ended but is not yet reaped by its parent (state Z).
+pub fn is_zombie(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            let after = s.rsplit_once(')')?.1;
+            after.split_whitespace().next().map(|st| st == "Z")
+        })
+        .unwrap_or(false)
+}
+
+/// The live WebKit web processes below `pid` (the webview's renderer: "WebKitWebProcess",
+/// cut to 15 bytes by the kernel).
+pub fn web_processes(pid: u32) -> Vec<u32> {
+    descendants(pid)
+        .into_iter()
+        .filter(|&p| process_name(p).is_some_and(|n| n.starts_with("WebKitWebProces")))
+        .filter(|&p| !is_zombie(p))
+        .collect()
+}
+
+/// Whether a process is alive (exists and is no zombie).
+pub fn process_alive(pid: u32) -> bool {
+    std::path::Path::new(&format!("/proc/{pid}")).exists() && !is_zombie(pid)
+}
+
 /// The children of a process (Linux: /proc/PID/task/*/children).
 pub fn children_of(pid: u32) -> Vec<u32> {
     let mut out = Vec::new();

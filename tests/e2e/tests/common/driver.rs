@@ -11,8 +11,8 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
 use super::{
-    app_binary, children_of, free_port, require_desktop, unique_service, wait_app_gone, wait_for,
-    AppLock, Result, TempDir, STEP,
+    app_binary, app_pid_on_bus, children_of, free_port, require_desktop, unique_service,
+    wait_app_gone, wait_for, AppLock, Result, TempDir, TrayHost, STEP,
 };
 
 /// `tauri-driver`: `$TAURI_DRIVER`, else `~/.cargo/bin/tauri-driver`, else the PATH.
@@ -114,9 +114,43 @@ pub struct WindowApp {
     pub client: Client,
     pub config_dir: TempDir,
     pub service: String,
+    /// The tray host, when the launch asked for one ([`Launch::tray_host`]).
+    pub host: Option<TrayHost>,
     driver: TauriDriver,
     _lock: AppLock,
 }
+
+/// What the settings file holds when the app starts.
+pub enum SettingsFile<'a> {
+    /// No file: the defaults.
+    None,
+    /// This text, whatever it is.
+    Text(&'a str),
+    /// A named pipe (FIFO) with no writer: opening it for reading would block.
+    Fifo,
+}
+
+/// How [`WindowApp::launch_with`] starts the app.
+pub struct Launch<'a> {
+    pub settings: SettingsFile<'a>,
+    /// Be the tray host (StatusNotifierWatcher) before the app starts.
+    pub tray_host: bool,
+    /// More arguments after `--open --host .. --port .. --config-dir ..`.
+    pub args: &'a [&'a str],
+}
+
+impl Default for Launch<'_> {
+    fn default() -> Self {
+        Launch {
+            settings: SettingsFile::None,
+            tray_host: false,
+            args: &[],
+        }
+    }
+}
+
+/// What a command over IPC answered: its value, or the error it rejected with.
+pub type Invoked = std::result::Result<serde_json::Value, serde_json::Value>;
 
 impl WindowApp {
     /// Launches the app with `--open` against the simulator at `sim`, a fresh config dir
@@ -132,20 +166,47 @@ impl WindowApp {
         sim: SocketAddr,
         settings: Option<&str>,
     ) -> Result<WindowApp> {
+        let settings = settings.map_or(SettingsFile::None, SettingsFile::Text);
+        WindowApp::launch_with(
+            test,
+            sim,
+            Launch {
+                settings,
+                ..Launch::default()
+            },
+        )
+        .await
+    }
+
+    /// Launches the app with `--open` against the simulator at `sim` as `how` says, with a
+    /// fresh config dir and a keyring service of its own.
+    pub async fn launch_with(test: &str, sim: SocketAddr, how: Launch<'_>) -> Result<WindowApp> {
         require_desktop();
         let lock = AppLock::acquire();
         wait_app_gone().await?;
         let service = unique_service(test);
         let config_dir = TempDir::new(test);
-        if let Some(text) = settings {
-            std::fs::write(config_dir.path().join("settings.json"), text)?;
+        let settings = config_dir.path().join("settings.json");
+        match how.settings {
+            SettingsFile::None => {}
+            SettingsFile::Text(text) => std::fs::write(&settings, text)?,
+            SettingsFile::Fifo => {
+                let made = Command::new("mkfifo").arg(&settings).status()?;
+                if !made.success() {
+                    return Err(format!("mkfifo {}: {made}", settings.display()).into());
+                }
+            }
         }
+        let host = match how.tray_host {
+            true => Some(TrayHost::start().await?),
+            false => None,
+        };
         let driver = TauriDriver::start(&[
             ("NESTORE_KEYRING_SERVICE", service.as_str()),
             ("NESTORE_LOG", "info,tao=warn,wry=warn"),
         ])
         .await?;
-        let args = vec![
+        let mut args = vec![
             "--open".to_string(),
             "--host".into(),
             sim.ip().to_string(),
@@ -154,14 +215,73 @@ impl WindowApp {
             "--config-dir".into(),
             config_dir.path().display().to_string(),
         ];
-        let client = driver.session(&args).await?;
+        args.extend(how.args.iter().map(|a| a.to_string()));
+        // A hung app would leave the session request waiting for ever.
+        let client = tokio::time::timeout(STEP * 2, driver.session(&args))
+            .await
+            .map_err(|_| "the WebDriver session did not start: the app hangs or has no window")??;
         Ok(WindowApp {
             client,
             config_dir,
             service,
+            host,
             driver,
             _lock: lock,
         })
+    }
+
+    /// The app's pid (it is WebKitWebDriver's child, found by its name on the bus).
+    pub async fn pid(&self) -> Result<u32> {
+        let conn = zbus::Connection::session().await?;
+        wait_for("the app on the session bus", STEP, || async {
+            app_pid_on_bus(&conn).await
+        })
+        .await
+    }
+
+    /// Calls the app's IPC command `name` with `args` from the window, as the page does
+    /// (`window.__TAURI__.core.invoke`), and returns what it answered or rejected with.
+    pub async fn invoke(&self, name: &str, args: serde_json::Value) -> Result<Invoked> {
+        const SCRIPT: &str = "const [name, args, done] = arguments;\n\
+            window.__TAURI__.core.invoke(name, args).then(\n\
+              (value) => done({ok: value === undefined ? null : value}),\n\
+              (error) => done({err: error === undefined ? null : error}));";
+        let out = self
+            .client
+            .execute_async(SCRIPT, vec![json!(name), args])
+            .await?;
+        match (out.get("ok"), out.get("err")) {
+            (Some(v), None) => Ok(Ok(v.clone())),
+            (None, Some(e)) => Ok(Err(e.clone())),
+            _ => Err(format!("invoke {name}: {out}").into()),
+        }
+    }
+
+    /// The app's state as the window gets it (`get_state`, docs/ipc.md).
+    pub async fn state(&self) -> Result<serde_json::Value> {
+        self.invoke("get_state", json!({}))
+            .await?
+            .map_err(|e| format!("get_state failed: {e}").into())
+    }
+
+    /// Waits until the app's state satisfies `ok`, and returns it.
+    pub async fn wait_state(
+        &self,
+        what: &str,
+        ok: impl Fn(&serde_json::Value) -> bool,
+    ) -> Result<serde_json::Value> {
+        let last = std::cell::RefCell::new(serde_json::Value::Null);
+        let r = wait_for(what, STEP, || async {
+            let s = self.state().await.ok()?;
+            if ok(&s) {
+                Some(s)
+            } else {
+                *last.borrow_mut() = s;
+                None
+            }
+        })
+        .await;
+        r.map_err(|e| format!("{e} (the state was {})", last.into_inner()).into())
     }
 
     /// Closes the app whatever the test's `result`, then returns that result (or the
@@ -183,14 +303,32 @@ impl WindowApp {
 
     /// Ends the session (which ends the app) and waits until the app is gone.
     pub async fn close(self) -> Result<()> {
+        self.close_session(true).await
+    }
+
+    /// Ends the app after its window was closed: the WebDriver session has no window left
+    /// to close, so its end may fail; the app must be gone all the same.
+    pub async fn close_windowless(self) -> Result<()> {
+        self.close_session(false).await
+    }
+
+    async fn close_session(self, window_expected: bool) -> Result<()> {
         let WindowApp {
             client,
             config_dir,
             service,
+            host,
             driver,
             _lock,
         } = self;
-        let closed = client.close().await;
+        let closed = match client.close().await {
+            Err(e) if !window_expected => {
+                eprintln!("ending the WebDriver session without a window: {e}");
+                Ok(())
+            }
+            other => other,
+        };
+        drop(host);
         let gone = wait_app_gone().await;
         drop(driver);
         let _ = Command::new("secret-tool")
