@@ -66,3 +66,16 @@ impl fmt::Display for ApiVersion {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_print_as_their_path_segment() {
+        for v in ApiVersion::DETECTION_ORDER {
+            assert_eq!(format!("api/{v}/"), &v.engineering()[..7]);
+        }
+        assert_eq!(ApiVersion::V1.to_string(), "v1");
+    }
+}
