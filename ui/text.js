@@ -150,6 +150,7 @@ export const en = {
   powerRange: (min, max, step) => `Power must be ${min}–${max} W in steps of ${step} W.`,
   targetAbove: (soc, min, max) => `Target must be above the current ${soc} % (${min}–${max} %).`,
   targetRange: (max) => `Target must be 1–${max} %.`,
+  targetAboveMax: (target, max) => `A target of ${target} % is above the ${max} % maximum.`,
   durationRange: (min, max) => `Duration must be ${min} to ${max}.`,
   describeStart: (w, pct, dur) => `Start electric charging at ${w} W up to ${pct} % for at most ${dur}`,
   describeStop: (dur) => `Stop electric charging and keep the schedule from charging for ${dur}`,

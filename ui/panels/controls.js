@@ -158,9 +158,11 @@ function readStartCmd(s) {
   const minTarget = r && isNum(r.soc_pct) ? Math.floor(r.soc_pct) + 1 : 1;
   const okTarget = Number.isInteger(target) && target >= minTarget && target <= L.target_max_pct;
   if (!okTarget) {
-    errors.push(r && isNum(r.soc_pct)
-      ? t.targetAbove(Math.round(r.soc_pct), minTarget, L.target_max_pct)
-      : t.targetRange(L.target_max_pct));
+    errors.push(target > L.target_max_pct
+      ? t.targetAboveMax(target, L.target_max_pct)
+      : r && isNum(r.soc_pct)
+        ? t.targetAbove(Math.round(r.soc_pct), minTarget, L.target_max_pct)
+        : t.targetRange(L.target_max_pct));
     fields.push('target_soc_pct');
   }
   const okDur = Number.isInteger(dur) && dur >= L.duration_min_min && dur <= L.duration_max_min;
