@@ -23,16 +23,19 @@ pub enum Tint {
     Warning,
     /// Red: an alarm is latched.
     Alarm,
+    /// Grey: offline, or the reading is stale.
+    Offline,
 }
 
 impl Tint {
-    pub const ALL: [Tint; 3] = [Tint::Normal, Tint::Warning, Tint::Alarm];
+    pub const ALL: [Tint; 4] = [Tint::Normal, Tint::Warning, Tint::Alarm, Tint::Offline];
 
     pub fn rgb(self) -> [u8; 3] {
         match self {
             Tint::Normal => [0x14, 0xb8, 0xa6],
             Tint::Warning => [0xff, 0x82, 0x00],
             Tint::Alarm => [0xe8, 0x1c, 0x2e],
+            Tint::Offline => [0x80, 0x84, 0x88],
         }
     }
 }
