@@ -36,6 +36,16 @@ async fn failed_poll(
     proxy: &CountingProxy,
     errors: usize,
 ) -> Result<()> {
+    // A refresh while a poll is in flight is served by that poll: ask only once the app
+    // is done with the last one (or a new one, its retry, already waits in the proxy).
+    wait_for("the app to be done with the last poll", STEP, || async {
+        if proxy.held() > 0 {
+            return Some(());
+        }
+        let s = app.state().await.ok()?;
+        (s["polling"] == false).then_some(())
+    })
+    .await?;
     if proxy.held() == 0 {
         app.invoke("refresh_now", json!({}))
             .await?
