@@ -38,6 +38,26 @@ async fn the_window_shows_the_simulators_readings() -> Result<()> {
         assert_eq!(state, snap.state_name);
         let conn = app.text("connection").await?;
         assert!(conn.contains("online"), "connection chip: {conn:?}");
+
+        // "updated HH:MM": the minute of the app's own updated_at, in local time (so no
+        // guess from the test's clock).
+        let state = app.state().await?;
+        let updated = state["updated_at"]
+            .as_str()
+            .ok_or(format!("no updated_at in {state}"))?;
+        let updated = chrono::DateTime::parse_from_rfc3339(updated)?
+            .with_timezone(&chrono::Local)
+            .format("%H:%M")
+            .to_string();
+        let age = app
+            .wait_text("age", "the age of the reading", |t| {
+                t.starts_with("updated ")
+            })
+            .await?;
+        assert!(
+            age.contains(&updated),
+            "the window says {age:?}, the app's updated_at is {updated}"
+        );
         Ok::<_, Error>(())
     }
     .await;
