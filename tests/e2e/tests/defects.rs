@@ -194,6 +194,8 @@ fn dunst_displayed() -> Result<u32> {
 /// A frozen simulator, a proxy counting polls, the test as the tray host, and the app
 /// polling every second.
 struct TrayRig {
+    /// Started after the lock, so no other test's app is in it.
+    notes: Option<NotifyWatch>,
     sim: SimHandle,
     proxy: CountingProxy,
     host: TrayHost,
@@ -206,11 +208,16 @@ struct TrayRig {
 }
 
 impl TrayRig {
-    /// Everything up to the app's first reading in the menu.
-    async fn start(test: &str, soc: f64) -> Result<TrayRig> {
+    /// Everything up to the app's first reading in the menu; with `watch_notes`, the
+    /// notifications from its start on.
+    async fn start(test: &str, soc: f64, watch_notes: bool) -> Result<TrayRig> {
         require_desktop();
         let lock = AppLock::acquire();
         wait_app_gone().await?;
+        let notes = match watch_notes {
+            true => Some(NotifyWatch::start().await?),
+            false => None,
+        };
         let cfg = SimConfig {
             password: SIM_PASSWORD.into(),
             speed: 0.0,
@@ -234,6 +241,7 @@ impl TrayRig {
         let item = host.item().await?;
         let menu = host.menu_path(&item).await?;
         let rig = TrayRig {
+            notes,
             sim,
             proxy,
             host,
@@ -363,18 +371,18 @@ fn check_one_on_screen(what: &str, three: &[Sent], titles: [&str; 3]) {
 async fn each_conditions_notices_replace_the_one_on_screen_and_the_recovery_the_alarm() -> Result<()>
 {
     require_desktop();
-    let notes = NotifyWatch::start().await?;
-    let rig = TrayRig::start("replace", 80.0).await?;
+    let rig = TrayRig::start("replace", 80.0, true).await?;
     // Nothing of an earlier test on screen, so dunst's count is this test's alone.
     let _ = Command::new("dunstctl").arg("close-all").status();
     let result = async {
+        let notes = rig.notes.as_ref().expect("watched");
         rig.proxy.wait_readings(rig.proxy.readings(), 3).await?;
         assert!(notes.sent().is_empty(), "healthy: {:#?}", notes.sent());
 
         // High: a warning, the alarm, back to normal.
-        step_to(&rig, &notes, 3.2, 1).await?;
-        step_to(&rig, &notes, 3.7, 2).await?;
-        step_to(&rig, &notes, 2.5, 3).await?;
+        step_to(&rig, notes, 3.2, 1).await?;
+        step_to(&rig, notes, 3.7, 2).await?;
+        step_to(&rig, notes, 2.5, 3).await?;
         let high = notes.sent();
         for n in &high {
             eprintln!(
@@ -399,9 +407,9 @@ async fn each_conditions_notices_replace_the_one_on_screen_and_the_recovery_the_
 
         // Low, its own notification: it replaces none of the high pressure's.
         let _ = Command::new("dunstctl").arg("close-all").status();
-        step_to(&rig, &notes, 1.8, 4).await?;
-        step_to(&rig, &notes, 1.3, 5).await?;
-        step_to(&rig, &notes, 2.5, 6).await?;
+        step_to(&rig, notes, 1.8, 4).await?;
+        step_to(&rig, notes, 1.3, 5).await?;
+        step_to(&rig, notes, 2.5, 6).await?;
         let all = notes.sent();
         check_one_on_screen(
             "low pressure",
@@ -436,7 +444,7 @@ async fn each_conditions_notices_replace_the_one_on_screen_and_the_recovery_the_
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs a desktop session: scripts/desktop-session.sh"]
 async fn the_tray_menu_is_updated_in_place_between_polls() -> Result<()> {
-    let rig = TrayRig::start("menuids", 63.0).await?;
+    let rig = TrayRig::start("menuids", 63.0, false).await?;
     let result = async {
         let before = rig.entries().await?;
         let p0 = rig.sim.snapshot().pressure_bar;
@@ -935,28 +943,18 @@ fn exec_args(exec: &str) -> Vec<String> {
     out
 }
 
-/// The desktop entries in the session's autostart folder: (path, Exec value).
-fn autostart_entries() -> Vec<(PathBuf, String)> {
-    let mut dirs = Vec::new();
-    if let Some(home) = std::env::var_os("HOME") {
-        dirs.push(PathBuf::from(home).join(".config/autostart"));
-    }
-    if let Some(cfg) = std::env::var_os("XDG_CONFIG_HOME") {
-        dirs.push(PathBuf::from(cfg).join("autostart"));
-    }
-    dirs.dedup();
+/// The desktop entries in `home`'s autostart folder: (path, Exec value).
+fn autostart_entries(home: &Path) -> Vec<(PathBuf, String)> {
     let mut out = Vec::new();
-    for d in dirs {
-        let Ok(rd) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.extension().is_some_and(|x| x == "desktop") {
-                let text = std::fs::read_to_string(&p).unwrap_or_default();
-                if let Some(exec) = text.lines().find_map(|l| l.strip_prefix("Exec=")) {
-                    out.push((p, exec.to_string()));
-                }
+    let Ok(rd) = std::fs::read_dir(home.join(".config/autostart")) else {
+        return out;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.extension().is_some_and(|x| x == "desktop") {
+            let text = std::fs::read_to_string(&p).unwrap_or_default();
+            if let Some(exec) = text.lines().find_map(|l| l.strip_prefix("Exec=")) {
+                out.push((p, exec.to_string()));
             }
         }
     }
@@ -967,11 +965,15 @@ fn autostart_entries() -> Vec<(PathBuf, String)> {
 /// the same `--config-dir`; turns it off again and checks the entry is gone.
 async fn start_at_login_keeps_the_config_dir(tag: &str) -> Result<()> {
     let sim = start_sim(63.0).await;
-    let app = Win::launch(tag, &device_args(sim.addr()), &[]).await?;
+    // A HOME of its own (where the autostart entry goes), so no other test's entry counts.
+    let home = TempDir::new(&format!("{tag}-home"));
+    let home_var = home.path().display().to_string();
+    let app = Win::launch(tag, &device_args(sim.addr()), &[("HOME", &home_var)]).await?;
     let result = async {
         app.wait_text("soc", "the first reading", |t| t == "63 %")
             .await?;
         let ours = |e: &(PathBuf, String)| e.1.contains("nestore-tray");
+        let autostart_entries = || autostart_entries(home.path());
         assert!(
             !autostart_entries().iter().any(ours),
             "no autostart entry before: {:?}",
@@ -990,11 +992,13 @@ async fn start_at_login_keeps_the_config_dir(tag: &str) -> Result<()> {
             .iter()
             .position(|a| a == "--config-dir")
             .ok_or(format!("no --config-dir in {args:?}"))?;
-        assert_eq!(
-            args.get(at + 1),
-            Some(&dir),
-            "start at login uses this run's settings folder: Exec={exec} → {args:?}"
-        );
+        if args.get(at + 1) != Some(&dir) {
+            return Err(format!(
+                "start at login must use this run's settings folder {dir:?}: \
+                 Exec={exec} starts {args:?}"
+            )
+            .into());
+        }
         let settings: Value =
             serde_json::from_slice(&std::fs::read(app.dir.path().join("settings.json"))?)?;
         assert_eq!(settings["autostart"], json!(true), "{settings}");
