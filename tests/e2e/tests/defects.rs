@@ -1231,6 +1231,58 @@ async fn a_sensor_fault_shows_an_online_device_with_its_readings_and_says_so() -
     app.finish(result).await
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn a_sensor_fault_keeps_the_readings_in_the_tray_menu_never_offline() -> Result<()> {
+    let rig = TrayRig::start("sensortray", 63.0, false).await?;
+    let result = async {
+        rig.sim.set_scenario(Scenario::SensorFault);
+        let labels = |e: &[Entry]| -> Vec<String> {
+            e.iter()
+                .filter(|e| !e.separator)
+                .map(|e| e.label.clone())
+                .collect()
+        };
+        rig.wait_entries("the sensor fault line", |e| {
+            e.iter()
+                .any(|e| e.label == "Warning: pressure sensor fault")
+        })
+        .await?;
+        // Over several polls (missing, -1, 99.9 and "NaN" in turn): the charge, no
+        // pressure, updated (not retrying, not offline), the fault line.
+        let from = rig.proxy.readings();
+        wait_for("six more polls", STEP, || async {
+            let l = labels(&rig.entries().await.ok()?);
+            assert_eq!(l[0], "State of charge 63 %", "{l:?}");
+            assert!(
+                l[1] == "Pressure not reported" || l[1] == "Pressure sensor fault",
+                "{l:?}"
+            );
+            assert!(
+                l[3].starts_with("Updated ") && !l[3].contains("retrying"),
+                "online: {l:?}"
+            );
+            assert!(!l.iter().any(|l| l.contains("ffline")), "{l:?}");
+            assert!(
+                l.iter().any(|l| l == "Warning: pressure sensor fault"),
+                "{l:?}"
+            );
+            (rig.proxy.readings() >= from + 6).then_some(())
+        })
+        .await?;
+        let log = rig.app.alert_lines();
+        assert!(
+            log.iter()
+                .any(|l| l.contains("alert: Pressure sensor fault")),
+            "{log:#?}"
+        );
+        assert!(!log.iter().any(|l| l.contains("kind=Offline")), "{log:#?}");
+        Ok(())
+    }
+    .await;
+    rig.finish(result).await
+}
+
 // ------------------------------------------------------------------ #13 the demo
 
 /// POST `body` (JSON) to `path` of the simulator at `addr` (loopback only); the reply.
