@@ -3,14 +3,20 @@
 //! without end).
 
 use std::collections::VecDeque;
+use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::files::{self, ReadError};
+
 pub const FILE_NAME: &str = "alerts.jsonl";
 /// Entries kept, in memory and on disk.
 pub const CAPACITY: usize = 500;
+/// At most this much of the end of the file is read at start: an entry is a few hundred
+/// bytes, so this holds many times [`CAPACITY`] entries, and a huge file costs no more.
+pub const TAIL_BYTES: u64 = 4 << 20;
 
 /// One logged notice, as the window shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,30 +57,66 @@ pub struct AlertLog {
     /// Lines in the file; it is rewritten with the kept entries when it reaches twice
     /// the capacity, so appends stay cheap.
     file_lines: usize,
+    /// The file needs rewriting before the next append: it was larger than what is read
+    /// at start, or its last line was cut off (an append would glue onto it).
+    rewrite_first: bool,
 }
 
 impl AlertLog {
-    /// Loads the log from `dir` (None: in memory only). Unreadable lines are skipped: a
-    /// damaged log must not keep the app from starting.
+    /// Loads the log from `dir` (None: in memory only). Only the end of the file is read
+    /// ([`TAIL_BYTES`], whole lines), and unreadable lines are skipped one by one: a
+    /// damaged or huge log must not keep the app from starting, nor cost its good entries.
+    /// Something other than a regular file in the log's place is moved aside; a log that
+    /// cannot be read is left alone and the log stays in memory for this run.
     pub fn open(dir: Option<PathBuf>) -> AlertLog {
-        let path = dir.map(|d| d.join(FILE_NAME));
-        let mut entries = VecDeque::new();
-        let mut file_lines = 0;
-        if let Some(text) = path.as_ref().and_then(|p| std::fs::read_to_string(p).ok()) {
-            file_lines = text.lines().count();
-            entries.extend(
-                text.lines()
-                    .filter_map(|l| serde_json::from_str::<Entry>(l).ok()),
-            );
+        let mut log = AlertLog {
+            path: dir.map(|d| d.join(FILE_NAME)),
+            entries: VecDeque::new(),
+            file_lines: 0,
+            rewrite_first: false,
+        };
+        let Some(path) = log.path.clone() else {
+            return log;
+        };
+        match files::read_tail(&path, TAIL_BYTES) {
+            Ok(tail) => {
+                let lines = tail.bytes.split(|&b| b == b'\n').filter(|l| !l.is_empty());
+                // `from_slice` reads bytes: invalid UTF-8 spoils its own line only.
+                for line in lines {
+                    log.file_lines += 1;
+                    log.entries
+                        .extend(serde_json::from_slice::<Entry>(line).ok());
+                }
+                let cut_off = tail.bytes.last().is_some_and(|&b| b != b'\n');
+                log.rewrite_first = tail.skipped > 0 || cut_off;
+                if tail.skipped > 0 {
+                    tracing::warn!(
+                        "the alert log is large ({}): only its last {} are read",
+                        files::size(tail.skipped + tail.bytes.len() as u64),
+                        files::size(tail.bytes.len() as u64)
+                    );
+                }
+            }
+            Err(ReadError::NotFound) => {}
+            Err(ReadError::NotRegular(kind)) => match files::set_aside(&path, "unusable", true) {
+                Ok(aside) => tracing::warn!(
+                    "the alert log is {kind}, not a file: moved to {}",
+                    aside.display()
+                ),
+                Err(e) => {
+                    tracing::warn!("the alert log is {kind}, not a file, and cannot be moved aside ({e}): it is kept in memory only");
+                    log.path = None;
+                }
+            },
+            Err(e) => {
+                tracing::warn!("the alert log was not read because {e}: it is kept in memory only, the file is left as it is");
+                log.path = None;
+            }
         }
-        while entries.len() > CAPACITY {
-            entries.pop_front();
+        while log.entries.len() > CAPACITY {
+            log.entries.pop_front();
         }
-        AlertLog {
-            path,
-            entries,
-            file_lines,
-        }
+        log
     }
 
     pub fn append(&mut self, e: Entry) {
@@ -82,9 +124,11 @@ impl AlertLog {
         if self.entries.len() > CAPACITY {
             self.entries.pop_front();
         }
-        if self.file_lines + 1 >= 2 * CAPACITY {
-            self.rewrite();
-            self.file_lines = self.entries.len();
+        if self.rewrite_first || self.file_lines + 1 >= 2 * CAPACITY {
+            if self.rewrite() {
+                self.file_lines = self.entries.len();
+                self.rewrite_first = false;
+            }
         } else {
             self.append_line(self.entries.back().expect("just pushed"));
             self.file_lines += 1;
@@ -102,19 +146,23 @@ impl AlertLog {
             if let Some(d) = path.parent() {
                 std::fs::create_dir_all(d)?;
             }
-            let mut f = std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(path)?;
-            writeln!(f, "{}", serde_json::to_string(e)?)
+            let mut f = files::open_regular(path, OpenOptions::new().create(true).append(true))
+                .map_err(|e| match e {
+                    ReadError::Io(e) => e,
+                    other => std::io::Error::other(other.to_string()),
+                })?;
+            // One write, so a line is never split by another writer.
+            f.write_all(format!("{}\n", serde_json::to_string(e)?).as_bytes())
         })();
         if let Err(err) = result {
             tracing::warn!("cannot write the alert log: {err}");
         }
     }
 
-    fn rewrite(&self) {
-        let Some(path) = &self.path else { return };
+    /// Replaces the file with the kept entries (atomically: the old file stays whole
+    /// until the new one is complete). False when it could not.
+    fn rewrite(&self) -> bool {
+        let Some(path) = &self.path else { return true };
         let text: String = self
             .entries
             .iter()
@@ -123,13 +171,19 @@ impl AlertLog {
             .collect();
         let result = (|| -> std::io::Result<()> {
             let dir = path.parent().unwrap_or(std::path::Path::new("."));
+            std::fs::create_dir_all(dir)?;
             let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
             tmp.write_all(text.as_bytes())?;
+            tmp.as_file().sync_all()?;
             tmp.persist(path).map_err(|e| e.error)?;
             Ok(())
         })();
-        if let Err(err) = result {
-            tracing::warn!("cannot rewrite the alert log: {err}");
+        match result {
+            Ok(()) => true,
+            Err(err) => {
+                tracing::warn!("cannot rewrite the alert log: {err}");
+                false
+            }
         }
     }
 }
@@ -189,5 +243,108 @@ mod tests {
             AlertLog::open(Some(dir.path().to_owned())).recent(10).len(),
             2
         );
+    }
+
+    fn line(i: usize) -> String {
+        serde_json::to_string(&entry(i)).unwrap() + "\n"
+    }
+
+    fn titles(log: &AlertLog) -> Vec<String> {
+        log.entries.iter().map(|e| e.title.clone()).collect()
+    }
+
+    #[test]
+    fn a_bad_byte_costs_only_its_own_line_and_a_rewrite_keeps_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        // One line with a byte that is not UTF-8 among good ones, enough lines that the
+        // next append rewrites the file.
+        let mut bytes = line(0).replace("t0", "t\u{0}").into_bytes();
+        let at = bytes.iter().position(|&b| b == 0).unwrap();
+        bytes[at] = 0xff;
+        let n = 2 * CAPACITY - 1;
+        for i in 1..n {
+            bytes.extend(line(i).as_bytes());
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        let mut log = AlertLog::open(Some(dir.path().to_owned()));
+        let kept: Vec<String> = (n - CAPACITY..n).map(|i| format!("t{i}")).collect();
+        assert_eq!(titles(&log), kept);
+        log.append(entry(n));
+        let again = AlertLog::open(Some(dir.path().to_owned()));
+        assert_eq!(titles(&again), titles(&log));
+        assert_eq!(again.recent(2)[1].title, format!("t{}", n - 1));
+    }
+
+    #[test]
+    fn a_huge_log_is_read_from_its_end_and_cut_down_at_the_first_append() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        // 64 MiB of zero bytes (sparse: cheap to make), then the newest entries.
+        let f = std::fs::File::create(&path).unwrap();
+        f.set_len(16 * TAIL_BYTES).unwrap();
+        drop(f);
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(format!("\n{}{}", line(1), line(2)).as_bytes())
+            .unwrap();
+        drop(f);
+        let mut log = AlertLog::open(Some(dir.path().to_owned()));
+        assert_eq!(titles(&log), ["t1", "t2"]);
+        log.append(entry(3));
+        let len = std::fs::metadata(&path).unwrap().len();
+        assert!(len < TAIL_BYTES, "the file was cut down: {len} bytes");
+        let again = AlertLog::open(Some(dir.path().to_owned()));
+        assert_eq!(titles(&again), ["t1", "t2", "t3"]);
+    }
+
+    #[test]
+    fn an_append_after_a_cut_off_last_line_is_not_glued_onto_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, format!("{}{{\"at\": \"2026", line(1))).unwrap();
+        let mut log = AlertLog::open(Some(dir.path().to_owned()));
+        assert_eq!(titles(&log), ["t1"]);
+        log.append(entry(2));
+        let again = AlertLog::open(Some(dir.path().to_owned()));
+        assert_eq!(titles(&again), ["t1", "t2"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_in_place_of_the_log_does_not_hang_the_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let d = dir.path().to_owned();
+        std::thread::spawn(move || {
+            let mut log = AlertLog::open(Some(d));
+            log.append(entry(1));
+            tx.send(log.recent(5).len()).unwrap();
+        });
+        let n = match rx.recv_timeout(std::time::Duration::from_secs(20)) {
+            Ok(n) => n,
+            Err(_) => {
+                // Release the blocked reader (a writer end appears), then fail.
+                let _ = OpenOptions::new().write(true).open(&path);
+                panic!("opening the alert log blocks on a FIFO");
+            }
+        };
+        assert_eq!(n, 1);
+        // The FIFO was moved aside and a regular file holds the entry.
+        assert!(std::fs::metadata(&path).unwrap().is_file());
+        assert_eq!(titles(&AlertLog::open(Some(dir.path().to_owned()))), ["t1"]);
+        let aside = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .contains(".unusable-")
+            })
+            .count();
+        assert_eq!(aside, 1);
     }
 }
