@@ -29,9 +29,10 @@ pub fn preview_command(handle: AppHandle, cmd: CommandArgs) -> Result<Preview, I
 pub async fn send_command(
     handle: AppHandle,
     cmd: CommandArgs,
-    token: String,
+    token: Option<String>,
 ) -> Result<OutcomeView, IpcError> {
-    app::send(&handle, cmd, &token).await
+    // No token is no confirmation: refused like a wrong one, in the same typed error.
+    app::send(&handle, cmd, token.as_deref().unwrap_or_default()).await
 }
 
 #[tauri::command]

@@ -15,6 +15,7 @@ mod window;
 use std::path::PathBuf;
 
 use clap::Parser;
+use nestore_tray_core::autostart;
 use tauri::{Manager, RunEvent};
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
@@ -40,12 +41,17 @@ fn main() {
         .config_dir
         .as_ref()
         .map(|d| std::path::absolute(d).unwrap_or_else(|_| d.clone()));
-    let mut autostart = tauri_plugin_autostart::Builder::new();
-    if let Some(d) = &config_dir {
-        autostart = autostart.args(["--config-dir".to_owned(), d.to_string_lossy().into_owned()]);
-    }
+    let launcher = if cfg!(windows) {
+        autostart::Launcher::WindowsCommandLine
+    } else if cfg!(target_os = "macos") {
+        autostart::Launcher::Plain
+    } else {
+        autostart::Launcher::DesktopEntry
+    };
+    let login = tauri_plugin_autostart::Builder::new()
+        .args(autostart::login_args(config_dir.as_deref(), launcher));
     #[cfg(target_os = "macos")]
-    let autostart = autostart.macos_launcher(tauri_plugin_autostart::MacosLauncher::LaunchAgent);
+    let login = login.macos_launcher(tauri_plugin_autostart::MacosLauncher::LaunchAgent);
 
     let app = tauri::Builder::default()
         // First, so a second launch is stopped before anything else starts.
@@ -53,7 +59,7 @@ fn main() {
             tracing::info!(?argv, "second launch: opening the window");
             window::open(app);
         }))
-        .plugin(autostart.build())
+        .plugin(login.build())
         .invoke_handler(tauri::generate_handler![
             commands::get_state,
             commands::refresh_now,
@@ -76,8 +82,10 @@ fn main() {
                     .unwrap_or_else(|_| PathBuf::from(".")),
             };
             // A lock of our own too: the single-instance plugin needs a session bus.
-            let lock = match nestore_tray_core::instance_lock::InstanceLock::acquire(&dir) {
-                Ok(lock) => lock,
+            match nestore_tray_core::instance_lock::InstanceLock::acquire(&dir) {
+                Ok(lock) => {
+                    app.manage(lock);
+                }
                 Err(nestore_tray_core::instance_lock::LockError::Held) => {
                     eprintln!(
                         "NEStore Tray is already running with the settings in {}",
@@ -85,9 +93,9 @@ fn main() {
                     );
                     std::process::exit(0);
                 }
-                Err(e) => return Err(e.into()),
-            };
-            app.manage(lock);
+                // A folder that cannot hold the lock still lets the app watch the device.
+                Err(e) => tracing::warn!("cannot take the instance lock: {e}"),
+            }
             let state = tauri::async_runtime::block_on(app::App::start(&handle, &args, dir))?;
             app.manage(state);
             tray::create(&handle, app::on_tray)?;

@@ -123,9 +123,14 @@ pub async fn execute(client: &Client, args: CommandArgs) -> OutcomeView {
                     format!("Automatic operation resumed; the device reports \"{state}\".")
                 }
                 (true, _) => format!("Confirmed by the device: \"{state}\"."),
-                (false, _) => {
-                    format!("Sent, but not confirmed: the device still reports \"{state}\".")
-                }
+                (false, _) => match &o.readback_error {
+                    Some(e) => {
+                        format!("Sent, but not confirmed: its state could not be read back ({e}).")
+                    }
+                    None => {
+                        format!("Sent, but not confirmed: the device still reports \"{state}\".")
+                    }
+                },
             };
             OutcomeView {
                 ok: o.confirmed,

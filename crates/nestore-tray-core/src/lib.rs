@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod alert_log;
+pub mod autostart;
 pub mod clock;
 pub mod error;
 pub mod files;

@@ -151,3 +151,120 @@ impl Monitor {
         self.watch.snooze(until);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pace::FAST_POLL;
+    use nestore_watch::{Kind, Phase};
+
+    /// A story: statuses as the poller publishes them, at times the test chooses.
+    struct Story {
+        monitor: Monitor,
+        status: Status,
+        now: Now,
+        _dir: tempfile::TempDir,
+    }
+
+    impl Story {
+        fn new(scale: f64) -> Story {
+            let dir = tempfile::tempdir().unwrap();
+            let now = Now {
+                wall: DateTime::from_timestamp(1_764_079_500, 0)
+                    .unwrap()
+                    .fixed_offset(),
+                mono: Instant::now(),
+            };
+            Story {
+                monitor: Monitor::new(
+                    Thresholds::default(),
+                    Some(dir.path().to_owned()),
+                    Duration::from_secs(300),
+                    scale,
+                    now,
+                ),
+                status: Status::connecting("h:1".into(), false, 300),
+                now,
+                _dir: dir,
+            }
+        }
+
+        /// `secs` later the device reports this charge and pressure.
+        fn reading(&mut self, secs: u64, soc: f64, bar: f64) -> Reaction {
+            self.now.wall += chrono::Duration::seconds(secs as i64);
+            self.now.mono += Duration::from_secs(secs);
+            let body = format!(
+                r#"{{"PAYLOAD":{{"DERIVED":{{"SOC_VES":{soc}}},"BASE":{{"PRES_SYS":{bar}}}}}}}"#
+            );
+            let r = nestore::reading::parse_engineering(
+                body.as_bytes(),
+                self.now.wall.with_timezone(&Utc),
+            )
+            .unwrap();
+            self.status.record(Ok(r), self.now.wall.with_timezone(&Utc));
+            self.monitor.observe(&self.status, self.now)
+        }
+    }
+
+    #[test]
+    fn each_result_is_fed_once() {
+        let mut s = Story::new(1.0);
+        s.reading(300, 70.0, 2.4);
+        s.reading(300, 70.0, 1.2);
+        let again = s.monitor.observe(&s.status, s.now);
+        assert!(again.notices.is_empty() && again.interval.is_none());
+        let n = s.reading(300, 70.0, 1.2).notices;
+        assert_eq!(n.len(), 1, "the second reading confirms the alarm: {n:?}");
+        let repeat = s.monitor.observe(&s.status, s.now);
+        assert!(repeat.notices.is_empty(), "a repeat raises nothing twice");
+        assert_eq!(s.monitor.view().log.len(), 1);
+    }
+
+    #[test]
+    fn polls_fast_while_suspected_and_slow_again_after() {
+        let mut s = Story::new(1.0);
+        assert_eq!(s.reading(300, 70.0, 2.4).interval, None);
+        assert_eq!(s.reading(300, 70.0, 1.2).interval, Some(FAST_POLL));
+        assert_eq!(s.monitor.interval(), FAST_POLL);
+        let confirmed = s.reading(60, 70.0, 1.2);
+        assert_eq!(confirmed.notices[0].kind, Kind::LowPressure);
+        assert_eq!(confirmed.notices[0].phase, Phase::Raised);
+        assert_eq!(confirmed.interval, Some(Duration::from_secs(300)));
+    }
+
+    #[test]
+    fn the_log_uses_the_wall_clock_even_for_a_fast_device() {
+        // The demo device runs at 60x: its hours pass in minutes, but the owner reads the
+        // alert log against the clock on the wall.
+        let mut s = Story::new(60.0);
+        s.reading(5, 70.0, 2.4);
+        s.reading(5, 70.0, 1.2);
+        let n = s.reading(5, 70.0, 1.2).notices;
+        assert_eq!(n.len(), 1);
+        let logged = &s.monitor.view().log[0];
+        assert_eq!(logged.at, s.now.wall.with_timezone(&Utc));
+        assert_ne!(
+            n[0].at, logged.at,
+            "the watch itself ran on the device's time"
+        );
+    }
+
+    #[test]
+    fn alarms_cannot_be_snoozed_warnings_can() {
+        let mut s = Story::new(1.0);
+        s.reading(300, 70.0, 2.4);
+        s.reading(300, 70.0, 1.2);
+        s.reading(60, 70.0, 1.2);
+        let active = s.monitor.view().active;
+        assert_eq!(active.len(), 1);
+        assert_eq!(active[0].severity, Severity::Alarm);
+        assert!(!active[0].snoozable);
+        let mut s = Story::new(1.0);
+        s.reading(300, 70.0, 2.4);
+        s.reading(300, 70.0, 1.8);
+        s.reading(60, 70.0, 1.8);
+        let active = s.monitor.view().active;
+        assert_eq!(active[0].severity, Severity::Warning);
+        assert!(active[0].snoozable);
+    }
+}

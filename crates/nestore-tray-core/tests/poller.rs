@@ -74,8 +74,18 @@ async fn offline_keeps_the_last_reading_and_recovers() {
     let mut rx = p.subscribe();
     until(&mut rx, |s| s.connection == Connection::Online).await;
     sim.set_scenario(Scenario::OfflineRefuse);
-    p.refresh_now();
-    let s = until(&mut rx, |s| s.connection == Connection::Offline).await;
+    // One failure is only "retrying"; the third in a row is offline.
+    for n in 1..=3 {
+        p.refresh_now();
+        let s = until(&mut rx, |s| s.failures == n && !s.polling).await;
+        let expected = if n < 3 {
+            Connection::Retrying
+        } else {
+            Connection::Offline
+        };
+        assert_eq!(s.connection, expected, "after {n} failures");
+    }
+    let s = rx.borrow().clone();
     assert!(
         s.error.as_deref().unwrap().contains("unreachable"),
         "{:?}",
