@@ -515,7 +515,7 @@ fn start_cmd(power_w: u64) -> serde_json::Value {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "waiting for: send_command to take its token as optional and refuse a missing one with code \"refused\" (today Tauri rejects the call with a plain \"missing required key token\" string)"]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
 async fn send_command_without_a_token_is_refused() -> Result<()> {
     let sim = start_sim(63.0).await;
     let app = WindowApp::launch("notoken", sim.addr()).await?;

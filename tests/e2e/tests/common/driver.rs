@@ -11,7 +11,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
 use super::{
-    app_binary, app_pid_on_bus, children_of, free_port, require_desktop, unique_service,
+    app_binary, app_pid_on_bus, children_of, free_ports, require_desktop, unique_service,
     wait_app_gone, wait_for, AppLock, Result, TempDir, TrayHost, STEP,
 };
 
@@ -41,8 +41,7 @@ impl TauriDriver {
     /// Starts tauri-driver on free ports with `env` added to its (and so the app's)
     /// environment, and waits until it accepts connections.
     pub async fn start(env: &[(&str, &str)]) -> Result<TauriDriver> {
-        let port = free_port();
-        let native_port = free_port();
+        let [port, native_port] = free_ports::<2>();
         let mut cmd = Command::new(tauri_driver_binary());
         cmd.args(["--port", &port.to_string()])
             .args(["--native-port", &native_port.to_string()])
@@ -57,17 +56,23 @@ impl TauriDriver {
             )
         })?;
         let mut driver = TauriDriver { child, port };
-        let addr: SocketAddr = ([127, 0, 0, 1], port).into();
+        // tauri-driver, and the WebKitWebDriver it starts at once: a session asked for
+        // before the latter listens fails with a dropped connection.
+        let addrs: [SocketAddr; 2] = [
+            ([127, 0, 0, 1], port).into(),
+            ([127, 0, 0, 1], native_port).into(),
+        ];
         let child = &mut driver.child;
-        let up = wait_for("tauri-driver to listen", STEP, || {
+        let up = wait_for("tauri-driver and WebKitWebDriver to listen", STEP, || {
             let exited = child.try_wait().ok().flatten();
             async move {
                 if let Some(status) = exited {
                     return Some(Err(format!("tauri-driver exited: {status}")));
                 }
-                TcpStream::connect_timeout(&addr, Duration::from_millis(200))
-                    .ok()
-                    .map(|_| Ok(()))
+                addrs
+                    .iter()
+                    .all(|a| TcpStream::connect_timeout(a, Duration::from_millis(200)).is_ok())
+                    .then_some(Ok(()))
             }
         })
         .await?;
@@ -371,6 +376,19 @@ impl WindowApp {
         r.map_err(|e| format!("{e} (#{id} showed {last:?})").into())
     }
 
+    /// Scrolls `el` to the middle of the window, as a person would before using it (the
+    /// window is small, and sticky parts may cover a field at its edge).
+    pub async fn scroll_to(&self, el: &Element) -> Result<()> {
+        let arg = serde_json::to_value(el)?;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
+                vec![arg],
+            )
+            .await?;
+        Ok(())
+    }
+
     /// Waits until element `id` is displayed and enabled, then clicks it.
     pub async fn click(&self, id: &str) -> Result<()> {
         let el = wait_for(&format!("#{id} to be clickable"), STEP, || async {
@@ -378,7 +396,10 @@ impl WindowApp {
             (el.is_displayed().await.ok()? && el.is_enabled().await.ok()?).then_some(el)
         })
         .await?;
-        el.click().await?;
+        self.scroll_to(&el).await?;
+        el.click()
+            .await
+            .map_err(|e| format!("clicking #{id}: {e}"))?;
         Ok(())
     }
 
@@ -389,8 +410,13 @@ impl WindowApp {
             el.is_displayed().await.ok()?.then_some(el)
         })
         .await?;
-        el.clear().await?;
-        el.send_keys(value).await?;
+        self.scroll_to(&el).await?;
+        el.clear()
+            .await
+            .map_err(|e| format!("clearing #{id}: {e}"))?;
+        el.send_keys(value)
+            .await
+            .map_err(|e| format!("typing into #{id}: {e}"))?;
         let got = el.prop("value").await?.unwrap_or_default();
         if got != value {
             return Err(format!("#{id} holds {got:?} after typing {value:?}").into());
