@@ -22,6 +22,8 @@ pub struct SettingsView {
     control_enabled: bool,
     autostart: bool,
     alerts: Thresholds,
+    history_enabled: bool,
+    history_keep_days: Option<u32>,
     password_stored: bool,
     keyring_error: Option<String>,
     /// Whether the password works, when saving checked it.
@@ -37,6 +39,16 @@ pub struct SettingsInput {
     autostart: bool,
     /// Absent: keep the thresholds in force.
     alerts: Option<Thresholds>,
+    /// Absent: as before.
+    history_enabled: Option<bool>,
+    /// Absent: as before; null: keep everything.
+    #[serde(default, deserialize_with = "some_or_null")]
+    history_keep_days: Option<Option<u32>>,
+}
+
+/// A field that may be absent (None), null (Some(None)) or a value.
+fn some_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<u32>>, D::Error> {
+    Option::<u32>::deserialize(d).map(Some)
 }
 
 /// A yes or no with the owner's words.
@@ -78,6 +90,8 @@ async fn settings_view(app: &App, password_check: Option<Check>) -> SettingsView
         control_enabled: s.control_enabled,
         autostart: s.autostart,
         alerts: s.alerts,
+        history_enabled: s.history_enabled,
+        history_keep_days: s.history_keep_days,
         password_stored,
         keyring_error,
         password_check,
@@ -120,6 +134,8 @@ pub async fn save_settings(
         autostart: input.autostart,
         charge_defaults: old.charge_defaults,
         alerts: input.alerts.unwrap_or(old.alerts),
+        history_enabled: input.history_enabled.unwrap_or(old.history_enabled),
+        history_keep_days: input.history_keep_days.unwrap_or(old.history_keep_days),
     }
     .normalised();
     new.validate().map_err(settings_error)?;

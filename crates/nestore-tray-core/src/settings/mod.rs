@@ -1,0 +1,182 @@
+//! The app's settings: a JSON file in the platform config directory, written atomically.
+//! The service password is never here: it lives in the OS keyring.
+//!
+//! Loading never blocks and never reads more than [`MAX_FILE_BYTES`]. A file that cannot be
+//! used at all is moved aside and the defaults load; a file with some bad fields keeps every
+//! good one: only the bad ones go back to their defaults, the original is kept beside byte
+//! for byte, and the notice names what was reset.
+
+mod recover;
+mod store;
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+pub use store::{Loaded, SettingsStore};
+
+pub const FILE_NAME: &str = "settings.json";
+pub const MIN_POLL_INTERVAL_S: u64 = 60;
+pub const DEFAULT_POLL_INTERVAL_S: u64 = 300;
+pub const MAX_POLL_INTERVAL_S: u64 = 24 * 3600;
+/// Raw readings are kept at least a year, whatever is asked, and at most a century.
+pub const MIN_HISTORY_KEEP_DAYS: u32 = 365;
+pub const MAX_HISTORY_KEEP_DAYS: u32 = 36_500;
+/// A settings file is a few hundred bytes; a bigger one than this is not read.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// The last charge started from the app, offered again by "Start charging" in the menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChargeDefaults {
+    pub power_w: u32,
+    pub target_soc_pct: u8,
+    pub duration_min: u32,
+}
+
+impl Default for ChargeDefaults {
+    fn default() -> Self {
+        ChargeDefaults {
+            power_w: 2000,
+            target_soc_pct: 90,
+            duration_min: 120,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// None: no device configured yet.
+    pub host: Option<String>,
+    pub port: u16,
+    pub poll_interval_s: u64,
+    pub control_enabled: bool,
+    pub autostart: bool,
+    pub charge_defaults: ChargeDefaults,
+    /// The pressure watch's thresholds.
+    pub alerts: nestore_watch::Thresholds,
+    /// Keep every reading in the history database.
+    pub history_enabled: bool,
+    /// How many days of readings to keep; None: all of them.
+    pub history_keep_days: Option<u32>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            host: None,
+            port: nestore::DEFAULT_PORT,
+            poll_interval_s: DEFAULT_POLL_INTERVAL_S,
+            control_enabled: false,
+            autostart: false,
+            charge_defaults: ChargeDefaults::default(),
+            alerts: nestore_watch::Thresholds::default(),
+            history_enabled: true,
+            history_keep_days: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingsError {
+    #[error("Host: {0}")]
+    Host(String),
+    #[error("Port: must be 1-65535")]
+    Port,
+    #[error("Poll interval: must be {MIN_POLL_INTERVAL_S}-{MAX_POLL_INTERVAL_S} s (the device is slow; the reference polls every 300 s)")]
+    PollInterval,
+    #[error("Last charge settings: {0}")]
+    ChargeDefaults(String),
+    #[error("Keep history for: must be at least {MIN_HISTORY_KEEP_DAYS} days (raw readings are kept a year at least) and at most {MAX_HISTORY_KEEP_DAYS}")]
+    HistoryKeep,
+    /// `field` is the settings key (`alerts.low_bar`, …); the message names the setting
+    /// as the window does ("Low-pressure alarm: must be between 1 and 1.8 bar").
+    #[error("{message}")]
+    Alerts {
+        field: &'static str,
+        message: String,
+    },
+}
+
+impl SettingsError {
+    /// The settings key of the bad field, as the window's form and `docs/ipc.md` name it:
+    /// `host`, `port`, `poll_interval_s`, `charge_defaults`, `alerts.low_alarm_bar`, …
+    pub fn field(&self) -> &'static str {
+        match self {
+            SettingsError::Host(_) => "host",
+            SettingsError::Port => "port",
+            SettingsError::PollInterval => "poll_interval_s",
+            SettingsError::ChargeDefaults(_) => "charge_defaults",
+            SettingsError::HistoryKeep => "history_keep_days",
+            SettingsError::Alerts { field, .. } => field,
+        }
+    }
+
+    /// What is wrong, as the rest of a sentence about the field: "it must be 1-65535".
+    fn problem(&self) -> String {
+        match self {
+            SettingsError::Host(m) | SettingsError::ChargeDefaults(m) => m.clone(),
+            SettingsError::Port | SettingsError::PollInterval | SettingsError::HistoryKeep => {
+                format!("it must be {}", recover::info(self.field()).rule)
+            }
+            // "Low-pressure alarm: must be …" → "it must be …"
+            SettingsError::Alerts { message, .. } => match message.split_once(": ") {
+                Some((_, must)) => format!("it {must}"),
+                None => message.clone(),
+            },
+        }
+    }
+}
+
+/// The thresholds' error as a settings error naming the field by its settings key.
+fn alerts_error(e: nestore_watch::ThresholdError) -> SettingsError {
+    let field = recover::ALERT_FIELDS
+        .iter()
+        .find(|f| f.key.strip_prefix("alerts.") == Some(e.field))
+        .map_or("alerts", |f| f.key);
+    SettingsError::Alerts {
+        field,
+        message: e.to_string(),
+    }
+}
+
+impl Settings {
+    /// Checks every field; the error names the first bad one ([`SettingsError::field`]).
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        // The port first: the host's check (the library's) refuses port 0 too.
+        if self.port == 0 {
+            return Err(SettingsError::Port);
+        }
+        if let Some(host) = &self.host {
+            nestore::client::base_url(host, self.port)
+                .map_err(|e| SettingsError::Host(e.to_string()))?;
+        }
+        if !(MIN_POLL_INTERVAL_S..=MAX_POLL_INTERVAL_S).contains(&self.poll_interval_s) {
+            return Err(SettingsError::PollInterval);
+        }
+        let d = self.charge_defaults;
+        let req = nestore::ChargeRequest {
+            power_w: d.power_w,
+            target_soc_pct: d.target_soc_pct,
+            duration: std::time::Duration::from_secs(u64::from(d.duration_min) * 60),
+        };
+        req.check_limits()
+            .map_err(|e| SettingsError::ChargeDefaults(e.to_string()))?;
+        if self
+            .history_keep_days
+            .is_some_and(|d| !(MIN_HISTORY_KEEP_DAYS..=MAX_HISTORY_KEEP_DAYS).contains(&d))
+        {
+            return Err(SettingsError::HistoryKeep);
+        }
+        self.alerts.validate().map_err(alerts_error)
+    }
+
+    /// A host with surrounding blanks trimmed, and an empty host meaning "none".
+    pub fn normalised(mut self) -> Settings {
+        self.host = self
+            .host
+            .map(|h| h.trim().to_owned())
+            .filter(|h| !h.is_empty());
+        self
+    }
+}

@@ -1,0 +1,441 @@
+//! Settings: validation, loading field by field, the file on disk.
+
+use std::path::PathBuf;
+
+use super::*;
+
+fn store() -> (tempfile::TempDir, SettingsStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SettingsStore::new(dir.path().join("nested"));
+    (dir, store)
+}
+
+#[test]
+fn missing_file_gives_defaults_without_notice() {
+    let (_d, s) = store();
+    let l = s.load();
+    assert_eq!(l.settings, Settings::default());
+    assert_eq!(l.settings.port, 4805);
+    assert_eq!(l.settings.poll_interval_s, 300);
+    assert!(l.notice.is_none());
+}
+
+#[test]
+fn save_then_load_round_trips_and_leaves_no_temp_files() {
+    let (_d, s) = store();
+    let mut set = Settings {
+        host: Some("192.0.2.7".into()),
+        control_enabled: true,
+        ..Default::default()
+    };
+    set.charge_defaults.power_w = 3000;
+    s.save(&set).unwrap();
+    assert_eq!(
+        s.load(),
+        Loaded {
+            settings: set.clone(),
+            notice: None
+        }
+    );
+    set.poll_interval_s = 600;
+    s.save(&set).unwrap();
+    assert_eq!(s.load().settings.poll_interval_s, 600);
+    let names: Vec<_> = std::fs::read_dir(s.path().parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from(FILE_NAME)]);
+}
+
+#[test]
+fn a_corrupt_file_is_moved_aside_with_a_notice() {
+    let (_d, s) = store();
+    std::fs::create_dir_all(s.path().parent().unwrap()).unwrap();
+    std::fs::write(s.path(), "{\"host\": \"a\", trunc").unwrap();
+    let l = s.load();
+    assert_eq!(l.settings, Settings::default());
+    let notice = l.notice.unwrap();
+    assert!(
+        notice.contains("not valid settings JSON") && notice.contains("moved to"),
+        "{notice}"
+    );
+    assert!(!s.path().exists());
+    let aside: Vec<_> = std::fs::read_dir(s.path().parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(&aside[0]).unwrap(),
+        "{\"host\": \"a\", trunc"
+    );
+}
+
+#[test]
+fn absurd_values_are_not_used() {
+    let (_d, s) = store();
+    std::fs::create_dir_all(s.path().parent().unwrap()).unwrap();
+    for bad in [
+        r#"{"poll_interval_s": 5}"#,
+        r#"{"port": 0}"#,
+        r#"{"host": "a b"}"#,
+        r#"{"port": "x"}"#,
+        r#"{"charge_defaults": {"power_w": 99999, "target_soc_pct": 90, "duration_min": 120}}"#,
+    ] {
+        std::fs::write(s.path(), bad).unwrap();
+        let l = s.load();
+        assert_eq!(l.settings, Settings::default(), "{bad}");
+        assert!(l.notice.is_some(), "{bad}");
+    }
+}
+
+#[test]
+fn unknown_and_missing_fields_are_tolerated() {
+    let (_d, s) = store();
+    std::fs::create_dir_all(s.path().parent().unwrap()).unwrap();
+    std::fs::write(s.path(), r#"{"host": " nestore.home ", "future_field": 1}"#).unwrap();
+    let l = s.load();
+    assert_eq!(l.settings.host.as_deref(), Some("nestore.home"));
+    assert_eq!(l.settings.poll_interval_s, 300);
+    assert!(l.notice.is_none());
+}
+
+#[test]
+fn validation_names_the_field() {
+    let s = Settings {
+        poll_interval_s: 59,
+        ..Default::default()
+    };
+    let e = s.validate().unwrap_err();
+    assert_eq!(e.field(), "poll_interval_s");
+    assert!(
+        e.to_string()
+            .starts_with("Poll interval: must be 60-86400 s"),
+        "{e}"
+    );
+    let s = Settings {
+        poll_interval_s: 60,
+        ..Default::default()
+    };
+    assert!(s.validate().is_ok());
+    let s = Settings {
+        host: Some("x/y".into()),
+        ..Default::default()
+    };
+    let e = s.validate().unwrap_err();
+    assert_eq!(e.field(), "host");
+    assert!(e.to_string().starts_with("Host: "), "{e}");
+    let s = Settings {
+        port: 0,
+        ..Default::default()
+    };
+    assert_eq!(s.validate().unwrap_err().field(), "port");
+    let mut s = Settings::default();
+    s.charge_defaults.power_w = 99_999;
+    assert_eq!(s.validate().unwrap_err().field(), "charge_defaults");
+}
+
+fn with_alerts(f: impl FnOnce(&mut nestore_watch::Thresholds)) -> Settings {
+    let mut s = Settings::default();
+    f(&mut s.alerts);
+    s
+}
+
+#[test]
+fn bad_thresholds_are_refused_and_the_error_names_the_field() {
+    type Spoil = fn(&mut nestore_watch::Thresholds);
+    let cases: [(Spoil, &str); 6] = [
+        (|t| t.low_alarm_bar = 0.0, "alerts.low_alarm_bar"),
+        (|t| t.low_bar = 1.0, "alerts.low_bar"),
+        (|t| t.high_alarm_bar = 11.0, "alerts.high_alarm_bar"),
+        (|t| t.hold_readings = 0, "alerts.hold_readings"),
+        (|t| t.offline_grace_min = 0, "alerts.offline_grace_min"),
+        (|t| t.reminder_h = 1000, "alerts.reminder_h"),
+    ];
+    for (bad, field) in cases {
+        let s = with_alerts(bad);
+        let e = s.validate().unwrap_err();
+        assert_eq!(e.field(), field, "{e}");
+        // The watch's words, which name the setting as the window does.
+        assert_eq!(e.to_string(), s.alerts.validate().unwrap_err().to_string());
+    }
+    assert!(with_alerts(|t| t.hold_readings = 3).validate().is_ok());
+}
+
+fn write(s: &SettingsStore, text: impl AsRef<[u8]>) {
+    std::fs::create_dir_all(s.path().parent().unwrap()).unwrap();
+    std::fs::write(s.path(), text).unwrap();
+}
+
+fn set_aside_files(s: &SettingsStore) -> Vec<PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(s.path().parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".corrupt-"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn one_bad_field_is_reset_and_every_other_field_is_kept() {
+    let (_d, s) = store();
+    let original =
+        r#"{"host": "192.0.2.7", "port": 4806, "poll_interval_s": 10, "control_enabled": true}"#;
+    write(&s, original);
+    let l = s.load();
+    let want = Settings {
+        host: Some("192.0.2.7".into()),
+        port: 4806,
+        control_enabled: true,
+        ..Default::default()
+    };
+    assert_eq!(l.settings, want);
+    let aside = set_aside_files(&s);
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        l.notice.as_deref(),
+        Some(
+            format!(
+                "The poll interval in the settings file was not valid (10 s; it must be 60-86400 s) \
+                 and was reset to 300 s. The file was kept as {}.",
+                aside[0].display()
+            )
+            .as_str()
+        )
+    );
+    // The original beside, byte for byte; the corrected settings in its place.
+    assert_eq!(std::fs::read_to_string(&aside[0]).unwrap(), original);
+    assert_eq!(
+        s.load(),
+        Loaded {
+            settings: want,
+            notice: None
+        }
+    );
+}
+
+#[test]
+fn fields_of_the_wrong_type_are_reset_one_by_one() {
+    let (_d, s) = store();
+    write(
+        &s,
+        r#"{"host": "nestore.home", "port": "x", "autostart": "yes", "poll_interval_s": 900}"#,
+    );
+    let l = s.load();
+    assert_eq!(l.settings.host.as_deref(), Some("nestore.home"));
+    assert_eq!(l.settings.poll_interval_s, 900);
+    assert_eq!(l.settings.port, Settings::default().port);
+    assert!(!l.settings.autostart);
+    let notice = l.notice.unwrap();
+    assert!(
+        notice.contains(r#"The port in the settings file was not valid ("x"; it must be 1-65535) and was reset to 4805."#)
+            && notice.contains(r#"The autostart setting in the settings file was not valid ("yes"; it must be true or false) and was reset to off."#),
+        "{notice}"
+    );
+}
+
+#[test]
+fn bad_thresholds_in_the_file_fall_back_to_their_defaults_and_the_rest_is_kept() {
+    let (_d, s) = store();
+    write(
+        &s,
+        r#"{"host": "192.0.2.7", "poll_interval_s": 600,
+            "alerts": {"low_alarm_bar": 0, "hold_readings": 3, "reminder_h": "soon"}}"#,
+    );
+    let l = s.load();
+    assert_eq!(l.settings.host.as_deref(), Some("192.0.2.7"));
+    assert_eq!(l.settings.poll_interval_s, 600);
+    let defaults = nestore_watch::Thresholds::default();
+    assert_eq!(l.settings.alerts.low_alarm_bar, defaults.low_alarm_bar);
+    assert_eq!(l.settings.alerts.reminder_h, defaults.reminder_h);
+    assert_eq!(l.settings.alerts.hold_readings, 3);
+    assert!(l.settings.validate().is_ok());
+    let notice = l.notice.unwrap();
+    assert!(
+        notice.contains("The low-pressure alarm level in the settings file was not valid (0 bar; it must be between 1 and 1.8 bar) and was reset to 1.5 bar.")
+            && notice.contains(r#"The alarm reminder interval in the settings file was not valid ("soon"; it must be a whole number of hours) and was reset to 12 h."#)
+            && notice.contains("The file was kept as"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn thresholds_that_do_not_fit_together_all_go_back_to_their_defaults() {
+    let (_d, s) = store();
+    write(
+        &s,
+        r#"{"host": "192.0.2.7", "alerts": {"high_bar": 4.0, "high_alarm_bar": 3.9}}"#,
+    );
+    let l = s.load();
+    assert_eq!(l.settings.host.as_deref(), Some("192.0.2.7"));
+    assert_eq!(l.settings.alerts, nestore_watch::Thresholds::default());
+    let notice = l.notice.unwrap();
+    assert!(
+        notice.starts_with("The alert thresholds in the settings file were not valid (high-pressure alarm level 3.9 bar: it must be above")
+            && notice.contains("and were reset to their defaults. The file was kept as"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn a_file_set_aside_never_replaces_one_set_aside_before() {
+    let (_d, s) = store();
+    // Twice in a row, within the same second as a rule: two files kept, each whole.
+    write(&s, "{first");
+    s.load();
+    write(&s, "{second");
+    s.load();
+    write(&s, r#"{"port": 0}"#);
+    s.load();
+    let kept: Vec<_> = set_aside_files(&s)
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let mut sorted = kept.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["{\"port\": 0}", "{first", "{second"], "{kept:?}");
+}
+
+#[test]
+fn a_huge_host_is_refused() {
+    let label = "a".repeat(63);
+    let max = nestore::client::MAX_HOST_LEN;
+    let longest = [label.as_str(); 4].join(".")[..max].to_owned();
+    let s = Settings {
+        host: Some(longest.trim_end_matches('.').to_owned()),
+        ..Default::default()
+    };
+    assert!(s.validate().is_ok());
+    for len in [max + 1, 1_000_000] {
+        let s = Settings {
+            host: Some("a".repeat(len)),
+            ..Default::default()
+        };
+        let e = s.validate().unwrap_err();
+        assert_eq!(e.field(), "host");
+        assert!(e.to_string().len() < 200, "a short message: {e}");
+    }
+    // In the file: the host is cleared, the rest kept, and the notice stays short.
+    let (_d, store) = store();
+    write(
+        &store,
+        format!(r#"{{"host": "{}", "port": 4806}}"#, "a".repeat(1_000_000)),
+    );
+    let l = store.load();
+    assert_eq!((l.settings.host, l.settings.port), (None, 4806));
+    let notice = l.notice.unwrap();
+    assert!(
+        notice.starts_with("The device address in the settings file was not valid")
+            && notice.contains("cleared")
+            && notice.len() < 600,
+        "{notice}"
+    );
+}
+
+#[test]
+fn a_file_above_the_bound_is_not_read_but_set_aside() {
+    let (_d, s) = store();
+    // Valid JSON, padded with blanks past the bound.
+    let mut text = br#"{"host": "192.0.2.7"}"#.to_vec();
+    text.resize(MAX_FILE_BYTES as usize + 1, b' ');
+    write(&s, &text);
+    let l = s.load();
+    assert_eq!(l.settings, Settings::default());
+    let notice = l.notice.unwrap();
+    assert!(
+        notice.contains("too large") && notice.contains("moved to"),
+        "{notice}"
+    );
+    let aside = set_aside_files(&s);
+    assert_eq!(std::fs::read(&aside[0]).unwrap(), text);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_the_file_does_not_hang_the_start() {
+    let (_d, s) = store();
+    std::fs::create_dir_all(s.path().parent().unwrap()).unwrap();
+    let c = std::ffi::CString::new(s.path().as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let store = s.clone();
+    std::thread::spawn(move || tx.send(store.load()).unwrap());
+    let l = match rx.recv_timeout(std::time::Duration::from_secs(20)) {
+        Ok(l) => l,
+        Err(_) => {
+            // Release the blocked reader (a writer end appears), then fail.
+            let _ = std::fs::OpenOptions::new().write(true).open(s.path());
+            panic!("loading blocks on a FIFO");
+        }
+    };
+    assert_eq!(l.settings, Settings::default());
+    let notice = l.notice.unwrap();
+    assert!(
+        notice.contains("named pipe") && notice.contains("moved to"),
+        "{notice}"
+    );
+    assert!(!s.path().exists());
+    // Saving then writes a regular file in its place.
+    s.save(&Settings::default()).unwrap();
+    assert_eq!(s.load().notice, None);
+}
+
+#[test]
+fn save_replaces_the_file_and_never_writes_into_the_old_one() {
+    let (_d, s) = store();
+    let old = Settings {
+        host: Some("192.0.2.7".into()),
+        ..Default::default()
+    };
+    s.save(&old).unwrap();
+    let old_bytes = std::fs::read(s.path()).unwrap();
+    // A second name for the old file: an in-place overwrite would show through it.
+    let link = s.path().with_file_name("old-settings.json");
+    std::fs::hard_link(s.path(), &link).unwrap();
+    let new = Settings {
+        host: Some("192.0.2.8".into()),
+        poll_interval_s: 900,
+        ..Default::default()
+    };
+    s.save(&new).unwrap();
+    assert_eq!(std::fs::read(&link).unwrap(), old_bytes);
+    assert_eq!(s.load().settings, new);
+}
+
+#[test]
+fn history_is_kept_by_default_and_never_less_than_a_year() {
+    let s = Settings::default();
+    assert!(s.history_enabled);
+    assert_eq!(s.history_keep_days, None, "forever by default");
+    for (days, ok) in [
+        (Some(364), false),
+        (Some(365), true),
+        (Some(3650), true),
+        (Some(0), false),
+        (Some(u32::MAX), false),
+    ] {
+        let s = Settings {
+            history_keep_days: days,
+            ..Default::default()
+        };
+        match s.validate() {
+            Ok(()) => assert!(ok, "{days:?} accepted"),
+            Err(e) => {
+                assert!(!ok, "{days:?} refused: {e}");
+                assert_eq!(e.field(), "history_keep_days");
+            }
+        }
+    }
+    let (_d, st) = store();
+    write(&st, r#"{"host": "192.0.2.7", "history_keep_days": 30}"#);
+    let l = st.load();
+    assert_eq!(
+        l.settings.host.as_deref(),
+        Some("192.0.2.7"),
+        "the rest is kept"
+    );
+    assert_eq!(l.settings.history_keep_days, None);
+    assert!(l.notice.unwrap().contains("history period"));
+}
