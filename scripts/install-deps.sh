@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential pkg-config libdbus-1-dev   # keyring's Secret Service client (libdbus)
+  libsqlite3-dev   # nestore-history links the system SQLite (bundled only on Windows)
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev  # Tauri on Linux
   dbus dbus-x11 gnome-keyring libsecret-tools   # a real Secret Service and secret-tool for the tests
   xvfb xauth x11-utils xdotool trayer dunst imagemagick webkit2gtk-driver  # the app under a real X server, tray and WebDriver
