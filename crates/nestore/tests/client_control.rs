@@ -393,6 +393,13 @@ async fn a_device_that_always_answers_401_gets_one_new_login_and_one_retry() {
     )
     .await
     .unwrap();
+    // A deadline well above what the exchange takes: a client that kept logging in and
+    // retrying would end in a timeout, not in `Unauthorized`.
+    let controller = |sim: &nestore_sim::SimHandle, password: &str| {
+        let c = client_with(sim, with_deadline(5_000));
+        c.set_password(Some(nestore::SecretString::from(password.to_owned())));
+        c
+    };
     let c = controller(&sim, PASSWORD);
     // A fresh login that is refused at once: no second login.
     let e = c.send(STOP).await.unwrap_err();

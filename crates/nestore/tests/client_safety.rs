@@ -127,3 +127,76 @@ fn empty_spaced_odd_hosts_and_port_0_are_refused_in_plain_words() {
         "http://192.168.1.20:4805/"
     );
 }
+
+#[test]
+fn a_host_with_spaces_is_refused_in_its_own_words_not_the_url_parser_s() {
+    // The host is checked before the URL parser sees it: the message is the plain one,
+    // without the parser's reason in brackets.
+    for host in ["bad host", "a\u{a0}b", "a\u{3000}b"] {
+        let e = nestore::client::base_url(host, 4805).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "invalid device address: \"{}\" is not a host name or IP address",
+                host.escape_debug()
+            )
+        );
+    }
+}
+
+#[test]
+fn a_colon_that_is_not_a_port_is_not_explained_as_one() {
+    // Only digits (at most five) after a single colon are a typed port; anything else is
+    // no host at all, and the owner is not told to enter it as the port.
+    for host in [
+        "nestore.home:http",
+        "nestore.home:",
+        "nestore.home:123456",
+        "nestore.home:12a",
+    ] {
+        let e = nestore::client::base_url(host, 4805).unwrap_err();
+        let text = e.to_string();
+        assert!(matches!(e, Error::BadAddress(_)), "{host}: {text}");
+        assert!(!text.contains("as the port"), "{host}: {text}");
+        assert!(
+            text.contains("is not a host name or IP address"),
+            "{host}: {text}"
+        );
+    }
+    // An IPv6 literal is not a host name: a long group in one is a bad address, not a
+    // long part of a name.
+    for host in [
+        format!("{}::1", "a".repeat(64)),
+        format!("[{}]", "a".repeat(64)),
+    ] {
+        let text = nestore::client::base_url(&host, 4805)
+            .unwrap_err()
+            .to_string();
+        assert!(!text.contains("longer than"), "{host}: {text}");
+        assert!(
+            text.contains("is not a host name or IP address"),
+            "{host}: {text}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn without_a_password_the_device_is_not_even_asked() {
+    let device = stubborn_device("Standby").await;
+    let c = Client::with_config("127.0.0.1", device.port, quick()).unwrap();
+    assert!(!c.has_password());
+    let announced = std::sync::atomic::AtomicU32::new(0);
+    let e = c
+        .send_with(nestore::Command::ResumeAutomatic, |_| {
+            announced.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        })
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::NoPassword), "{e}");
+    assert_eq!(announced.load(std::sync::atomic::Ordering::SeqCst), 0);
+    assert!(device.requests().is_empty(), "{:?}", device.requests());
+    c.set_password(Some(SecretString::from(PASSWORD.to_owned())));
+    assert!(c.has_password());
+    c.set_password(None);
+    assert!(!c.has_password());
+}
