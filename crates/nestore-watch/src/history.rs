@@ -15,7 +15,8 @@ const LEAK_WINDOW_H: i64 = 6;
 /// The least history span and number of readings before a slope means anything.
 const MIN_SPAN_MIN: i64 = 60;
 const MIN_POINTS: usize = 4;
-/// Bounds memory whatever the poll rate (6 h at one reading every 10 s).
+/// Bounds memory whatever the poll rate. The thinning keeps at most 6 h / MIN_SPACING + 2
+/// points (2162), so this is only a safety net: it never cuts the window short.
 const CAP: usize = 2200;
 /// The closest two kept history points may be (6 h at this spacing fits CAP).
 const MIN_SPACING: Duration = Duration::seconds(10);
@@ -59,10 +60,11 @@ impl History {
             self.points.pop_front();
         }
         // Thin fast polls rather than drop old points, so the history always spans the
-        // leak window: a point closer than MIN_SPACING to the one before the newest
-        // replaces the newest.
+        // leak window: the newest point stays only until the next one arrives unless it
+        // lies at least MIN_SPACING after the one before it. Every kept point but the
+        // newest is then MIN_SPACING from the next, so 6 h always fits CAP.
         let n = self.points.len();
-        if n >= 2 && p.at - self.points[n - 2].at < MIN_SPACING {
+        if n >= 2 && self.points[n - 1].at - self.points[n - 2].at < MIN_SPACING {
             self.points.pop_back();
         }
         self.points.push_back(p);
@@ -112,5 +114,146 @@ impl History {
             soc_min,
             soc_max,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t0() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2024-03-05T13:05:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn at(secs: i64) -> DateTime<Utc> {
+        t0() + Duration::seconds(secs)
+    }
+
+    fn point(secs: i64, bar: f64, soc: f64) -> Point {
+        Point {
+            at: at(secs),
+            bar,
+            soc,
+        }
+    }
+
+    /// A history of these (seconds after t0, bar) points at 70 % charge.
+    fn history(points: &[(i64, f64)]) -> History {
+        let mut h = History::default();
+        for &(s, bar) in points {
+            h.remember(point(s, bar, 70.0));
+        }
+        h
+    }
+
+    fn times(h: &History) -> Vec<i64> {
+        h.points
+            .iter()
+            .map(|p| (p.at - t0()).num_seconds())
+            .collect()
+    }
+
+    const H: i64 = 3600;
+
+    #[test]
+    fn the_fit_is_the_least_squares_line_and_its_standard_error() {
+        // Hourly: 2.5, 2.46, 2.38, 2.36, 2.3 bar. Mean 2 h and 2.4 bar; Sxx = 10,
+        // Sxy = -0.5, so the slope is -0.05 bar/h (a fall of 0.3 bar per 6 h); the line
+        // gives 2.5, 2.45, 2.4, 2.35, 2.3, residuals 0, 0.01, -0.02, 0.01, 0: SS = 0.0006
+        // and the slope's standard error sqrt(SS / (n - 2) / Sxx).
+        let mut h = History::default();
+        for (i, (bar, soc)) in [
+            (2.5, 70.0),
+            (2.46, 71.0),
+            (2.38, 69.5),
+            (2.36, 70.0),
+            (2.3, 70.5),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            h.remember(point(i as i64 * H, bar, soc));
+        }
+        let f = h.fit().unwrap();
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        assert!(close(f.fall_per_6h, 0.3), "{f:?}");
+        let se_per_h = (0.0006_f64 / 3.0 / 10.0).sqrt();
+        assert!(close(f.se_per_6h, se_per_h * 6.0), "{f:?}");
+        assert_eq!(f.span, Duration::hours(4));
+        assert_eq!((f.soc_min, f.soc_max), (69.5, 71.0));
+    }
+
+    #[test]
+    fn a_rising_pressure_is_a_negative_fall() {
+        let h = history(&[(0, 2.0), (H, 2.1), (2 * H, 2.2), (3 * H, 2.3)]);
+        let f = h.fit().unwrap();
+        assert!((f.fall_per_6h + 0.6).abs() < 1e-9, "{f:?}");
+        assert!(f.se_per_6h.abs() < 1e-9, "a straight line: {f:?}");
+    }
+
+    #[test]
+    fn a_fit_needs_four_points_over_at_least_an_hour() {
+        let four_in_an_hour = history(&[(0, 2.5), (20 * 60, 2.4), (40 * 60, 2.3), (H, 2.2)]);
+        assert_eq!(four_in_an_hour.fit().unwrap().span, Duration::hours(1));
+        let three_in_two_hours = history(&[(0, 2.5), (H, 2.4), (2 * H, 2.3)]);
+        assert!(three_in_two_hours.fit().is_none());
+        let four_in_59_min = history(&[(0, 2.5), (20 * 60, 2.4), (40 * 60, 2.3), (59 * 60, 2.2)]);
+        assert!(four_in_59_min.fit().is_none());
+    }
+
+    #[test]
+    fn the_window_keeps_six_hours_to_the_second() {
+        // A point exactly 6 h before the newest stays; one older goes.
+        let h = history(&[(0, 2.5), (2 * H, 2.4), (4 * H, 2.3), (6 * H, 2.2)]);
+        assert_eq!(times(&h), [0, 2 * H, 4 * H, 6 * H]);
+        assert_eq!(h.fit().unwrap().span, Duration::hours(6));
+        let h = history(&[(0, 2.5), (H, 2.4), (2 * H, 2.3), (6 * H + 60, 2.2)]);
+        assert_eq!(times(&h), [H, 2 * H, 6 * H + 60]);
+    }
+
+    #[test]
+    fn a_clock_going_back_starts_the_history_afresh_but_a_repeated_time_does_not() {
+        let mut h = history(&[(0, 2.5), (H, 2.4), (2 * H, 2.3)]);
+        h.remember(point(H + 1800, 2.4, 70.0));
+        assert_eq!(times(&h), [H + 1800]);
+
+        let mut h = history(&[(0, 2.5), (20 * 60, 2.4), (40 * 60, 2.3), (H, 2.2)]);
+        h.remember(point(H, 2.2, 70.0));
+        assert_eq!(h.fit().unwrap().span, Duration::hours(1));
+    }
+
+    #[test]
+    fn points_min_spacing_apart_are_kept_closer_ones_thinned() {
+        let h = history(&[(0, 2.5), (10, 2.5), (H, 2.4), (H + 60, 2.4)]);
+        assert_eq!(times(&h), [0, 10, H, H + 60]);
+        let h = history(&[(0, 2.5), (9, 2.5), (H, 2.4), (H + 60, 2.4)]);
+        assert_eq!(times(&h), [0, H, H + 60]);
+    }
+
+    #[test]
+    fn fast_polls_are_thinned_so_the_history_spans_the_whole_window() {
+        for every in [1, 5, 7, 10, 60] {
+            let mut h = History::default();
+            for i in 0..=(7 * H / every) {
+                h.remember(point(i * every, 2.5, 70.0));
+            }
+            let f = h.fit().unwrap();
+            // The oldest kept point lies within two spacings of the window's edge.
+            let short = Duration::hours(6) - f.span;
+            assert!(
+                short >= Duration::zero() && short < MIN_SPACING * 2,
+                "a reading every {every} s spans {:?}",
+                f.span
+            );
+            assert!(h.points.len() <= CAP, "a reading every {every} s");
+            let gaps = h.points.iter().zip(h.points.iter().skip(1));
+            let close = gaps
+                .take(h.points.len() - 2)
+                .filter(|(a, b)| b.at - a.at < MIN_SPACING)
+                .count();
+            assert_eq!(close, 0, "only the newest may be closer; every {every} s");
+        }
     }
 }
