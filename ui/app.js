@@ -16,6 +16,7 @@ import * as pressure from './panels/pressure.js';
 import * as totals from './panels/totals.js';
 import * as controls from './panels/controls.js';
 import * as settings from './panels/settings.js';
+import * as history from './panels/history.js';
 
 const MONITOR_PANELS = [header, alerts, vessel, pressure, totals, controls];
 
@@ -28,10 +29,15 @@ const app = {
     notices.render(s, ui);
     settings.render(s, ui);
     const onSettings = ui.view === 'settings';
+    const onHistory = ui.view === 'history';
     $('view-settings').hidden = !onSettings;
-    $('view-monitor').hidden = onSettings;
+    $('view-history').hidden = !onHistory;
+    $('view-monitor').hidden = onSettings || onHistory;
     $('btn-settings').setAttribute('aria-pressed', String(onSettings));
+    $('btn-history').setAttribute('aria-pressed', String(onHistory));
     document.documentElement.classList.toggle('on-settings', onSettings);
+    document.documentElement.classList.toggle('on-history', onHistory);
+    history.render(s, ui);
     if (!s) return;
     const unconfigured = s.connection === 'not_configured';
     $('empty-state').hidden = !unconfigured;
@@ -54,12 +60,13 @@ const app = {
       settings.load(app);
       $('set-host').focus();
     }
+    if (view === 'history') history.open(app);
   },
 };
 
 async function start() {
   applyText();
-  for (const panel of [notices, header, alerts, controls, settings]) panel.wire(app);
+  for (const panel of [notices, header, alerts, controls, settings, history]) panel.wire(app);
   if (!connected()) {
     app.ui.localError = t.notInApp;
     app.render();
@@ -82,6 +89,7 @@ async function start() {
   }
   await subscribed;
   if (location.hash === '#settings') app.showView('settings');
+  if (location.hash === '#history') app.showView('history');
   // The age of the reading and a snooze that ran out change with time alone.
   setInterval(() => app.render(), 5000);
   // Esc closes the window (an open dialog takes Esc first, as dialogs do): the window is a

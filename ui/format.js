@@ -64,3 +64,30 @@ export function ago(d) {
 export function stateWords(raw) {
   return Object.prototype.hasOwnProperty.call(t.deviceStates, raw) ? t.deviceStates[raw] : raw;
 }
+
+// ---- chart times (panels/history.js), local time ----
+const fmtCache = new Map();
+function dtf(opts) {
+  const key = `${t.locale}|${JSON.stringify(opts)}`;
+  let f = fmtCache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(t.locale, opts);
+    fmtCache.set(key, f);
+  }
+  return f;
+}
+/** "25 Nov" */
+export const dayMonth = (d) => dtf({ day: 'numeric', month: 'short' }).format(d);
+/** "Nov" */
+export const monthShort = (d) => dtf({ month: 'short' }).format(d);
+/** "Nov 2026" */
+export const monthYear = (d) => dtf({ month: 'short', year: 'numeric' }).format(d);
+/** "Tue 25 Nov" */
+export const weekdayDay = (d) => dtf({ weekday: 'short', day: 'numeric', month: 'short' }).format(d);
+/** "25 Nov 2026" */
+export const dayMonthYear = (d) => dtf({ day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+/** "25 Nov 14:05", with the year when it is not this year's. */
+export function dateTime(d) {
+  const day = d.getFullYear() === new Date().getFullYear() ? dayMonth(d) : dayMonthYear(d);
+  return `${day} ${clock(d)}`;
+}

@@ -3,7 +3,7 @@
 
 export function createUi() {
   return {
-    view: 'monitor',              // 'monitor' | 'settings'
+    view: 'monitor',              // 'monitor' | 'settings' | 'history'
     refreshing: false,            // a refresh_now call is in flight
     demoStarting: false,          // a use_demo call is in flight
 
@@ -26,6 +26,19 @@ export function createUi() {
     localOutcome: null,           // {ok, text, at}: newer than control.last_outcome
     confirm: null,                // the open confirmation: {cmd, token, text, bodies, fromTray}
     trayConfirmSeen: null,        // JSON of the state.confirm already handled
+
+    // history (panels/history.js; docs/ipc.md "History")
+    history: {
+      range: '24h',               // '24h' | '7d' | '30d' | '1y'
+      zoom: null,                 // {from, to} in unix seconds: a span dragged across a chart
+      query: null,                // {from, to, buckets} of the last history_query sent
+      loading: false,             // a history_query is in flight
+      data: null,                 // the last history_query reply (for `query`)
+      error: null,                // the last query's error message
+      pollS: null,                // the poll interval (get_settings): no bucket narrower than 1.5 polls
+      exporting: false,           // a history_export is in flight
+      exportMessage: null,        // {ok, text}: where the CSV went, or the error
+    },
 
     // settings
     settings: {

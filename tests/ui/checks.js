@@ -32,6 +32,23 @@
     return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
   };
 
+  const charts = () => ['chart-soc', 'chart-pressure', 'chart-zones', 'chart-daily'].map((id) => $(id).uplot);
+  /** Opens the history view and waits for the four charts of the first reply. */
+  async function openHistory() {
+    await ready();
+    $('btn-history').click();
+    await until(() => $('view-history').dataset.drawMs, 'the history charts', 5000);
+  }
+  /** The charts fit their cards (nothing cut off on the right). */
+  function fits() {
+    for (const id of ['chart-soc', 'chart-pressure', 'chart-zones', 'chart-daily']) {
+      const card = $(id).getBoundingClientRect();
+      const plot = $(id).querySelector('.uplot').getBoundingClientRect();
+      const canvas = $(id).querySelector('canvas').getBoundingClientRect();
+      ok(canvas.right <= card.right + 0.5 && plot.right <= card.right + 0.5, `${id} is wider than its card: ${canvas.right} > ${card.right}`);
+    }
+  }
+
   const CHECKS = {
     // Every word of the page comes from the catalogue (text.js): no key is missing.
     async words() {
@@ -194,6 +211,150 @@
       await until(() => !card.classList.contains('is-alarm'), 'the look to clear');
     },
 
+    // The history view draws four charts from history_query; a gap is a null uPlot is given.
+    async 'history-charts'() {
+      await openHistory();
+      const us = charts();
+      ok(us.every((u) => u && u.root.querySelector('canvas')), 'four uPlot charts');
+      ok(document.querySelectorAll('#history-charts canvas').length === 4, 'four canvases');
+      fits();
+      const call = callsOf('history_query')[0].args;
+      const span = (Date.parse(call.to) - Date.parse(call.from)) / 1000;
+      ok(Math.abs(span - 86400) < 5, `24 h asked for: ${call.from} .. ${call.to}`);
+      ok(call.buckets === 192, `no bucket narrower than 1.5 polls of 300 s: ${call.buckets}`);
+      ok(!/\.\d+Z$/.test(call.from) && /Z$/.test(call.from), `RFC 3339 in whole seconds: ${call.from}`);
+      const p = us[1];
+      const nulls = p.data[1].filter((v) => v === null).length;
+      ok(nulls > 0, 'the outage yesterday 18:02-18:42 is a null in the pressure series');
+      ok(p.data[1].some((v) => typeof v === 'number'), 'and there are readings');
+      ok(!p.series[1].spanGaps, 'gaps are not spanned');
+      us.slice(0, 3).forEach((u, i) => ok(u.data[1].filter((v) => v === null).length === nulls, `chart ${i}: the same gap`));
+      // the mock's null day (5 days ago) is outside 24 h: today and yesterday have bars
+      ok(us[3].data[1].length === 2 && us[3].data[1].every((v) => typeof v === 'number'), `daily ${JSON.stringify(us[3].data[1])}`);
+      ok($('history-demo').hidden && $('history-off').hidden && $('history-status').hidden, 'no notes');
+      // the cursor of one chart moves the others (one sync key)
+      const over = us[0].root.querySelector('.u-over');
+      const r = over.getBoundingClientRect();
+      over.dispatchEvent(new MouseEvent('mousemove', { clientX: r.left + r.width * 0.5, clientY: r.top + 10, bubbles: true }));
+      await sleep(50);
+      ok(us[2].cursor.idx === us[0].cursor.idx && us[0].cursor.idx != null, `synced cursors ${us[0].cursor.idx} / ${us[2].cursor.idx}`);
+      ok(/\d{2}:\d{2}/.test($('chart-soc').querySelector('.u-legend .u-value').textContent), 'the readout shows the time');
+      ok(/bar$|—/.test($('chart-pressure').querySelector('.u-legend .u-series:nth-child(2) .u-value').textContent), 'and the pressure');
+    },
+
+    // A range button queries again; 7 days has the null day: no bar, not a zero.
+    async 'history-range'() {
+      await openHistory();
+      const before = callsOf('history_query').length;
+      $('btn-range-7d').click();
+      await until(() => callsOf('history_query').length === before + 1, 'a second query');
+      const call = callsOf('history_query')[before].args;
+      ok(Math.abs((Date.parse(call.to) - Date.parse(call.from)) / 1000 - 7 * 86400) < 5, `7 days: ${call.from} .. ${call.to}`);
+      ok($('btn-range-7d').getAttribute('aria-pressed') === 'true' && $('btn-range-24h').getAttribute('aria-pressed') === 'false', 'the pressed button');
+      await until(() => charts()[3].data[0].length >= 7, 'the 7-day charts');
+      const daily = charts()[3].data;
+      ok(daily[1].includes(null) && !daily[1].includes(0), `the null day stays null: ${JSON.stringify(daily[1])}`);
+      fits();
+      // a drag across the pressure chart zooms: a query of that span, with finer buckets
+      const n = callsOf('history_query').length;
+      const u = charts()[1];
+      const w = u.bbox.width / devicePixelRatio;
+      u.setSelect({ left: w * 0.4, width: w * 0.1, top: 0, height: 20 });
+      await until(() => callsOf('history_query').length === n + 1, 'the zoom query');
+      const z = callsOf('history_query')[n].args;
+      const zspan = (Date.parse(z.to) - Date.parse(z.from)) / 1000;
+      ok(zspan > 0.09 * 7 * 86400 && zspan < 0.11 * 7 * 86400, `the dragged span: ${zspan} s`);
+      ok(!$('history-zoom').hidden, 'the zoom row shows');
+      ok($('btn-range-7d').getAttribute('aria-pressed') === 'false', 'no range is pressed while zoomed');
+      await until(() => charts()[1].scales.x.max - charts()[1].scales.x.min < 0.2 * 7 * 86400, 'the zoomed charts');
+      $('btn-reset-zoom').click();
+      await until(() => callsOf('history_query').length === n + 2, 'the reset query');
+      ok($('history-zoom').hidden && $('btn-range-7d').getAttribute('aria-pressed') === 'true', 'back to 7 days');
+    },
+
+    // Export CSV: the shown period, the path it went to; a cancel says nothing.
+    async 'history-export'() {
+      await openHistory();
+      $('btn-export').click();
+      await until(() => /^Saved to \/home\/owner\/Documents\/nestore-history-/.test(text('history-export-message')), 'the saved path');
+      const args = callsOf('history_export')[0].args;
+      const shown = callsOf('history_query').slice(-1)[0].args;
+      ok(args.from === shown.from && args.to === shown.to && args.daily === false, JSON.stringify(args));
+      $('history-export-daily').checked = true;
+      $('btn-export').click();
+      await until(() => callsOf('history_export').length === 2 && /nestore-daily-/.test(text('history-export-message')), 'the daily export');
+      ok(callsOf('history_export')[1].args.daily === true, 'daily: true');
+    },
+    async 'history-export-fail'() {
+      await openHistory();
+      $('btn-export').click();
+      await until(() => /permission denied/.test(text('history-export-message')), 'the error');
+      ok($('history-export-message').classList.contains('is-err'), 'shown as an error');
+    },
+    async 'history-export-cancel'() {
+      await openHistory();
+      $('btn-export').click();
+      await until(() => callsOf('history_export').length === 1 && !$('btn-export').disabled, 'the export');
+      await sleep(100);
+      ok($('history-export-message').hidden, `nothing said: ${text('history-export-message')}`);
+    },
+
+    // No data yet / history off / demo: said plainly.
+    async 'history-notes'() {
+      await ready();
+      $('btn-history').click();
+      const hist = q.get('hist');
+      if (hist === 'empty') {
+        await until(() => /No history yet/.test(text('history-status')), 'the empty note');
+        ok($('history-charts').hidden, 'no charts');
+      } else if (hist === 'off') {
+        await until(() => !$('history-off').hidden, 'the off note');
+        ok(/Keep history/.test(text('history-off')), text('history-off'));
+      } else {
+        await until(() => !$('history-demo').hidden, 'the demo badge');
+        ok(text('history-demo') === 'Demo data', text('history-demo'));
+      }
+    },
+
+    // A year of data (1,000 buckets): from the click to four charts drawn within 300 ms.
+    async 'history-perf'() {
+      await openHistory();
+      const runs = [];
+      for (const range of ['1y', '30d', '1y']) {
+        delete $('view-history').dataset.drawMs;
+        $(`btn-range-${range}`).click();
+        await until(() => $('view-history').dataset.drawMs, `the ${range} charts`, 5000);
+        runs.push(`${range}: ${$('view-history').dataset.drawMs} ms (${$('view-history').dataset.renderMs} ms after the reply)`);
+      }
+      const last = callsOf('history_query').slice(-1)[0].args;
+      ok(last.buckets === 1000, `a year asks for 1000 buckets: ${last.buckets}`);
+      ok(charts()[0].data[0].length === 1000, `1000 buckets drawn: ${charts()[0].data[0].length}`);
+      document.documentElement.dataset.perf = runs.join('; ');
+      const ms = Number($('view-history').dataset.drawMs);
+      ok(ms <= 300, `a year took ${ms} ms from click to charts drawn (${runs.join('; ')})`);
+      fits();
+    },
+
+    // Settings: Keep history and Keep for load and save with the other settings.
+    async 'history-settings'() {
+      await ready();
+      $('btn-settings').click();
+      await until(() => $('set-host').value !== '', 'the settings to load');
+      ok($('set-history').checked, 'Keep history is on by default');
+      ok($('set-keep-days').value === 'forever', `Keep for: ${$('set-keep-days').value}`);
+      ok([...$('set-keep-days').options].map((o) => o.textContent).join('|') === 'Forever|1 year|2 years|5 years|10 years', 'the choices');
+      $('set-history').checked = false;
+      $('set-keep-days').value = '730';
+      $('btn-save-settings').click();
+      await until(() => text('settings-message') === 'Saved.', 'Saved.');
+      const sent = callsOf('save_settings')[0].args.settings;
+      ok(sent.history_enabled === false && sent.history_keep_days === 730, JSON.stringify(sent));
+      $('set-keep-days').value = 'forever';
+      $('btn-save-settings').click();
+      await until(() => callsOf('save_settings').length === 2, 'the second save');
+      ok(callsOf('save_settings')[1].args.settings.history_keep_days === null, 'Forever is null');
+    },
+
     // On a 1024x600 screen the window is short: the content scrolls under a fixed top bar,
     // and Save and Test connection are always in reach.
     async 'small-screen'() {
@@ -232,7 +393,16 @@
     },
   };
 
-  window.addEventListener('load', async () => {
+  // ?realtime=MS: the page runs on the wall clock, and screenshot.sh reads the DOM at the load
+  // event, which a frame from the server's /__hold holds back for MS; the check starts early.
+  const realtime = Number(q.get('realtime')) || 0;
+  if (realtime) {
+    const hold = document.createElement('iframe');
+    hold.src = `/__hold?ms=${realtime}`;
+    hold.hidden = true;
+    document.documentElement.appendChild(hold);
+  }
+  window.addEventListener(realtime ? 'DOMContentLoaded' : 'load', async () => {
     const root = document.documentElement;
     const check = CHECKS[name];
     try {

@@ -14,6 +14,12 @@
 // (the mock accepts "service"), ?test=1 (with ?view=settings) clicks Test connection,
 // ?confirm=start|stop|auto is the tray asking to confirm that command, ?previewfail=FIELD makes
 // preview_command fail for that command field, ?expand=1 (with ?dialog) opens "What will be sent".
+// History: ?view=history opens it, ?range=7d|30d|1y picks a period, ?hist=empty|off|demo gives no
+// history yet / "Keep history" off (readings up to 3 days ago) / demo data, ?export=1|cancel|fail
+// clicks Export CSV (saved / the owner cancels the dialog / a typed error), ?zoom=1 drags across the
+// pressure chart. history_query answers from a model: a reading every 5 min for 200 days, with
+// outages (gaps) yesterday 18:02-18:42, 12 days ago 02:00-14:00 and 40-37 days ago, a null day
+// 5 days ago (a counter reset), alert events from the log and two pressure warnings.
 // window.__mock exposes the state, the calls made and emit() for tests/ui/checks.js.
 (() => {
   'use strict';
@@ -188,6 +194,7 @@
     control_enabled: state.control.enabled, autostart: true, password_stored: state.control.password_stored,
     alerts: Object.assign({}, THRESHOLDS, which === 'alarm' ? { quiet_hours: ['22:00:00', '07:00:00'] } : {}),
     keyring_error: null,
+    history_enabled: q.get('hist') !== 'off', history_keep_days: null,
   };
   const listeners = [];
   const clone = (v) => JSON.parse(JSON.stringify(v));
@@ -300,6 +307,9 @@
       if (!(s.port >= 1 && s.port <= 65535)) throw fail('invalid', 'Port: must be 1-65535.', 'port');
       if (!(s.poll_interval_s >= 60)) throw fail('invalid', `Poll interval: ${s.poll_interval_s} s is too short, the device needs at least 60 s.`, 'poll_interval_s');
       if (s.alerts !== undefined) validateAlerts(s.alerts);
+      if (typeof s.history_enabled !== 'boolean') throw fail('invalid', 'Keep history: expected on or off.', 'history_enabled');
+      const keep = s.history_keep_days;
+      if (keep !== null && !(Number.isInteger(keep) && keep >= 365)) throw fail('invalid', 'Keep for: at least 365 days, or forever.', 'history_keep_days');
       settings = Object.assign({}, settings, s);
       if (s.alerts) state.pressure_band = bandOf(s.alerts);
       if (clearPassword) settings.password_stored = false;
@@ -337,6 +347,130 @@
     },
   };
 
+  // ---- history (docs/ipc.md "History") ----
+  const HOUR = 3600;
+  const DAY = 86400;
+  const sec = (isoString) => Math.floor(new Date(isoString).getTime() / 1000);
+  const localAt = (daysAgo, h, m) => sec(atLocal(daysAgo, h, m));
+  const hist = q.get('hist');
+  const nowS = () => Math.floor(Date.now() / 1000);
+  const HISTORY_START = hist === 'empty' ? nowS() + DAY : nowS() - 200 * DAY;
+  const HISTORY_END = hist === 'off' ? nowS() - 3 * DAY : Infinity;
+  const OUTAGES = [
+    [localAt(1, 18, 2), localAt(1, 18, 42)],
+    [localAt(12, 2, 0), localAt(12, 14, 0)],
+    [localAt(40, 0, 0), localAt(37, 0, 0)],
+  ];
+  const PRESSURE_BUMP = [localAt(2, 7, 0), localAt(2, 10, 0)];
+  const NULL_DAY = (() => { const d = new Date(); d.setDate(d.getDate() - 5); return localDate(d); })();
+  const SOC_PROFILE = [[0, 38], [1, 36], [5, 92], [7, 88], [8, 70], [12, 66], [13, 60], [19, 55], [21, 40], [24, 38]];
+
+  function localDate(d) {
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }
+  function hasReading(ts) {
+    if (ts < HISTORY_START || ts > HISTORY_END || ts > nowS()) return false;
+    return !OUTAGES.some(([a, b]) => ts >= a && ts < b);
+  }
+  /** The readings at `ts`: soc, heater, pressure, five zones. */
+  function model(ts) {
+    const d = new Date(ts * 1000);
+    const h = d.getHours() + d.getMinutes() / 60;
+    const day = Math.floor(ts / DAY);
+    let i = 1;
+    while (SOC_PROFILE[i][0] < h) i++;
+    const [h0, s0] = SOC_PROFILE[i - 1];
+    const [h1, s1] = SOC_PROFILE[i];
+    const soc = Math.min(98, Math.max(5, s0 + (s1 - s0) * (h - h0) / (h1 - h0) + Math.sin(day * 1.7) * 5 + Math.sin(ts / 900) * 0.8));
+    const heater = h >= 1 && h < 5 ? 2400 + Math.round(Math.sin(day) * 4) * 100 : 0;
+    let p = 2.05 + 0.75 * soc / 100 + 0.02 * Math.sin(ts / 1700);
+    if (ts >= PRESSURE_BUMP[0] && ts < PRESSURE_BUMP[1]) p += 0.35 * Math.sin(Math.PI * (ts - PRESSURE_BUMP[0]) / (PRESSURE_BUMP[1] - PRESSURE_BUMP[0]));
+    if (which === 'alarm' && ts > nowS() - 6 * HOUR) p -= (ts - (nowS() - 6 * HOUR)) / (6 * HOUR) * 1.05;
+    const zones = [0, 1, 2, 3, 4].map((z) => {
+      const depth = (z + 0.5) / 5;
+      return 12 + 70 / (1 + Math.exp(-(soc / 100 - depth) / 0.07)) + Math.sin(ts / 2000 + z) * 0.6;
+    });
+    return [soc, heater, p].concat(zones);
+  }
+  const KEYS = ['soc_pct', 'heater_power_w', 'pressure_bar', 'zone1_c', 'zone2_c', 'zone3_c', 'zone4_c', 'zone5_c'];
+  const round = (v, d) => Math.round(v * 10 ** d) / 10 ** d;
+  const DECIMALS = [1, 0, 2, 1, 1, 1, 1, 1];
+
+  function historyQuery({ from, to, buckets }) {
+    const a = sec(from);
+    const b = sec(to);
+    if (!(b > a)) throw fail('invalid', 'History: "from" must be before "to".');
+    const n = Math.min(2000, buckets || 1000);
+    const width = Math.max(1, Math.ceil((b - a) / n));
+    const t = [];
+    const series = {};
+    for (const k of KEYS) series[k] = { min: [], mean: [], max: [] };
+    for (let start = a; start < b && t.length < n; start += width) {
+      t.push(start);
+      // the 5-minute readings in the bucket: all of them, or a dozen spread across it
+      const first = Math.ceil(start / 300) * 300;
+      const count = Math.max(0, Math.ceil((start + width - first) / 300));
+      const step = Math.max(1, Math.floor(count / 12));
+      const rows = [];
+      for (let j = 0; j < count; j += step) {
+        const ts = first + j * 300;
+        if (hasReading(ts)) rows.push(model(ts));
+      }
+      KEYS.forEach((k, i) => {
+        const s = series[k];
+        if (!rows.length) { s.min.push(null); s.mean.push(null); s.max.push(null); return; }
+        let lo = Infinity; let hi = -Infinity; let sum = 0;
+        for (const r of rows) { lo = Math.min(lo, r[i]); hi = Math.max(hi, r[i]); sum += r[i]; }
+        s.min.push(round(lo, DECIMALS[i])); s.mean.push(round(sum / rows.length, DECIMALS[i])); s.max.push(round(hi, DECIMALS[i]));
+      });
+    }
+    const daily = [];
+    const day = new Date(a * 1000);
+    day.setHours(0, 0, 0, 0);
+    for (; day.getTime() / 1000 < b; day.setDate(day.getDate() + 1)) {
+      const s0 = day.getTime() / 1000;
+      const next = new Date(day); next.setDate(next.getDate() + 1);
+      const s1 = Math.min(next.getTime() / 1000, nowS(), HISTORY_END);
+      const known = s1 > s0 && hasReading(s0 + 1) || hasReading(Math.floor((s0 + s1) / 2)) || hasReading(s1 - 1);
+      const date = localDate(day);
+      if (!known || date === NULL_DAY) { daily.push({ date, hot_water_l: null, charged_kwh: null, hot_water_kwh: null }); continue; }
+      const f = Math.min(1, (s1 - s0) / DAY);
+      const n0 = Math.floor(s0 / DAY);
+      const winter = Math.cos(2 * Math.PI * (day.getMonth() + 0.5) / 12);
+      const water = (170 + 40 * Math.sin(n0 * 2.3) + 30 * winter) * f;
+      daily.push({ date, hot_water_l: round(water, 0), charged_kwh: round((11 + 2 * Math.sin(n0 * 1.1) + 2 * winter) * f, 1),
+        hot_water_kwh: round(water * 0.047, 1) });
+    }
+    const events = [
+      { at: new Date(PRESSURE_BUMP[0] * 1000 + 72 * 60000).toISOString(), kind: 'alert', severity: 'warning', title: 'High pressure',
+        body: 'Pressure 3.08 bar is above the healthy 2-3 bar at 91 % charge.' },
+      { at: new Date(localAt(9, 4, 30) * 1000).toISOString(), kind: 'alert', severity: 'warning', title: 'Low pressure',
+        body: 'Pressure 1.93 bar is below the healthy 2-3 bar.' },
+      { at: new Date(localAt(1, 18, 2) * 1000).toISOString(), kind: 'offline', severity: 'warning', title: 'NEStore offline', body: '' },
+      { at: new Date(localAt(1, 18, 42) * 1000).toISOString(), kind: 'online', severity: 'info', title: 'NEStore back online', body: '' },
+    ];
+    for (const e of state.alerts.log) {
+      if (e.phase === 'recovered' || e.kind === 'offline') continue;
+      events.push({ at: e.at, kind: 'alert', severity: e.severity, title: e.title, body: e.body });
+    }
+    events.sort((x, y) => sec(x.at) - sec(y.at));
+    return {
+      from, to, bucket_s: width, t, series, daily,
+      events: events.filter((e) => sec(e.at) >= a && sec(e.at) <= b && sec(e.at) >= HISTORY_START).slice(-500),
+      demo: hist === 'demo' || !!state.demo,
+      enabled: hist !== 'off',
+    };
+  }
+
+  handlers.history_query = historyQuery;
+  handlers.history_export = ({ from, to, daily }) => {
+    const how = q.get('export');
+    if (how === 'cancel') return { path: null };
+    if (how === 'fail') throw fail('io', 'Could not write /home/owner/Documents/nestore-history.csv: permission denied.');
+    if (!from || !to) throw fail('invalid', 'Export: a period is needed.');
+    return { path: `/home/owner/Documents/nestore-${daily ? 'daily' : 'history'}-${to.slice(0, 10)}.csv` };
+  };
+
   function loginCheck(password) {
     return password === 'service'
       ? { ok: true, message: 'The device accepted the password.' }
@@ -369,10 +503,24 @@
     update(fn) { fn(state); emit(); },
   };
 
+  const uPlotRatio = () => window.devicePixelRatio || 1;
+
   // Screenshot helpers: drive the UI after it has rendered.
   window.addEventListener('load', () => {
     setTimeout(() => {
       if (q.get('view') === 'settings') document.getElementById('btn-settings').click();
+      if (q.get('view') === 'history') {
+        document.getElementById('btn-history').click();
+        const range = q.get('range');
+        if (range) setTimeout(() => document.getElementById(`btn-range-${range}`).click(), 200);
+        if (q.get('export')) setTimeout(() => document.getElementById('btn-export').click(), 600);
+        if (q.get('zoom')) {
+          setTimeout(() => {
+            const u = document.getElementById('chart-pressure').uplot;
+            if (u) u.setSelect({ left: u.bbox.width / uPlotRatio() * 0.55, width: u.bbox.width / uPlotRatio() * 0.2, top: 0, height: 10 });
+          }, 900);
+        }
+      }
       if (q.get('test')) setTimeout(() => document.getElementById('btn-test-connection').click(), 300);
       if (q.get('log') === 'all') document.getElementById('btn-alert-log-toggle').click();
       const sn = q.get('snooze');

@@ -5,7 +5,8 @@
 # Usage: tests/ui/screenshot.sh [OUT_DIR]
 #   Without OUT_DIR the screenshots go to a temporary directory that is removed at the end.
 #   DARK=1 also renders the dark theme; TALL=1 also renders full-height pages;
-#   CHECKS_ONLY=1 runs the checks and no screenshots.
+#   CHECKS_ONLY=1 runs the checks and no screenshots; ONLY=REGEX runs only the checks and
+#   screenshots whose names match.
 # Console errors, CSP violations and failed checks are printed and make the script exit
 # non-zero. Needs chromium (Debian package `chromium`) and python3.
 set -euo pipefail
@@ -51,7 +52,27 @@ sed -i \
   "$site/index.html"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site" >/dev/null 2>&1 &
+# A static server; /__hold?ms=N answers after N ms (a realtime check holds the page's load
+# event with it, since --dump-dom without virtual time reads the DOM at load).
+python3 - "$port" "$site" >/dev/null 2>&1 <<'PY' &
+import functools, http.server, sys, time, urllib.parse
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def do_GET(self):
+        url = urllib.parse.urlparse(self.path)
+        if url.path == '/__hold':
+            ms = int(urllib.parse.parse_qs(url.query).get('ms', ['0'])[0])
+            time.sleep(min(ms, 20000) / 1000)
+            self.send_response(200)
+            self.send_header('Content-Type', 'text/html')
+            self.end_headers()
+            self.wfile.write(b'<!doctype html>')
+            return
+        super().do_GET()
+    def log_message(self, *args):
+        pass
+port, site = int(sys.argv[1]), sys.argv[2]
+http.server.ThreadingHTTPServer(('127.0.0.1', port), functools.partial(Handler, directory=site)).serve_forever()
+PY
 server_pid=$!
 for _ in $(seq 50); do
   python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/index.html')" 2>/dev/null && break
@@ -75,6 +96,7 @@ shoot() { # name query [height] [extra flags...]
   local name=$1 query=$2 height=${3:-820}
   shift 3 || shift $#
   [ "${CHECKS_ONLY:-0}" = 1 ] && return 0
+  [ -n "${ONLY:-}" ] && ! [[ $name =~ $ONLY ]] && return 0
   local log="$out/$name.log"
   rm -f "$out/$name.png"
   "$chrome" "${flags[@]}" "$@" --virtual-time-budget=3000 --user-data-dir="$profile" \
@@ -91,17 +113,23 @@ shoot() { # name query [height] [extra flags...]
 }
 
 checks=0
-check() { # name query [height]: runs tests/ui/checks.js's check `name` on that page
-  local name=$1 query=$2 height=${3:-820}
+check() { # name query [height [realtime]]: runs tests/ui/checks.js's check `name` on that page
+  # realtime: the page runs on the wall clock (a timing check), not on virtual time, which
+  # does not count the time spent computing; checks.js holds its load event for 6 s.
+  local name=$1 query=$2 height=${3:-820} clock=--virtual-time-budget=15000
+  [ "${4:-}" = realtime ] && { clock=--no-first-run; query="$query&realtime=6000"; }
+  [ -n "${ONLY:-}" ] && ! [[ $name =~ $ONLY ]] && return 0
   local log="$out/check-$name.log" dom="$out/check-$name.html"
-  "$chrome" "${flags[@]}" --virtual-time-budget=15000 --user-data-dir="$profile" \
+  "$chrome" "${flags[@]}" "$clock" --user-data-dir="$profile" \
     --window-size=380,"$height" --enable-logging=stderr --v=0 --dump-dom \
     "$base?$query&check=$name" >"$dom" 2>"$log" || true
   console_errors "check $name" "$log"
   local result
   result=$(grep -o 'data-check="[^"]*"' "$dom" | head -1 | sed 's/^data-check="//; s/"$//' || true)
+  local perf
+  perf=$(grep -o 'data-perf="[^"]*"' "$dom" | head -1 | sed 's/^data-perf="//; s/"$//' || true)
   if [ "$result" = pass ]; then
-    echo "check $name: ok"
+    echo "check $name: ok${perf:+ ($perf)}"
   else
     echo "check $name: FAILED: ${result:-no result (the page did not finish)}" >&2
     checks=$((checks + 1))
@@ -119,7 +147,25 @@ check command-field  "state=online&previewfail=power_w"
 check snooze-fail    "state=alarm&snoozefail=1"
 check pressure-look  "state=rawlow"
 check small-screen   "state=alarm" 560
+check history-charts "state=online"
+check history-range  "state=online"
+check history-export "state=online"
+check history-export-fail "state=online&export=fail"
+check history-export-cancel "state=online&export=cancel"
+check history-notes  "state=online&hist=empty"
+check history-notes  "state=online&hist=off"
+check history-notes  "state=online&hist=demo"
+check history-perf   "state=online" 820 realtime
+check history-settings "state=online"
 
+shoot history       "state=online&view=history" 1250
+shoot history-year  "state=online&view=history&range=1y" 1250
+shoot history-zoom  "state=alarm&view=history&zoom=1" 1250
+shoot history-empty "state=online&view=history&hist=empty"
+shoot history-off   "state=online&view=history&hist=off&range=7d&export=1" 1250
+shoot history-demo  "state=online&view=history&hist=demo&range=30d&export=fail" 1250
+shoot history-dark  "state=alarm&view=history&range=7d" 1250 --blink-settings=preferredColorScheme=0
+shoot history-year-dark "state=online&view=history&range=1y" 1250 --blink-settings=preferredColorScheme=0
 shoot online        "state=online"
 shoot offline       "state=offline"
 shoot unconfigured  "state=unconfigured"

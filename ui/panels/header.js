@@ -110,6 +110,7 @@ export function wire(app) {
     }
   });
   $('btn-settings').addEventListener('click', () => app.showView(ui.view === 'settings' ? 'monitor' : 'settings'));
+  $('btn-history').addEventListener('click', () => app.showView(ui.view === 'history' ? 'monitor' : 'history'));
   $('btn-open-settings').addEventListener('click', () => app.showView('settings'));
   $('btn-demo').addEventListener('click', async () => {
     ui.demoStarting = true;

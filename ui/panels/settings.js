@@ -14,6 +14,8 @@ const FIELD_INPUTS = {
   password: ['set-password'],
   control_enabled: ['set-control'],
   autostart: ['set-autostart'],
+  history_enabled: ['set-history'],
+  history_keep_days: ['set-keep-days'],
   'alerts.low_bar': ['set-low-bar'],
   'alerts.low_alarm_bar': ['set-low-alarm-bar'],
   'alerts.high_bar': ['set-high-bar'],
@@ -37,6 +39,34 @@ const ALERT_FIELDS = [
   ['reminder_h', true, 'repeatAlarms'],
 ];
 const inputOf = (key) => $(FIELD_INPUTS[`alerts.${key}`][0]);
+
+// "Keep for": the select's values are "forever" (null) or a number of days.
+const KEEP_FOREVER = 'forever';
+const KEEP_YEARS = [1, 2, 5, 10];
+
+/** Selects `days` (null: forever); a number the list lacks gets an option of its own. */
+function showKeepDays(days) {
+  const select = $('set-keep-days');
+  for (const o of [...select.options]) if (o.dataset.extra) o.remove();
+  if (!isNum(days)) {
+    select.value = KEEP_FOREVER;
+    return;
+  }
+  const value = String(Math.round(days));
+  if (![...select.options].some((o) => o.value === value)) {
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = t.keepDays(Math.round(days));
+    o.dataset.extra = '1';
+    select.appendChild(o);
+  }
+  select.value = value;
+}
+
+function readKeepDays() {
+  const v = $('set-keep-days').value;
+  return v === KEEP_FOREVER ? null : Number(v);
+}
 
 export function render(s, ui) {
   const st = ui.settings;
@@ -87,6 +117,9 @@ function fill(ui, st) {
   $('set-interval').value = isNum(st.poll_interval_s) ? st.poll_interval_s : 300;
   $('set-control').checked = !!st.control_enabled;
   $('set-autostart').checked = !!st.autostart;
+  // Both default on the backend's side too: history on, kept forever.
+  $('set-history').checked = st.history_enabled !== false;
+  showKeepDays(st.history_keep_days);
   $('set-password').value = '';
   $('set-forget-password').checked = false;
   const a = st.alerts;
@@ -149,6 +182,8 @@ function readForm(ui) {
     poll_interval_s: interval,
     control_enabled: $('set-control').checked,
     autostart: $('set-autostart').checked,
+    history_enabled: $('set-history').checked,
+    history_keep_days: readKeepDays(),
   };
   if (loaded && loaded.alerts && typeof loaded.alerts === 'object') settings.alerts = readAlerts(loaded.alerts);
   const pw = $('set-password').value;
@@ -248,6 +283,10 @@ export async function load(app) {
 
 export function wire(app) {
   const { ui } = app;
+  const select = $('set-keep-days');
+  for (const o of select.options) {
+    if (o.value !== KEEP_FOREVER) o.textContent = t.keepYears(Math.round(Number(o.value) / 365));
+  }
   $('settings-form').addEventListener('submit', (ev) => { ev.preventDefault(); save(app); });
   $('btn-test-connection').addEventListener('click', () => testConnection(app));
   $('btn-back').addEventListener('click', () => app.showView('monitor'));
