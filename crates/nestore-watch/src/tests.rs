@@ -960,6 +960,17 @@ fn a_threshold_error_names_the_setting_in_plain_words() {
         msg(|t| t.reminder_h = 0),
         "Alarm reminder: must be between 1 and 24 hours"
     );
+    assert_eq!(
+        msg(|t| t.hysteresis_bar = 0.5),
+        "Recovery margin: must be between 0 and 0.2 bar"
+    );
+    let ten = NaiveTime::from_hms_opt(22, 0, 0);
+    assert_eq!(
+        refusal(|t| t.quiet_hours = ten.zip(ten))
+            .unwrap()
+            .to_string(),
+        "Quiet hours: must start and end at different times"
+    );
     let e = refusal(|t| t.offline_grace_min = 0).unwrap();
     assert_eq!(e.field, "offline_grace_min");
     assert_eq!(
@@ -1082,4 +1093,271 @@ fn the_same_inputs_give_the_same_notices() {
         n
     };
     assert_eq!(go(), go());
+}
+
+#[test]
+fn quiet_hours_run_from_their_start_up_to_their_end() {
+    let hm = |h: u32, m: u32, s: u32| NaiveTime::from_hms_opt(h, m, s).unwrap();
+    let quiet = |span: Option<(NaiveTime, NaiveTime)>| Thresholds {
+        quiet_hours: span,
+        ..Thresholds::default()
+    };
+    // An afternoon nap, 13:00-15:00.
+    let nap = quiet(Some((hm(13, 0, 0), hm(15, 0, 0))));
+    for (t, expect) in [
+        (hm(0, 0, 0), false),
+        (hm(12, 59, 59), false),
+        (hm(13, 0, 0), true),
+        (hm(14, 0, 0), true),
+        (hm(14, 59, 59), true),
+        (hm(15, 0, 0), false),
+        (hm(23, 0, 0), false),
+    ] {
+        assert_eq!(nap.is_quiet(t), expect, "13:00-15:00 at {t}");
+    }
+    // The night, across midnight.
+    let night = quiet(Some((hm(22, 0, 0), hm(7, 0, 0))));
+    for (t, expect) in [
+        (hm(12, 0, 0), false),
+        (hm(21, 59, 59), false),
+        (hm(22, 0, 0), true),
+        (hm(23, 59, 59), true),
+        (hm(0, 0, 0), true),
+        (hm(6, 59, 59), true),
+        (hm(7, 0, 0), false),
+    ] {
+        assert_eq!(night.is_quiet(t), expect, "22:00-07:00 at {t}");
+    }
+    // No quiet hours, or a span whose ends meet (refused by validate): never quiet, rather
+    // than quiet all day.
+    let meet = quiet(Some((hm(22, 0, 0), hm(22, 0, 0))));
+    for t in [hm(0, 0, 0), hm(21, 59, 59), hm(22, 0, 0), hm(23, 0, 0)] {
+        assert!(!quiet(None).is_quiet(t), "none at {t}");
+        assert!(!meet.is_quiet(t), "22:00-22:00 at {t}");
+    }
+}
+
+#[test]
+fn a_warning_raised_at_the_start_of_the_quiet_hours_is_held_back() {
+    let t = Thresholds {
+        quiet_hours: Some((
+            NaiveTime::from_hms_opt(14, 15, 0).unwrap(),
+            NaiveTime::from_hms_opt(14, 25, 0).unwrap(),
+        )),
+        ..Thresholds::default()
+    };
+    // Seeded at 14:05; 14:10 and 14:15 low: raised at 14:15, the first quiet minute.
+    let mut f = Feed::with(t.clone()).seeded();
+    let n = f.run(78.0, &[1.8, 1.8]);
+    assert_eq!(kinds(&n), vec![(LowPressure, Warning, Raised)]);
+    assert_eq!(n[0].suppressed_by.as_deref(), Some("quiet hours"));
+    // Back at 14:20, recovered at 14:25, the first minute after them: told.
+    let n = f.run(78.0, &[2.5, 2.5]);
+    assert_eq!(n[0].at, local(2024, 3, 5, 14, 25).with_timezone(&Utc));
+    assert_eq!(kinds(&n), vec![(LowPressure, Warning, Recovered)]);
+    assert!(n[0].notify);
+}
+
+#[test]
+fn a_snooze_ends_at_its_time() {
+    // Seeded at 14:05, snoozed until 14:15; low at 14:10 and 14:15: raised at 14:15, told.
+    let mut f = Feed::new().seeded();
+    f.w.snooze(Some(local(2024, 3, 5, 14, 15).with_timezone(&Utc)));
+    let n = f.run(78.0, &[1.8, 1.8]);
+    assert_eq!(kinds(&n), vec![(LowPressure, Warning, Raised)]);
+    assert!(n[0].notify && n[0].suppressed_by.is_none());
+    assert_eq!(f.w.snoozed_until(), None);
+}
+
+#[test]
+fn new_thresholds_apply_from_the_next_reading() {
+    let mut f = Feed::new().seeded();
+    let mine = Thresholds {
+        low_bar: 1.8,
+        reminder_h: 6,
+        ..Thresholds::default()
+    };
+    f.w.set_thresholds(mine.clone());
+    assert_eq!(f.w.thresholds(), &mine);
+    assert!(
+        f.run(78.0, &[1.9; 4]).is_empty(),
+        "1.9 bar is above the new 1.8 bar"
+    );
+    let n = f.run(78.0, &[1.7, 1.7]);
+    assert_eq!(kinds(&n), vec![(LowPressure, Warning, Raised)]);
+    assert!(n[0].body.contains("healthy 1.8-3 bar"), "{}", n[0].body);
+}
+
+#[test]
+fn a_latched_condition_recovers_under_the_new_thresholds() {
+    let mut f = Feed::new().seeded();
+    assert_eq!(
+        kinds(&f.run(78.0, &[1.9, 1.9])),
+        vec![(LowPressure, Warning, Raised)]
+    );
+    // 1.95 bar is within the default margin (2 + 0.1), so it would stay latched; the owner
+    // lowers the warning to 1.8 bar, and 1.95 is back inside by the margin.
+    assert!(f.run(78.0, &[1.95; 3]).is_empty());
+    f.w.set_thresholds(Thresholds {
+        low_bar: 1.8,
+        ..Thresholds::default()
+    });
+    let n = f.run(78.0, &[1.95, 1.95]);
+    assert_eq!(kinds(&n), vec![(LowPressure, Warning, Recovered)]);
+    assert!(f.w.active().is_empty());
+}
+
+#[test]
+fn a_pressure_exactly_at_a_limit_is_not_beyond_it() {
+    // Defaults: warnings below 2 and above 3 bar, alarms below 1.5 and above 3.5 bar.
+    let mut f = Feed::new().seeded();
+    assert!(f.run(78.0, &[2.0; 6]).is_empty(), "2 bar is no low warning");
+    assert!(
+        f.run(78.0, &[3.0; 6]).is_empty(),
+        "3 bar is no high warning"
+    );
+    assert!(f.w.active().is_empty());
+
+    let mut f = Feed::new().seeded();
+    assert!(f.run(40.0, &[1.5; 6]).is_empty(), "1.5 bar is no low alarm");
+    let n = f.run(78.0, &[1.5; 6]);
+    assert_eq!(kinds(&n), vec![(LowPressure, Warning, Raised)]);
+
+    let mut f = Feed::new().seeded();
+    let n = f.run(90.0, &[3.5; 6]);
+    assert_eq!(
+        kinds(&n),
+        vec![(HighPressure, Warning, Raised)],
+        "3.5 bar is no high alarm"
+    );
+}
+
+#[test]
+fn an_alarm_clears_exactly_at_its_limit_plus_the_margin() {
+    // 1.1 + 0.2 is 1.3000000000000003 in floating point: 1.3 bar must still clear.
+    let t = Thresholds {
+        low_alarm_bar: 1.1,
+        low_bar: 1.2,
+        hysteresis_bar: 0.2,
+        ..Thresholds::default()
+    };
+    assert_eq!(t.validate(), Ok(()));
+    let mut f = Feed::with(t).seeded();
+    let n = f.run(40.0, &[1.0, 1.0]);
+    assert_eq!(kinds(&n), vec![(LowPressure, Alarm, Raised)]);
+    assert!(f.run(40.0, &[1.29; 3]).is_empty(), "within the margin");
+    let n = f.run(40.0, &[1.3, 1.3]);
+    assert_eq!(kinds(&n), vec![(LowPressure, Alarm, Recovered)]);
+}
+
+#[test]
+fn a_latched_low_warning_stays_while_the_charge_falls_below_half() {
+    // The warning applies above 50 % charge; once raised, it is kept until the pressure
+    // itself is back, whatever the charge does.
+    let mut f = Feed::new().seeded();
+    f.run(78.0, &[1.8, 1.8]);
+    assert!(f.run(40.0, &[1.8; 6]).is_empty());
+    assert_eq!(f.w.active(), vec![(LowPressure, Warning)]);
+    let n = f.run(40.0, &[2.3, 2.3]);
+    assert_eq!(kinds(&n), vec![(LowPressure, Warning, Recovered)]);
+}
+
+#[test]
+fn a_reading_at_low_charge_breaks_a_run_of_low_readings() {
+    let mut f = Feed::new().seeded().every(Duration::minutes(1));
+    assert!(f.read(78.0, 1.8).is_empty());
+    assert!(f.read(40.0, 1.8).is_empty(), "no warning at 40 %");
+    assert!(f.read(78.0, 1.8).is_empty(), "the run starts over");
+    assert_eq!(
+        kinds(&f.read(78.0, 1.8)),
+        vec![(LowPressure, Warning, Raised)]
+    );
+}
+
+#[test]
+fn a_reading_without_pressure_breaks_a_run_under_way() {
+    let missing = Error::MissingField {
+        field: Field::Pressure,
+    };
+    for gap in [
+        &mut |f: &mut Feed| f.read_pressure(78.0, Measure::NotReported),
+        &mut |f: &mut Feed| f.fail(&missing),
+    ] as [&mut dyn FnMut(&mut Feed) -> Vec<Notice>; 2]
+    {
+        let mut f = Feed::new().seeded();
+        assert!(f.read(78.0, 1.8).is_empty());
+        assert!(gap(&mut f).is_empty());
+        assert!(f.read(78.0, 1.8).is_empty(), "the run starts over");
+        assert_eq!(
+            kinds(&f.read(78.0, 1.8)),
+            vec![(LowPressure, Warning, Raised)]
+        );
+    }
+}
+
+#[test]
+fn a_leak_notice_says_how_far_and_over_how_long_the_pressure_fell() {
+    // 1.2 bar per 6 h from 2.9 bar, every 15 min: raised at 1 h 15 min, after a fall of
+    // 1.2 / 6 * 1.25 = 0.25 bar.
+    let mut f = Feed::new().every(Duration::minutes(15));
+    let n = ramp(&mut f, 2.9, 1.2, 0.0, 2);
+    assert_eq!(kinds(&n), vec![(Leak, Warning, Raised)]);
+    assert_eq!(n[0].at, local(2024, 3, 5, 15, 20).with_timezone(&Utc));
+    assert!(
+        n[0].body.starts_with(
+            "Pressure fell 0.25 bar in the last 1 h 15 min (1.2 bar per 6 h, more than 0.2) \
+             while the charge stayed steady near 70 %; it is 2.65 bar now."
+        ),
+        "{}",
+        n[0].body
+    );
+}
+
+#[test]
+fn a_noisy_fall_must_beat_the_limit_by_its_standard_error() {
+    // 0.3 bar per 6 h on average, but zigzagging 0.1 bar either way every 15 min: over
+    // 2 h that could be noise, so no leak is suspected yet.
+    let mut f = Feed::new().every(Duration::minutes(15));
+    let n: Vec<Notice> = (0..=8)
+        .flat_map(|i| {
+            let h = f64::from(i) / 4.0;
+            let zig = if i % 2 == 0 { 0.1 } else { -0.1 };
+            let bar = 2.6 - 0.3 * h / 6.0 + zig;
+            f.read(70.0, (bar * 1000.0).round() / 1000.0)
+        })
+        .collect();
+    assert!(n.is_empty(), "{:?}", kinds(&n));
+    assert!(f.w.active().is_empty());
+}
+
+#[test]
+fn a_fall_exactly_at_the_leak_limit_is_not_beyond_it() {
+    // Hourly, 1/16 bar lower each time: exactly 0.375 bar per 6 h, a straight line (no
+    // error). At a limit of 0.375 that is no leak; at 0.37 it is one.
+    let bars = [2.5, 2.4375, 2.375, 2.3125, 2.25, 2.1875, 2.125];
+    let at_limit = |limit: f64| {
+        let mut f = Feed::with(Thresholds {
+            leak_bar_per_6h: limit,
+            ..Thresholds::default()
+        })
+        .every(Duration::hours(1));
+        kinds(&f.run(70.0, &bars))
+    };
+    assert_eq!(at_limit(0.375), vec![]);
+    assert_eq!(at_limit(0.37), vec![(Leak, Warning, Raised)]);
+}
+
+#[test]
+fn readings_before_a_sleep_do_not_count_towards_a_charge_that_never_began() {
+    let mut f = Feed::new().seeded();
+    f.w.charge_started(90);
+    f.state = Some("Standby".into());
+    assert!(f.read(60.0, 2.5).is_empty());
+    f.w.woke();
+    assert!(f.read(60.0, 2.5).is_empty(), "the first after waking seeds");
+    assert!(f.read(60.0, 2.5).is_empty(), "one in a row since waking");
+    assert_eq!(
+        kinds(&f.read(60.0, 2.5)),
+        vec![(ChargeStopped, Warning, Raised)]
+    );
 }

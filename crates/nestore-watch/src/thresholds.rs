@@ -196,13 +196,16 @@ impl Thresholds {
     }
 
     /// Whether a local time of day falls in the quiet hours (start inclusive, end
-    /// exclusive; a span with start after end wraps midnight).
+    /// exclusive; a span with start after end wraps midnight; one whose ends meet, which
+    /// `validate` refuses, is never quiet).
     pub fn is_quiet(&self, t: NaiveTime) -> bool {
-        match self.quiet_hours {
-            None => false,
-            Some((start, end)) if start < end => start <= t && t < end,
-            Some((start, end)) if start > end => t >= start || t < end,
-            Some(_) => false,
+        let Some((start, end)) = self.quiet_hours else {
+            return false;
+        };
+        if start <= end {
+            start <= t && t < end
+        } else {
+            t >= start || t < end
         }
     }
 }
