@@ -291,6 +291,34 @@ impl Writer {
         }
     }
 
+    /// Waits until `pred` holds for the status (checked at each change), at most
+    /// `timeout`; `true` if it did. For tests and diagnostics.
+    pub fn wait_for(&self, timeout: Duration, pred: impl Fn(&WriterStatus) -> bool) -> bool {
+        let deadline = Instant::now() + timeout;
+        let mut s = self.shared.lock();
+        loop {
+            let status = WriterStatus {
+                health: s.health.clone(),
+                written: s.written,
+                dropped: s.dropped,
+                rejected: s.rejected,
+            };
+            if pred(&status) {
+                return true;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() || s.finished {
+                return false;
+            }
+            s = self
+                .shared
+                .changed
+                .wait_timeout(s, left)
+                .unwrap_or_else(|p| p.into_inner())
+                .0;
+        }
+    }
+
     /// Stops taking records, writes what is queued (one more try if the file is failing)
     /// and waits for the thread at most `timeout`; `true` if it finished.
     pub fn close(&self, timeout: Duration) -> bool {
