@@ -73,6 +73,18 @@ impl History {
         }
     }
 
+    /// Adds earlier points, in any order, as if each had been remembered in its time: the
+    /// history keeps what lies within the window before its newest point (a later point
+    /// drops the rest as usual). A point at the same instant as another is kept once.
+    pub fn restore(&mut self, points: impl IntoIterator<Item = Point>) {
+        let mut all: Vec<Point> = self.points.drain(..).chain(points).collect();
+        all.sort_by_key(|p| p.at);
+        all.dedup_by_key(|p| p.at);
+        for p in all {
+            self.remember(p);
+        }
+    }
+
     /// The fitted line, once the history spans at least an hour with four points.
     pub fn fit(&self) -> Option<Fit> {
         let pts = &self.points;
@@ -230,6 +242,21 @@ mod tests {
         assert_eq!(times(&h), [0, 10, H, H + 60]);
         let h = history(&[(0, 2.5), (9, 2.5), (H, 2.4), (H + 60, 2.4)]);
         assert_eq!(times(&h), [0, H, H + 60]);
+    }
+
+    #[test]
+    fn restored_points_join_the_history_in_time_order() {
+        let mut h = history(&[(2 * H, 2.4), (3 * H, 2.35)]);
+        h.restore([
+            point(H, 2.45, 70.0),
+            point(0, 2.5, 70.0),
+            point(2 * H, 2.4, 70.0),
+        ]);
+        assert_eq!(times(&h), [0, H, 2 * H, 3 * H]);
+        assert!((h.fit().unwrap().fall_per_6h - 0.3).abs() < 1e-9);
+        // Only the window before the newest point stays.
+        h.restore([point(9 * H + 60, 2.3, 70.0)]);
+        assert_eq!(times(&h), [9 * H + 60]);
     }
 
     #[test]

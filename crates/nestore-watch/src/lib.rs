@@ -21,6 +21,11 @@
 //! - charge finished / stopped after [`Watch::charge_started`], unless the owner ended it
 //!   ([`Watch::charge_cancelled`]).
 //!
+//! The leak rule needs hours of history. At start, [`Watch::restore`] seeds it from the
+//! readings the app kept (the last 6 h of them matter), so a leak that began before a
+//! restart is told a few readings after it rather than an hour later; it raises nothing
+//! by itself.
+//!
 //! Latched alarms are repeated every `reminder_h` hours. Snooze and quiet hours silence
 //! warnings and info notices, never alarms ([`Severity::snoozable`]). [`Thresholds::validate`]
 //! keeps every alarm reachable and a healthy pressure quiet, whatever the owner sets.

@@ -88,6 +88,21 @@ impl Watch {
         &self.t
     }
 
+    /// Seeds the pressure history with readings taken before the app started, so that a
+    /// leak trend survives a restart: `(time, pressure in bar, state of charge in %)`,
+    /// oldest first, as the app's history keeps them. Only what lies within the leak
+    /// window before the next reading counts (older points are dropped with it); points
+    /// without a charge or with a value that is not a finite number are skipped. Raises
+    /// nothing and latches nothing: the next observation still only seeds, and the leak
+    /// rule then judges the restored history together with the new readings.
+    pub fn restore(&mut self, points: impl IntoIterator<Item = (DateTime<Utc>, f64, Option<f64>)>) {
+        self.history
+            .restore(points.into_iter().filter_map(|(at, bar, soc)| {
+                let soc = soc?;
+                (bar.is_finite() && soc.is_finite()).then_some(Point { at, bar, soc })
+            }));
+    }
+
     /// Takes one successful reading. `now` carries the local offset for quiet hours.
     pub fn observe(&mut self, r: &Reading, now: DateTime<FixedOffset>) -> Vec<Notice> {
         let at = now.with_timezone(&Utc);
