@@ -274,6 +274,7 @@ export const en = {
   seriesHotWater: 'Hot water',
   seriesCharged: 'Charged',
   axisKw: 'kW',
+  dailyAverages: (l, kwh, weeks) => `${l} · ${kwh} a day, ${weeks === 1 ? 'weekly' : `${weeks}-weekly`} averages`,
   noValue: '—',
   eventAt: (when, title) => `${when} ${title}`,
   exportCsv: 'Export CSV',

@@ -24,11 +24,16 @@ const SYNC_KEY = 'nestore-history';
 
 /**
  * How many buckets to ask for: no bucket narrower than 1.5 poll intervals (a narrower one
- * would often hold no reading and draw a false gap), at most MAX_BUCKETS.
+ * would often hold no reading and draw a false gap), at most MAX_BUCKETS. Buckets of 8 h or
+ * more become whole days: a bucket that holds a different part of the daily charge cycle
+ * each time would draw a zigzag that is not there (a year: 365 daily buckets).
  */
 export function bucketsFor(spanS, pollS) {
   const poll = isNum(pollS) && pollS > 0 ? pollS : DEFAULT_POLL_S;
-  return Math.max(2, Math.min(MAX_BUCKETS, Math.floor(spanS / (1.5 * poll))));
+  const n = Math.max(2, Math.min(MAX_BUCKETS, Math.floor(spanS / (1.5 * poll))));
+  const width = spanS / n;
+  if (width < 8 * 3600) return n;
+  return Math.max(2, Math.floor(spanS / (Math.ceil(width / 86400) * 86400)));
 }
 
 /** The shortest zoom: a dozen buckets of 1.5 polls, and at least an hour. */
@@ -56,7 +61,7 @@ export function normalise(r, q) {
     const m = d && typeof d.date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(d.date) : null;
     if (!m) continue;
     const [y, mo, da] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
-    const day = { date: d.date, start: new Date(y, mo, da).getTime() / 1000,
+    const day = { date: d.date, epochDay: Date.UTC(y, mo, da) / 86400000, start: new Date(y, mo, da).getTime() / 1000,
       noon: new Date(y, mo, da, 12).getTime() / 1000, end: new Date(y, mo, da + 1).getTime() / 1000 };
     for (const k of DAILY) day[k] = numOrNull(d[k]);
     daily.push(day);
@@ -423,11 +428,18 @@ function zonesChart(c, d, width, onDraw) {
   return new uPlot(opts, data);
 }
 
+/** Days per bar: 1 while a day is at least 6 px wide, else whole weeks (a year: weeks). */
+function daysPerBar(d, width) {
+  const dayPx = Math.max(1, width - 80) / Math.max(1, (d.to - d.from) / 86400);
+  return dayPx >= 6 ? 1 : Math.ceil(6 / dayPx / 7) * 7;
+}
+
 /**
  * Daily bars: each day spans its own local day on the shared time axis (cut to the period
  * shown), hot water in its left half, charged energy in its right half. A null day has no bar.
+ * With `per` > 1 (weeks, Monday to Sunday) a bar is the mean of the group's known days.
  */
-function dayBars(days, half) {
+function dayBars(days, half, per) {
   return (u, si) => {
     const fill = new Path2D();
     const ys = u.data[si];
@@ -435,11 +447,17 @@ function dayBars(days, half) {
     const y0 = u.valToPos(0, scale, true);
     const [min, max] = [u.scales.x.min, u.scales.x.max];
     const dpr = uPlot.pxRatio;
-    for (let i = 0; i < days.length; i++) {
-      const v = ys[i];
-      if (v == null) continue;
+    const group = (i) => Math.floor((days[i].epochDay + 3) / per); // epoch day 0 is a Thursday
+    for (let i = 0, j; i < days.length; i = j) {
+      let sum = 0;
+      let n = 0;
+      for (j = i; j < days.length && (j === i || group(j) === group(i)); j++) {
+        if (ys[j] != null) { sum += ys[j]; n++; }
+      }
+      if (!n) continue;
+      const v = sum / n;
       const a = Math.max(days[i].start, min);
-      const b = Math.min(days[i].end, max);
+      const b = Math.min(days[j - 1].end, max);
       if (b <= a) continue;
       const pa = u.valToPos(a, 'x', true);
       const pb = u.valToPos(b, 'x', true);
@@ -454,7 +472,7 @@ function dayBars(days, half) {
   };
 }
 
-function dailyChart(c, d, width, onDraw) {
+function dailyChart(c, d, width, onDraw, per) {
   const days = d.daily;
   const opts = common(c, width, 130, d, onDraw);
   const upTo = (floor) => (u, min, max) => [0, Math.max(floor, isNum(max) ? max * 1.1 : 0)];
@@ -463,9 +481,9 @@ function dailyChart(c, d, width, onDraw) {
   opts.series = [
     { label: t.seriesDay, value: (u, v, si, idx) => (idx == null || v == null ? '' : weekdayDay(new Date(v * 1000))) },
     { label: t.seriesHotWater, scale: 'L', stroke: c.water, fill: hexAlpha(c.water, 0.75), width: 0,
-      paths: dayBars(days, 0), points: { show: false }, value: legendValue(volume) },
+      paths: dayBars(days, 0, per), points: { show: false }, value: legendValue(volume) },
     { label: t.seriesCharged, scale: 'kWh', stroke: c.charged, fill: hexAlpha(c.charged, 0.75), width: 0,
-      paths: dayBars(days, 1), points: { show: false }, value: legendValue(energy) },
+      paths: dayBars(days, 1, per), points: { show: false }, value: legendValue(energy) },
   ];
   opts.axes = [xAxis(c), yAxis(c, 'L', (v) => num(v)), yAxis(c, 'kWh', (v) => num(v), 1)];
   return new uPlot(opts, [days.map((x) => x.noon), days.map((x) => x.hot_water_l), days.map((x) => x.charged_kwh)]);
@@ -504,9 +522,10 @@ function ensureCharts(d, band) {
     view.dataset.drawMs = String(Math.round(end - tm.t0));
     view.dataset.renderMs = String(Math.round(end - tm.reply));
   };
+  const per = daysPerBar(d, width);
   const units = {
     'chart-soc': `${t.unitPct} · ${t.axisKw}`, 'chart-pressure': t.unitBar, 'chart-zones': t.unitC,
-    'chart-daily': `${t.unitL} · ${t.unitKwh}`,
+    'chart-daily': per === 1 ? `${t.unitL} · ${t.unitKwh}` : t.dailyAverages(t.unitL, t.unitKwh, per / 7),
   };
   for (const id of FIGURES) {
     plotOf(id).textContent = '';
@@ -516,7 +535,7 @@ function ensureCharts(d, band) {
     socChart(c, d, width, onDraw),
     pressureChart(c, d, band, width, onDraw),
     zonesChart(c, d, width, onDraw),
-    dailyChart(c, d, width, onDraw),
+    dailyChart(c, d, width, onDraw, per),
   ];
   charts.forEach((u, i) => {
     plotOf(FIGURES[i]).appendChild(u.root);
@@ -578,13 +597,9 @@ export function wire(app) {
   const dark = window.matchMedia('(prefers-color-scheme: dark)');
   const retheme = () => { themeVersion++; app.render(); };
   if (dark.addEventListener) dark.addEventListener('change', retheme);
-  // A new width (the window resized) resizes the charts.
-  if (window.ResizeObserver) {
-    let queued = false;
-    new ResizeObserver(() => {
-      if (queued) return;
-      queued = true;
-      requestAnimationFrame(() => { queued = false; if (charts.length) app.render(); });
-    }).observe($('history-charts'));
-  }
+  // A new width (the window resized) resizes the charts before the next paint. The top bar
+  // is watched: it is as wide as the window, and nothing the charts do changes its size.
+  const resized = () => { if (charts.length) app.render(); };
+  window.addEventListener('resize', resized);
+  if (window.ResizeObserver) new ResizeObserver(resized).observe(document.querySelector('.topbar'));
 }
