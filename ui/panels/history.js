@@ -212,7 +212,7 @@ export function render(s, ui) {
   charts.classList.toggle('is-loading', h.loading);
   $('view-history').setAttribute('aria-busy', String(h.loading));
 
-  $('btn-export').disabled = h.exporting || !h.query;
+  $('btn-export').disabled = h.exporting || !show;
   showMessage($('history-export-message'), h.exportMessage);
 
   if (ui.view === 'history' && show) ensureCharts(d, s && s.pressure_band);
@@ -271,6 +271,11 @@ function yAxis(c, scale, fmt, side) {
 }
 
 // Hover readout: nothing while the cursor is away, "—" for a gap, else the value.
+/** An empty right-hand axis: every chart's plot spans the same pixels, so times line up. */
+function spacer(c, scale) {
+  return Object.assign(yAxis(c, scale, () => '', 1), { grid: { show: false } });
+}
+
 const legendValue = (fmt) => (u, v, si, idx) => (idx == null ? '' : v == null ? t.noValue : fmt(v));
 
 function common(c, width, height, d, onDraw) {
@@ -333,7 +338,7 @@ function pressureChart(c, d, band, width, onDraw) {
   ];
   // min..max as a light band around the mean
   opts.bands = [{ series: [3, 2], fill: hexAlpha(c.pressure, 0.2) }];
-  opts.axes = [xAxis(c), yAxis(c, 'bar', (v) => num(v, 1, 1))];
+  opts.axes = [xAxis(c), yAxis(c, 'bar', (v) => num(v, 1, 1)), spacer(c, 'bar')];
   const dpr = uPlot.pxRatio;
   opts.hooks.drawClear = [(u) => { if (b) drawHealthy(u, c, b); }];
   opts.hooks.draw.unshift((u) => {
@@ -424,7 +429,7 @@ function zonesChart(c, d, width, onDraw) {
     opts.series.push({ label: t.seriesZone(i), scale: '°C', stroke: c.zones[i - 1], width: 1.25, value: legendValue(temp) });
     data.push(s[`zone${i}_c`].mean);
   }
-  opts.axes = [xAxis(c), yAxis(c, '°C', (v) => num(v))];
+  opts.axes = [xAxis(c), yAxis(c, '°C', (v) => num(v)), spacer(c, '°C')];
   return new uPlot(opts, data);
 }
 
