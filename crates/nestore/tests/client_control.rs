@@ -358,7 +358,8 @@ async fn a_start_the_device_does_not_act_on_is_not_confirmed() {
 async fn a_stop_the_device_does_not_act_on_is_not_confirmed() {
     // The simulator always obeys a stop: a hand-made device that keeps charging.
     let dev = stubborn_device(CHARGING_STATE).await;
-    let c = nestore::Client::with_config("127.0.0.1", dev.port, quick()).unwrap();
+    // A short deadline: a read-back that never gave up would end in it (and say so).
+    let c = nestore::Client::with_config("127.0.0.1", dev.port, with_deadline(5_000)).unwrap();
     c.set_password(Some(nestore::SecretString::from(PASSWORD.to_owned())));
     let out = c.send(STOP).await.unwrap();
     assert!(!out.confirmed);

@@ -310,3 +310,80 @@ fn bad_hosts_are_refused_and_ipv6_is_bracketed() {
         "http://nestore.home:4805/"
     );
 }
+
+/// `{"PAYLOAD":{"NAME":"Standby"}}` padded with spaces to exactly `len` bytes.
+fn state_body(len: usize) -> Vec<u8> {
+    let mut body = br#"{"PAYLOAD":{"NAME":"Standby"}}"#.to_vec();
+    body.resize(len, b' ');
+    body
+}
+
+/// The body sent with `transfer-encoding: chunked`, in chunks of `chunk` bytes.
+fn chunked(body: &[u8], chunk: usize) -> Vec<u8> {
+    let mut out =
+        b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n".to_vec();
+    for part in body.chunks(chunk) {
+        out.extend_from_slice(format!("{:x}\r\n", part.len()).as_bytes());
+        out.extend_from_slice(part);
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b"0\r\n\r\n");
+    out
+}
+
+fn with_length(body: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+#[tokio::test]
+async fn an_answer_of_exactly_the_cap_is_read_one_byte_more_is_not() {
+    const MAX: usize = 1000;
+    let cfg = || ClientConfig {
+        max_body: MAX,
+        ..quick()
+    };
+    let read = |answer: Vec<u8>| async {
+        let c = nestore::Client::with_config("127.0.0.1", canned(answer).await, cfg()).unwrap();
+        c.control_state().await
+    };
+    // At the cap, announced by its length or arriving in many chunks: read.
+    for answer in [
+        with_length(&state_body(MAX)),
+        chunked(&state_body(MAX), 100),
+    ] {
+        assert_eq!(read(answer).await.unwrap().as_deref(), Some("Standby"));
+    }
+    // Above it, announced or not (chunk sizes that never add up to the cap exactly).
+    for answer in [
+        with_length(&state_body(MAX + 1)),
+        chunked(&state_body(MAX + 50), 150),
+        chunked(&state_body(MAX + 1), 7),
+    ] {
+        let e = read(answer).await.unwrap_err();
+        assert!(
+            matches!(&e, Error::Malformed { reason, .. } if reason.contains("larger than 1000 bytes")),
+            "{e}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_answer_cut_off_mid_body_is_malformed_not_unreachable() {
+    // The header promises 1000 bytes; the device sends 30 and closes.
+    let mut answer =
+        b"HTTP/1.1 200 OK\r\ncontent-length: 1000\r\nconnection: close\r\n\r\n".to_vec();
+    answer.extend_from_slice(br#"{"PAYLOAD":{"NAME":"Standby"  "#);
+    let c = nestore::Client::with_config("127.0.0.1", canned(answer).await, quick()).unwrap();
+    let e = c.control_state().await.unwrap_err();
+    assert!(
+        matches!(&e, Error::Malformed { reason, .. } if reason.starts_with("answer cut off")),
+        "{e}"
+    );
+    assert!(!e.is_connection(), "{e}");
+}
