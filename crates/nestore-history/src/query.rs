@@ -120,6 +120,23 @@ fn check_range(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<(i64, i64)> {
     Ok((from.timestamp_millis(), to.timestamp_millis()))
 }
 
+/// When the local `date` begins, in UTC ms; on a day that skips midnight (a DST change at
+/// 00:00) the first local time that exists.
+fn local_midnight_ms<Tz: TimeZone>(tz: &Tz, date: NaiveDate) -> i64 {
+    (0..=3)
+        .find_map(|h| {
+            tz.from_local_datetime(&date.and_hms_opt(h, 0, 0)?)
+                .earliest()
+        })
+        .map(|d| d.timestamp_millis())
+        .unwrap_or_else(|| {
+            date.and_hms_opt(0, 0, 0)
+                .unwrap_or_default()
+                .and_utc()
+                .timestamp_millis()
+        })
+}
+
 fn at(ms: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms).unwrap_or_default()
 }
@@ -136,15 +153,35 @@ fn max_rise(counter: usize, dt_ms: i64) -> f64 {
     per_ms * dt_ms as f64 + 1.0
 }
 
-impl Store {
-    /// `[from, to)` in at most `max_buckets` (1 to [`MAX_BUCKETS`]) equal buckets of whole
-    /// seconds, with min, mean and max per bucket of each charted series.
-    pub fn series(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        max_buckets: u32,
-    ) -> Result<Series> {
+/// One row of a scan: what the charts and the daily totals read.
+struct ScanRow {
+    t: i64,
+    mask: i64,
+    demo: bool,
+    /// In [`CHARTED`] order.
+    charted: [Option<i64>; 8],
+    /// In [`COUNTERS`] order.
+    counters: [Option<i64>; 3],
+}
+
+/// The daily totals' counters: hot water (dL), charged (Wh), hot-water energy (Wh).
+const COUNTERS: [usize; 3] = [VOLUME, HEATER_WH, DHW];
+
+/// Min, sum, max and count per bucket and series, in the stored integers.
+struct SeriesAcc {
+    from: i64,
+    width: i64,
+    n: usize,
+    bucket_s: u32,
+    min: Vec<i64>,
+    max: Vec<i64>,
+    sum: Vec<i64>,
+    count: Vec<u32>,
+    demo: bool,
+}
+
+impl SeriesAcc {
+    fn new(from: DateTime<Utc>, to: DateTime<Utc>, max_buckets: u32) -> Result<SeriesAcc> {
         let (f, t) = check_range(from, to)?;
         if !(1..=MAX_BUCKETS).contains(&max_buckets) {
             return Err(Error::invalid(
@@ -154,55 +191,200 @@ impl Store {
         }
         let span = t - f;
         let per_bucket = (span + i64::from(max_buckets) - 1) / i64::from(max_buckets);
-        let width_s = (per_bucket + 999) / 1000;
-        let width_s = width_s.clamp(1, i64::from(u32::MAX));
+        let width_s = ((per_bucket + 999) / 1000).clamp(1, i64::from(u32::MAX));
         let width = width_s * 1000;
         let n = usize::try_from((span + width - 1) / width).unwrap_or(0);
-        let mut out = Series {
+        let cells = n * CHARTED.len();
+        Ok(SeriesAcc {
+            from: f,
+            width,
+            n,
             bucket_s: width_s as u32,
+            min: vec![i64::MAX; cells],
+            max: vec![i64::MIN; cells],
+            sum: vec![0; cells],
+            count: vec![0; cells],
+            demo: false,
+        })
+    }
+
+    fn push(&mut self, r: &ScanRow) {
+        if r.t < self.from {
+            return;
+        }
+        let Some(b) = usize::try_from((r.t - self.from) / self.width)
+            .ok()
+            .filter(|b| *b < self.n)
+        else {
+            return;
+        };
+        self.demo |= r.demo;
+        for (j, &field) in CHARTED.iter().enumerate() {
+            let Some(v) = r.charted[j].filter(|_| r.mask & (1 << field) == 0) else {
+                continue;
+            };
+            let c = b * CHARTED.len() + j;
+            self.min[c] = self.min[c].min(v);
+            self.max[c] = self.max[c].max(v);
+            self.sum[c] = self.sum[c].saturating_add(v);
+            self.count[c] += 1;
+        }
+    }
+
+    fn finish(self) -> (Series, bool) {
+        let n = self.n;
+        let mut out = Series {
+            bucket_s: self.bucket_s,
             t: (0..n as i64)
-                .map(|i| (f + i * width).div_euclid(1000))
+                .map(|i| (self.from + i * self.width).div_euclid(1000))
                 .collect(),
             series: SeriesSet::default(),
         };
-        for s in out.series.each_mut() {
+        for (j, s) in out.series.each_mut().into_iter().enumerate() {
+            let field = CHARTED[j];
             *s = Stats {
                 min: vec![None; n],
                 mean: vec![None; n],
                 max: vec![None; n],
             };
+            for b in 0..n {
+                let c = b * CHARTED.len() + j;
+                if self.count[c] == 0 {
+                    continue;
+                }
+                s.min[b] = Some(codec::decode(field, self.min[c]));
+                s.max[b] = Some(codec::decode(field, self.max[c]));
+                s.mean[b] =
+                    Some(self.sum[c] as f64 / f64::from(self.count[c]) / FIELDS[field].scale);
+            }
         }
-        let cols: Vec<String> = CHARTED
-            .iter()
-            .map(|&i| {
-                let c = FIELDS[i].column;
-                format!("min({c}), avg({c}), max({c})")
+        (out, self.demo)
+    }
+}
+
+/// The counters' usable steps summed per local day.
+struct DailyAcc {
+    from: i64,
+    first: NaiveDate,
+    /// Where each local day after the first starts, in UTC ms (rows come in time order).
+    starts: Vec<i64>,
+    day: usize,
+    /// Per day, per counter; None until a step counts.
+    sums: Vec<[Option<i64>; 3]>,
+    /// Per counter: the last reading that had it (time, value, demo).
+    last_seen: [Option<(i64, i64, bool)>; 3],
+}
+
+impl DailyAcc {
+    fn new<Tz: TimeZone>(from: DateTime<Utc>, to: DateTime<Utc>, tz: &Tz) -> Result<DailyAcc> {
+        let (f, t) = check_range(from, to)?;
+        let first = from.with_timezone(tz).date_naive();
+        let last = at(t - 1).with_timezone(tz).date_naive();
+        let n_days = (last - first).num_days() + 1;
+        if n_days > MAX_DAYS {
+            return Err(Error::invalid(
+                "to",
+                format!("Daily totals: at most {MAX_DAYS} days at once"),
+            ));
+        }
+        Ok(DailyAcc {
+            from: f,
+            first,
+            starts: (1..n_days)
+                .map(|d| local_midnight_ms(tz, first + chrono::Duration::days(d)))
+                .collect(),
+            day: 0,
+            sums: vec![[None; 3]; n_days as usize],
+            last_seen: [None; 3],
+        })
+    }
+
+    fn push(&mut self, r: &ScanRow) {
+        for (k, &field) in COUNTERS.iter().enumerate() {
+            let Some(v) = r.counters[k].filter(|_| r.mask & (1 << field) == 0) else {
+                continue;
+            };
+            if let Some((pt, pv, pdemo)) = self.last_seen[k] {
+                let dt = r.t - pt;
+                let delta = v - pv;
+                let usable = r.t >= self.from
+                    && pdemo == r.demo
+                    && dt <= MAX_COUNTER_GAP_MS
+                    && delta >= 0
+                    && (delta as f64) <= max_rise(field, dt);
+                if usable {
+                    while self.day < self.starts.len() && r.t >= self.starts[self.day] {
+                        self.day += 1;
+                    }
+                    let s = &mut self.sums[self.day][k];
+                    *s = Some(s.unwrap_or(0) + delta);
+                }
+            }
+            self.last_seen[k] = Some((r.t, v, r.demo));
+        }
+    }
+
+    fn finish(self) -> Vec<DailyTotal> {
+        let first = self.first;
+        self.sums
+            .into_iter()
+            .enumerate()
+            .map(|(d, [l, c, h])| DailyTotal {
+                date: first + chrono::Duration::days(d as i64),
+                hot_water_l: l.map(|x| codec::decode(VOLUME, x)),
+                charged_kwh: c.map(|x| codec::decode(HEATER_WH, x)),
+                hot_water_kwh: h.map(|x| codec::decode(DHW, x)),
             })
+            .collect()
+    }
+}
+
+impl Store {
+    /// One pass over `[from_ms, to_ms)` in time order (the table's own order: no sort).
+    fn scan(&self, from_ms: i64, to_ms: i64, mut f: impl FnMut(&ScanRow)) -> Result<()> {
+        let cols: Vec<&str> = CHARTED
+            .iter()
+            .chain(COUNTERS.iter())
+            .map(|&i| FIELDS[i].column)
             .collect();
         let sql = format!(
-            "SELECT (t - ?1) / ?2, {} FROM readings WHERE t >= ?1 AND t < ?3 GROUP BY 1",
+            "SELECT t, implausible, demo, {} FROM readings WHERE t >= ?1 AND t < ?2 ORDER BY t",
             cols.join(", ")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params![f, width, t])?;
+        let mut rows = stmt.query(params![from_ms, to_ms])?;
         while let Some(row) = rows.next()? {
-            let b: i64 = row.get(0)?;
-            let Some(b) = usize::try_from(b).ok().filter(|b| *b < n) else {
-                continue;
+            let mut r = ScanRow {
+                t: row.get(0)?,
+                mask: row.get(1)?,
+                demo: row.get(2)?,
+                charted: [None; 8],
+                counters: [None; 3],
             };
-            for (k, s) in out.series.each_mut().into_iter().enumerate() {
-                let field = CHARTED[k];
-                let get = |j: usize| -> rusqlite::Result<Option<f64>> {
-                    Ok(row
-                        .get::<_, Option<f64>>(1 + 3 * k + j)?
-                        .map(|x| x / FIELDS[field].scale))
-                };
-                s.min[b] = get(0)?;
-                s.mean[b] = get(1)?;
-                s.max[b] = get(2)?;
+            for (j, v) in r.charted.iter_mut().enumerate() {
+                *v = row.get(3 + j)?;
             }
+            for (k, v) in r.counters.iter_mut().enumerate() {
+                *v = row.get(3 + CHARTED.len() + k)?;
+            }
+            f(&r);
         }
-        Ok(out)
+        Ok(())
+    }
+
+    /// `[from, to)` in at most `max_buckets` (1 to [`MAX_BUCKETS`]) equal buckets of whole
+    /// seconds, with min, mean and max per bucket of each charted series.
+    pub fn series(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        max_buckets: u32,
+    ) -> Result<Series> {
+        let mut acc = SeriesAcc::new(from, to, max_buckets)?;
+        self.scan(from.timestamp_millis(), to.timestamp_millis(), |r| {
+            acc.push(r)
+        })?;
+        Ok(acc.finish().0)
     }
 
     /// Per local calendar day of `[from, to)` (in `tz`): hot water used, energy charged and
@@ -217,70 +399,10 @@ impl Store {
         to: DateTime<Utc>,
         tz: &Tz,
     ) -> Result<Vec<DailyTotal>> {
-        let (f, t) = check_range(from, to)?;
-        let first = from.with_timezone(tz).date_naive();
-        let last = at(t - 1).with_timezone(tz).date_naive();
-        let n_days = (last - first).num_days() + 1;
-        if n_days > MAX_DAYS {
-            return Err(Error::invalid(
-                "to",
-                format!("Daily totals: at most {MAX_DAYS} days at once"),
-            ));
-        }
-        // [hot water dL, charged Wh, hot-water Wh] per day; None until a step counts.
-        const COUNTERS: [usize; 3] = [VOLUME, HEATER_WH, DHW];
-        let mut sums = vec![[None::<i64>; 3]; n_days as usize];
-        let mut last_seen: [Option<(i64, i64, bool)>; 3] = [None; 3];
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT t, volume_dl, heater_wh, dhw_wh, implausible, demo FROM readings
-             WHERE t >= ?1 AND t < ?2 ORDER BY t",
-        )?;
-        let mut rows = stmt.query(params![f.saturating_sub(MAX_COUNTER_GAP_MS), t])?;
-        let mut day_of_row: Option<(i64, usize)> = None;
-        while let Some(row) = rows.next()? {
-            let time: i64 = row.get(0)?;
-            let mask: i64 = row.get(4)?;
-            let demo: bool = row.get(5)?;
-            for (k, &field) in COUNTERS.iter().enumerate() {
-                let v: Option<i64> = row.get(1 + k)?;
-                let Some(v) = v.filter(|_| mask & (1 << field) == 0) else {
-                    continue;
-                };
-                if let Some((pt, pv, pdemo)) = last_seen[k] {
-                    let dt = time - pt;
-                    let delta = v - pv;
-                    let usable = time >= f
-                        && pdemo == demo
-                        && dt <= MAX_COUNTER_GAP_MS
-                        && delta >= 0
-                        && (delta as f64) <= max_rise(field, dt);
-                    if usable {
-                        let day = match day_of_row {
-                            Some((rt, d)) if rt == time => d,
-                            _ => {
-                                let date = at(time).with_timezone(tz).date_naive();
-                                let d = (date - first).num_days().clamp(0, n_days - 1) as usize;
-                                day_of_row = Some((time, d));
-                                d
-                            }
-                        };
-                        let s = &mut sums[day][k];
-                        *s = Some(s.unwrap_or(0) + delta);
-                    }
-                }
-                last_seen[k] = Some((time, v, demo));
-            }
-        }
-        Ok(sums
-            .into_iter()
-            .enumerate()
-            .map(|(d, [l, c, h])| DailyTotal {
-                date: first + chrono::Duration::days(d as i64),
-                hot_water_l: l.map(|x| codec::decode(VOLUME, x)),
-                charged_kwh: c.map(|x| codec::decode(HEATER_WH, x)),
-                hot_water_kwh: h.map(|x| codec::decode(DHW, x)),
-            })
-            .collect())
+        let mut acc = DailyAcc::new(from, to, tz)?;
+        let (f, t) = (from.timestamp_millis(), to.timestamp_millis());
+        self.scan(f.saturating_sub(MAX_COUNTER_GAP_MS), t, |r| acc.push(r))?;
+        Ok(acc.finish())
     }
 
     /// Events of `[from, to)`: the newest `limit` (at most [`MAX_EVENTS`]), newest last.
@@ -414,19 +536,25 @@ impl Store {
         buckets: u32,
         tz: &Tz,
     ) -> Result<HistoryView> {
+        let mut series = SeriesAcc::new(from, to, buckets)?;
+        let mut daily = DailyAcc::new(from, to, tz)?;
         let tx = self.conn.unchecked_transaction()?;
-        let series = self.series(from, to, buckets)?;
-        let daily = self.daily(from, to, tz)?;
+        // One pass feeds both (from 2 h early, for the first counter steps).
+        let (f, t) = (from.timestamp_millis(), to.timestamp_millis());
+        self.scan(f.saturating_sub(MAX_COUNTER_GAP_MS), t, |r| {
+            series.push(r);
+            daily.push(r);
+        })?;
         let events = self.events(from, to, EVENTS_IN_VIEW)?;
-        let demo = self.has_demo_in(from, to)?;
         tx.finish()?;
+        let (series, demo) = series.finish();
         Ok(HistoryView {
             from,
             to,
             bucket_s: series.bucket_s,
             t: series.t,
             series: series.series,
-            daily,
+            daily: daily.finish(),
             events,
             demo,
             enabled: true,

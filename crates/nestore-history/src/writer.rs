@@ -493,6 +493,12 @@ impl Worker {
                     s.done += n as u64;
                     s.written += (w.readings + w.events) as u64;
                     s.rejected += (w.rejected + w.duplicates) as u64;
+                    // Healthy in the same breath as done: a flush never sees one without
+                    // the other.
+                    if s.health.is_failing() {
+                        tracing::info!("history saved again");
+                    }
+                    s.health = Health::Ok;
                     self.shared.changed.notify_all();
                 })
             };

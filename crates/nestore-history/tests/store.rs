@@ -492,3 +492,24 @@ fn the_view_serialises_as_the_ipc_contract_says() {
     let back: HistoryView = serde_json::from_value(j).unwrap();
     assert_eq!(back, v);
 }
+
+#[test]
+fn the_view_agrees_with_its_parts() {
+    let mut s = mem();
+    s.seed_demo(&SeedOptions::new(at(DAY0), 4)).unwrap();
+    let tz = FixedOffset::west_opt(5 * 3600).unwrap();
+    let (from, to) = (at(DAY0 - 3 * 86_400 + 1234), at(DAY0 - 3600));
+    let v = s.view(from, to, 300, &tz).unwrap();
+    let series = s.series(from, to, 300).unwrap();
+    assert_eq!(
+        (v.bucket_s, &v.t, &v.series),
+        (series.bucket_s, &series.t, &series.series)
+    );
+    assert_eq!(v.daily, s.daily(from, to, &tz).unwrap());
+    assert_eq!(v.demo, s.has_demo_in(from, to).unwrap());
+    assert!(v.demo);
+    assert!(
+        v.series.soc_pct.mean.iter().all(Option::is_some),
+        "no gap in a seeded range"
+    );
+}
