@@ -12,6 +12,8 @@ fn main() {
         "test_connection",
         "use_demo",
         "snooze_alerts",
+        "history_query",
+        "history_export",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))
         .expect("tauri-build failed");

@@ -21,6 +21,9 @@ pub struct Args {
     /// Keep settings in DIR instead of the platform config directory.
     #[arg(long, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
+    /// Keep the history in DIR instead of the platform data directory.
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     /// Use this device for this run, overriding the settings (a name or an IP address).
     #[arg(long, value_parser = host)]
     pub host: Option<String>,

@@ -70,6 +70,26 @@ pub async fn use_demo(handle: AppHandle) -> Result<(), IpcError> {
     app::use_demo(&handle).await
 }
 
+#[tauri::command]
+pub async fn history_query(
+    handle: AppHandle,
+    from: chrono::DateTime<chrono::Utc>,
+    to: chrono::DateTime<chrono::Utc>,
+    buckets: Option<u32>,
+) -> Result<nestore_history::HistoryView, IpcError> {
+    app::history::query(&handle, from, to, buckets).await
+}
+
+#[tauri::command]
+pub async fn history_export(
+    handle: AppHandle,
+    from: chrono::DateTime<chrono::Utc>,
+    to: chrono::DateTime<chrono::Utc>,
+    daily: bool,
+) -> Result<app::history::Exported, IpcError> {
+    app::history::export(&handle, from, to, daily).await
+}
+
 /// `"1h"`, `"tomorrow"` (until 07:00) or `"off"`. Alarms still notify.
 #[tauri::command]
 pub fn snooze_alerts(handle: AppHandle, until: String) -> Result<(), IpcError> {

@@ -60,6 +60,7 @@ fn main() {
             window::open(app);
         }))
         .plugin(login.build())
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::get_state,
             commands::refresh_now,
@@ -71,6 +72,8 @@ fn main() {
             commands::test_connection,
             commands::use_demo,
             commands::snooze_alerts,
+            commands::history_query,
+            commands::history_export,
         ])
         .setup(move |app| {
             let handle = app.handle().clone();
@@ -96,7 +99,12 @@ fn main() {
                 // A folder that cannot hold the lock still lets the app watch the device.
                 Err(e) => tracing::warn!("cannot take the instance lock: {e}"),
             }
-            let state = tauri::async_runtime::block_on(app::App::start(&handle, &args, dir))?;
+            let data_dir = match &args.data_dir {
+                Some(d) => std::path::absolute(d).unwrap_or_else(|_| d.clone()),
+                None => handle.path().app_data_dir().unwrap_or_else(|_| dir.clone()),
+            };
+            let state =
+                tauri::async_runtime::block_on(app::App::start(&handle, &args, dir, data_dir))?;
             app.manage(state);
             tray::create(&handle, app::on_tray)?;
             app::run(&handle);
@@ -108,13 +116,13 @@ fn main() {
         .build(tauri::generate_context!())
         .expect("failed to build the app");
 
-    app.run(|_app, event| {
+    app.run(|handle, event| match event {
         // Closing the window must not end the app: it lives in the tray until "Quit".
-        if let RunEvent::ExitRequested {
+        RunEvent::ExitRequested {
             code: None, api, ..
-        } = event
-        {
-            api.prevent_exit();
-        }
+        } => api.prevent_exit(),
+        // What is queued for the history is written before the app ends.
+        RunEvent::Exit => app::shut_down(handle),
+        _ => {}
     });
 }

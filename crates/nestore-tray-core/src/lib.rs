@@ -15,6 +15,7 @@ pub mod pace;
 pub mod placement;
 pub mod poller;
 pub mod presentation;
+pub mod recorder;
 pub mod settings;
 pub mod status;
 pub mod view;

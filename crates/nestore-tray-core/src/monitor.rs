@@ -1,15 +1,16 @@
 //! The pressure watch in the app. Every poll result goes to `nestore-watch`; each notice
-//! is written to the alert log (stamped with the wall clock, which the owner reads) and
-//! handed back for the app to show; the poll pace follows the watch. It reads no clock
-//! and shows nothing: the caller passes the time and delivers the notices.
+//! becomes an alert log entry (stamped with the wall clock, which the owner reads), kept
+//! for the window and handed back with the notice for the app to show and store; the
+//! poll pace follows the watch. It reads no clock, writes no file and shows nothing: the
+//! caller passes the time, stores the entries and delivers the notices.
 
-use std::path::PathBuf;
+use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Utc};
 use nestore_watch::{Notice, Severity, Thresholds, Watch};
 
-use crate::alert_log::{AlertLog, Entry};
+use crate::alert_log::Entry;
 use crate::clock::DeviceClock;
 use crate::pace::Pace;
 use crate::presentation;
@@ -18,19 +19,24 @@ use crate::view::{ActiveAlert, AlertsView};
 
 /// Entries of the log sent to the window.
 pub const LOG_SHOWN: usize = 50;
+/// Entries kept in memory.
+pub const LOG_KEPT: usize = 500;
 
 /// What one poll result calls for.
 #[derive(Debug, Default)]
 pub struct Reaction {
-    /// To log (done) and, where `notify` is set, to show.
+    /// To store and, where `notify` is set, to show.
     pub notices: Vec<Notice>,
+    /// The alert log's entry of each notice, in the same order.
+    pub entries: Vec<Entry>,
     /// The new poll interval, when it changes.
     pub interval: Option<Duration>,
 }
 
 pub struct Monitor {
     watch: Watch,
-    log: AlertLog,
+    /// The alert log, oldest first.
+    log: VecDeque<Entry>,
     pace: Pace,
     clock: DeviceClock,
     /// The last status seen (its result count), so a repeat is not fed twice.
@@ -55,16 +61,18 @@ impl Now {
 }
 
 impl Monitor {
+    /// `log`: the alert log as stored, oldest first.
     pub fn new(
         thresholds: Thresholds,
-        log_dir: Option<PathBuf>,
+        log: Vec<Entry>,
         normal: Duration,
         time_scale: f64,
         now: Now,
     ) -> Monitor {
+        let skip = log.len().saturating_sub(LOG_KEPT);
         Monitor {
             watch: Watch::new(thresholds),
-            log: AlertLog::open(log_dir),
+            log: log.into_iter().skip(skip).collect(),
             pace: Pace::new(normal),
             clock: DeviceClock::new(time_scale, now.wall, now.mono),
             seen: None,
@@ -86,13 +94,19 @@ impl Monitor {
             (None, Some(r)) if status.seq > 0 => self.watch.observe(r, device_now),
             _ => Vec::new(),
         };
+        let mut entries = Vec::with_capacity(notices.len());
         for n in &notices {
             let mut entry = Entry::from_notice(n);
             entry.at = now.wall.with_timezone(&Utc);
-            self.log.append(entry);
+            if self.log.len() >= LOG_KEPT {
+                self.log.pop_front();
+            }
+            self.log.push_back(entry.clone());
+            entries.push(entry);
         }
         Reaction {
             notices,
+            entries,
             interval: self.pace.set_fast(self.watch.wants_fast_poll()),
         }
     }
@@ -111,7 +125,7 @@ impl Monitor {
                 })
                 .collect(),
             snoozed_until: self.watch.snoozed_until(),
-            log: self.log.recent(LOG_SHOWN),
+            log: self.log.iter().rev().take(LOG_SHOWN).cloned().collect(),
         }
     }
 
@@ -150,6 +164,11 @@ impl Monitor {
     pub fn snooze(&mut self, until: Option<DateTime<Utc>>) {
         self.watch.snooze(until);
     }
+
+    /// Seeds the leak rule's history with readings kept before a restart.
+    pub fn restore(&mut self, points: impl IntoIterator<Item = (DateTime<Utc>, f64, Option<f64>)>) {
+        self.watch.restore(points);
+    }
 }
 
 #[cfg(test)]
@@ -163,12 +182,10 @@ mod tests {
         monitor: Monitor,
         status: Status,
         now: Now,
-        _dir: tempfile::TempDir,
     }
 
     impl Story {
         fn new(scale: f64) -> Story {
-            let dir = tempfile::tempdir().unwrap();
             let now = Now {
                 wall: DateTime::from_timestamp(1_764_079_500, 0)
                     .unwrap()
@@ -178,14 +195,13 @@ mod tests {
             Story {
                 monitor: Monitor::new(
                     Thresholds::default(),
-                    Some(dir.path().to_owned()),
+                    Vec::new(),
                     Duration::from_secs(300),
                     scale,
                     now,
                 ),
                 status: Status::connecting("h:1".into(), false, 300),
                 now,
-                _dir: dir,
             }
         }
 
@@ -266,5 +282,68 @@ mod tests {
         let active = s.monitor.view().active;
         assert_eq!(active[0].severity, Severity::Warning);
         assert!(active[0].snoozable);
+    }
+
+    #[test]
+    fn the_log_starts_from_what_was_stored_and_keeps_what_follows() {
+        let mut s = Story::new(1.0);
+        let old = |i: i64| Entry {
+            at: DateTime::from_timestamp(1_700_000_000 + i, 0).unwrap(),
+            kind: "low_pressure".into(),
+            severity: "warning".into(),
+            phase: "raised".into(),
+            title: format!("old {i}"),
+            body: String::new(),
+            pressure_bar: None,
+            soc_pct: None,
+            notified: true,
+            suppressed_by: None,
+        };
+        s.monitor = Monitor::new(
+            Thresholds::default(),
+            (0..LOG_KEPT as i64 + 3).map(old).collect(),
+            Duration::from_secs(300),
+            1.0,
+            s.now,
+        );
+        assert_eq!(
+            s.monitor.view().log[0].title,
+            format!("old {}", LOG_KEPT + 2)
+        );
+        s.reading(300, 70.0, 2.4);
+        s.reading(300, 70.0, 1.2);
+        let r = s.reading(60, 70.0, 1.2);
+        assert_eq!(r.entries.len(), 1);
+        assert_eq!(r.entries[0].title, r.notices[0].title);
+        let log = s.monitor.view().log;
+        assert_eq!(log[0], r.entries[0], "newest first");
+        assert_eq!(log[1].title, format!("old {}", LOG_KEPT + 2));
+        assert_eq!(log.len(), LOG_SHOWN);
+    }
+
+    #[test]
+    fn a_restored_history_lets_a_leak_show_sooner() {
+        // Six hours of a steady fall, kept before a restart: the first readings after it
+        // continue the trend instead of starting a new one.
+        let mut s = Story::new(1.0);
+        let start = s.now.wall.with_timezone(&Utc) - chrono::Duration::hours(6);
+        s.monitor.restore((0..=72).map(|i| {
+            let at = start + chrono::Duration::minutes(5 * i);
+            (at, 2.6 - 0.4 * (i as f64 / 72.0), Some(70.0))
+        }));
+        let mut raised = Vec::new();
+        for _ in 0..3 {
+            raised.extend(s.reading(300, 70.0, 2.19).notices);
+        }
+        assert!(
+            raised.iter().any(|n| n.kind == Kind::Leak),
+            "the leak trend survived the restart: {raised:?}"
+        );
+        let mut fresh = Story::new(1.0);
+        let mut none = Vec::new();
+        for _ in 0..3 {
+            none.extend(fresh.reading(300, 70.0, 2.19).notices);
+        }
+        assert!(none.iter().all(|n| n.kind != Kind::Leak), "{none:?}");
     }
 }

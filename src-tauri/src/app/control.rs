@@ -90,6 +90,11 @@ pub async fn send(
             CommandArgs::Stop { .. } | CommandArgs::Auto => monitor.charge_cancelled(),
         }
     }
+    app.record([nestore_tray_core::recorder::command(
+        cmd,
+        &outcome,
+        app.poller.status().demo,
+    )]);
     app.facts.lock().unwrap().last_outcome = Some(outcome.clone());
     app.gate.lock().unwrap().finish();
     if !outcome.ok {

@@ -7,6 +7,7 @@
 //! `nestore-tray-core`.
 
 mod control;
+pub mod history;
 mod setup;
 
 use std::path::PathBuf;
@@ -21,6 +22,7 @@ use nestore_tray_core::gate::Gate;
 use nestore_tray_core::monitor::{Monitor, Now};
 use nestore_tray_core::poller::{self, PollerHandle, Target};
 use nestore_tray_core::presentation;
+use nestore_tray_core::recorder::{self, Recorder};
 use nestore_tray_core::settings::{Settings, SettingsStore};
 use nestore_tray_core::view::{self, AppFacts, View};
 use tauri::{AppHandle, Manager};
@@ -58,6 +60,13 @@ pub struct App {
     demo: tokio::sync::Mutex<Option<SimHandle>>,
     /// The app icon as a file, for notifications.
     icon: Option<PathBuf>,
+    /// Where the history files live (`--data-dir`).
+    data_dir: PathBuf,
+    /// The writer of the device in use's history (the demo's is another file).
+    history: Mutex<Option<history::History>>,
+    recorder: Mutex<Recorder>,
+    /// When the history was last pruned to "keep for".
+    pruned: Mutex<Option<std::time::Instant>>,
 }
 
 fn app(handle: &AppHandle) -> tauri::State<'_, App> {
@@ -69,6 +78,7 @@ impl App {
         handle: &AppHandle,
         args: &Args,
         dir: PathBuf,
+        data_dir: PathBuf,
     ) -> Result<App, Box<dyn std::error::Error>> {
         let store = SettingsStore::new(dir.clone());
         let loaded = store.load();
@@ -90,16 +100,32 @@ impl App {
         }
         let interval_override = args.poll_interval.or(args.demo.then_some(DEMO_INTERVAL));
         let normal = interval_override.unwrap_or(Duration::from_secs(settings.poll_interval_s));
+        let demo = args.demo;
+        let restored = {
+            let (path, dir) = (history::path_for(&data_dir, demo), dir.clone());
+            tauri::async_runtime::spawn_blocking(move || history::restore(&path, &dir, demo))
+                .await?
+        };
+        let mut monitor = Monitor::new(
+            settings.alerts.clone(),
+            restored.log,
+            normal,
+            args.time_scale,
+            Now::read(),
+        );
+        // The leak trend survives a restart: only on the wall clock's time, which the
+        // stored readings are on.
+        if args.time_scale == 1.0 && !demo {
+            monitor.restore(restored.pressure);
+        }
+        let mut facts = facts;
+        if facts.notice.is_none() {
+            facts.notice = restored.notice;
+        }
         let app = App {
             poller: poller::spawn(None, normal),
             store,
-            monitor: Mutex::new(Monitor::new(
-                settings.alerts.clone(),
-                Some(dir),
-                normal,
-                args.time_scale,
-                Now::read(),
-            )),
+            monitor: Mutex::new(monitor),
             settings: Mutex::new(settings.clone()),
             facts: Mutex::new(facts),
             keystore: Keystore::from_env(),
@@ -108,6 +134,10 @@ impl App {
             time_scale: args.time_scale,
             demo: tokio::sync::Mutex::new(None),
             icon: crate::notify::icon_file(handle),
+            data_dir,
+            history: Mutex::new(None),
+            recorder: Mutex::new(Recorder::default()),
+            pruned: Mutex::new(None),
         };
         if args.demo {
             app.start_demo().await?;
@@ -121,6 +151,7 @@ impl App {
     /// The same device as now keeps its status (no "connecting" flash): only the password
     /// is loaded again.
     async fn use_device(&self, host: &str, port: u16) -> Result<(), nestore::Error> {
+        self.use_history(false).await;
         let label = format!("{host}:{port}");
         let current = self.poller.target().filter(|t| !t.demo && t.label == label);
         let client = match current {
@@ -162,8 +193,46 @@ impl App {
         }
     }
 
+    /// Writes to the owner's history, or the demo's (made with a month of the model's
+    /// readings the first time).
+    async fn use_history(&self, demo: bool) {
+        if self
+            .history
+            .lock()
+            .unwrap()
+            .as_ref()
+            .is_some_and(|h| h.demo == demo)
+        {
+            return;
+        }
+        let path = history::path_for(&self.data_dir, demo);
+        if demo {
+            let p = path.clone();
+            let _ = tauri::async_runtime::spawn_blocking(move || history::seed_demo(&p)).await;
+        }
+        let keep = self.settings.lock().unwrap().history_keep_days;
+        let next = history::History::start(path, demo);
+        if let Some(h) = &next {
+            h.prune(keep);
+        }
+        if let Some(old) = std::mem::replace(&mut *self.history.lock().unwrap(), next) {
+            old.close();
+        }
+        *self.pruned.lock().unwrap() = Some(std::time::Instant::now());
+    }
+
+    /// Hands records to the history writer (never waits).
+    fn record(&self, records: impl IntoIterator<Item = nestore_history::Record>) {
+        if let Some(h) = &*self.history.lock().unwrap() {
+            for r in records {
+                h.send(r);
+            }
+        }
+    }
+
     /// Starts the simulated device in-process (once) and polls it.
     async fn start_demo(&self) -> Result<(), String> {
+        self.use_history(true).await;
         let mut demo = self.demo.lock().await;
         if demo.is_none() {
             let cfg = nestore_sim::SimConfig {
@@ -230,6 +299,33 @@ impl App {
     pub fn refresh_now(&self) {
         self.poller.refresh_now();
     }
+
+    /// Shows a history that cannot be written, and prunes it to "keep for" once a day.
+    fn look_after_history(&self) {
+        let history = self.history.lock().unwrap();
+        let Some(h) = &*history else { return };
+        if let Some(problem) = h.problem() {
+            let mut facts = self.facts.lock().unwrap();
+            if facts.notice.is_none() {
+                facts.notice = Some(problem);
+            }
+        }
+        let mut pruned = self.pruned.lock().unwrap();
+        let day = Duration::from_secs(24 * 3600);
+        if pruned.is_none_or(|t| t.elapsed() >= day) {
+            h.prune(self.settings.lock().unwrap().history_keep_days);
+            *pruned = Some(std::time::Instant::now());
+        }
+    }
+}
+
+/// At exit: what is queued for the history is written.
+pub fn shut_down(handle: &AppHandle) {
+    if let Some(app) = handle.try_state::<App>() {
+        if let Some(h) = &*app.history.lock().unwrap() {
+            h.close();
+        }
+    }
 }
 
 /// Starts the one listener of the poller: each result goes to the watch, its notices are
@@ -252,12 +348,17 @@ pub fn run(handle: &AppHandle) {
 fn react(handle: &AppHandle, status: &nestore_tray_core::status::Status) {
     let app = app(handle);
     let reaction = app.monitor.lock().unwrap().observe(status, Now::read());
-    for n in &reaction.notices {
+    let keep = app.settings.lock().unwrap().history_enabled;
+    let records = app.recorder.lock().unwrap().on_status(status, keep);
+    app.record(records);
+    for (n, entry) in reaction.notices.iter().zip(&reaction.entries) {
         tracing::info!(kind = ?n.kind, phase = ?n.phase, notify = n.notify, "alert: {}", n.title);
+        app.record([recorder::notice(n, entry, status.demo)]);
         if n.notify {
             crate::notify::alert(handle, n, app.icon.as_ref(), on_notification);
         }
     }
+    app.look_after_history();
     if let Some(interval) = reaction.interval {
         tracing::info!(secs = interval.as_secs(), "poll interval");
         app.poller.set_interval(interval);

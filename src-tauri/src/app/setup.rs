@@ -165,6 +165,11 @@ pub async fn save_settings(
         })?;
     }
     apply_autostart(handle, new.autostart);
+    if new.history_keep_days != old.history_keep_days {
+        if let Some(h) = &*app.history.lock().unwrap() {
+            h.prune(new.history_keep_days);
+        }
+    }
     {
         let mut monitor = app.monitor.lock().unwrap();
         monitor.set_thresholds(new.alerts.clone());
