@@ -1,6 +1,7 @@
 //! `nestore`: read and control a NEStore water battery from the command line.
 
 mod format;
+mod history;
 mod password;
 
 use std::process::ExitCode;
@@ -18,6 +19,8 @@ mod exit {
     pub const AUTH: u8 = 4;
     pub const REJECTED: u8 = 5;
     pub const NOT_CONFIRMED: u8 = 6;
+    /// No history file, or one this version cannot read (damaged, newer, not yet updated).
+    pub const HISTORY: u8 = 7;
 }
 
 #[derive(Parser)]
@@ -58,6 +61,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
+    #[command(flatten)]
+    Device(DeviceCmd),
+    /// The app's history of readings: export it as CSV, or seed a demo one.
+    #[command(subcommand)]
+    History(history::HistoryCmd),
+}
+
+/// The commands that talk to the device.
+#[derive(Subcommand)]
+enum DeviceCmd {
     /// Print one reading.
     Status {
         #[arg(long)]
@@ -189,21 +202,35 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        // Local files only: no device, no client.
+        Cmd::History(cmd) => history::run(cmd),
+        Cmd::Device(cmd) => device(&cli.host, cli.port, cli.timeout, cli.password_stdin, cmd).await,
+    }
+}
+
+async fn device(
+    host: &str,
+    port: u16,
+    timeout: Duration,
+    password_stdin: bool,
+    command: DeviceCmd,
+) -> Result<(), Failure> {
     let defaults = nestore::ClientConfig::default();
     let cfg = nestore::ClientConfig {
-        timeout: cli.timeout,
+        timeout,
         // A longer per-request timeout must leave a command room for its few requests.
-        command_deadline: defaults.command_deadline.max(cli.timeout * 3),
+        command_deadline: defaults.command_deadline.max(timeout * 3),
         ..defaults
     };
-    let client = Client::with_config(&cli.host, cli.port, cfg)?;
+    let client = Client::with_config(host, port, cfg)?;
     let control = |client: &Client| -> Result<(), Failure> {
-        let pw = password::for_control(&cli.host, cli.password_stdin)?;
+        let pw = password::for_control(host, password_stdin)?;
         client.set_password(Some(pw));
         Ok(())
     };
-    match cli.command {
-        Cmd::Status { json } => {
+    match command {
+        DeviceCmd::Status { json } => {
             let r = client.poll().await?;
             if json {
                 println!(
@@ -215,12 +242,12 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Cmd::Watch {
+        DeviceCmd::Watch {
             interval,
             count,
             json,
         } => watch(&client, interval, count, json).await,
-        Cmd::Charge(ChargeCmd::Start {
+        DeviceCmd::Charge(ChargeCmd::Start {
             power,
             soc,
             duration,
@@ -234,32 +261,32 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             control(&client)?;
             send(&client, cmd).await
         }
-        Cmd::Charge(ChargeCmd::Stop { duration }) => {
+        DeviceCmd::Charge(ChargeCmd::Stop { duration }) => {
             let cmd = Command::StopCharging { duration };
             cmd.check_limits().map_err(Error::from)?;
             control(&client)?;
             send(&client, cmd).await
         }
-        Cmd::Auto => {
+        DeviceCmd::Auto => {
             control(&client)?;
             send(&client, Command::ResumeAutomatic).await
         }
-        Cmd::Login => {
-            let pw = password::obtain_new(cli.password_stdin)?;
+        DeviceCmd::Login => {
+            let pw = password::obtain_new(password_stdin)?;
             client.set_password(Some(pw.clone()));
             client.login().await?;
-            password::store(&cli.host, &pw)?;
+            password::store(host, &pw)?;
             println!(
                 "Password accepted by the device and stored in the OS keyring for {}.",
-                cli.host
+                host
             );
             Ok(())
         }
-        Cmd::Logout => {
-            if password::remove(&cli.host)? {
-                println!("Removed the stored password for {}.", cli.host);
+        DeviceCmd::Logout => {
+            if password::remove(host)? {
+                println!("Removed the stored password for {}.", host);
             } else {
-                println!("No password was stored for {}.", cli.host);
+                println!("No password was stored for {}.", host);
             }
             Ok(())
         }
