@@ -22,7 +22,7 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
     /// Keep the history in DIR instead of the platform data directory.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", env = "NESTORE_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
     /// Use this device for this run, overriding the settings (a name or an IP address).
     #[arg(long, value_parser = host)]
