@@ -67,3 +67,77 @@ impl Error {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_kind_of_error() -> Vec<Error> {
+        let url = || "http://h:1/".to_owned();
+        vec![
+            Error::Unreachable {
+                url: url(),
+                reason: "refused".into(),
+            },
+            Error::Timeout {
+                url: url(),
+                secs: 10.0,
+            },
+            Error::Status {
+                url: url(),
+                status: 500,
+            },
+            Error::Redirected {
+                url: url(),
+                status: 307,
+            },
+            Error::CommandTimeout {
+                secs: 30.0,
+                maybe_sent: false,
+            },
+            Error::Malformed {
+                url: url(),
+                reason: "x".into(),
+            },
+            Error::MissingField { field: Field::Soc },
+            Error::Unauthorized,
+            Error::NoPassword,
+            Error::Rejected(ValidationError::PowerStep(1050)),
+            Error::UnknownApi { url: url() },
+            Error::BadAddress("x".into()),
+        ]
+    }
+
+    #[test]
+    fn each_kind_has_its_own_stable_snake_case_name() {
+        let kinds: Vec<&str> = every_kind_of_error().iter().map(Error::kind).collect();
+        // The names are machine-readable output (the CLI's JSON): they must not change.
+        assert_eq!(
+            kinds,
+            [
+                "unreachable",
+                "timeout",
+                "status",
+                "redirected",
+                "command_timeout",
+                "malformed",
+                "missing_field",
+                "unauthorized",
+                "no_password",
+                "rejected",
+                "unknown_api",
+                "bad_address"
+            ]
+        );
+    }
+
+    #[test]
+    fn only_failures_to_talk_to_the_device_are_connection_errors() {
+        let connection: Vec<&str> = every_kind_of_error()
+            .iter()
+            .filter(|e| e.is_connection())
+            .map(Error::kind)
+            .collect();
+        assert_eq!(connection, ["unreachable", "timeout", "command_timeout"]);
+    }
+}

@@ -568,4 +568,32 @@ mod tests {
         assert_eq!(v["implausible"], serde_json::json!(["pressure_bar"]));
         assert_eq!(v["read_at"], "2023-11-14T22:13:20+00:00");
     }
+
+    #[test]
+    fn charging_is_the_electric_charge_state_only() {
+        let mut r = parse_engineering(&eng(r#""SOC_VES":50"#, r#""PRES_SYS":2"#), at()).unwrap();
+        assert!(!r.is_charging(), "no state reported");
+        r.state = Some(CHARGING_STATE.into());
+        assert!(r.is_charging());
+        r.state = Some("Standby".into());
+        assert!(!r.is_charging());
+    }
+
+    #[test]
+    fn counters_are_plausible_up_to_fifty_years_at_full_power_and_flow() {
+        // 20 kW for 50 years is 8 766 000 kWh; 200 L/min for 50 years is 5 259 600 000 L.
+        let counters = |wh: f64, raw_volume: f64| {
+            let body = format!(
+                r#"{{"PAYLOAD":{{"DERIVED":{{"SOC_VES":50}},"COUNTERS":{{"ENERGY_CRG_ELECTRICAL":{wh},"VOL_DHW_THEORETICAL":{raw_volume}}}}}}}"#
+            );
+            let r = parse_engineering(body.as_bytes(), at()).unwrap();
+            (r.heater_energy_total_kwh, r.water_volume_total_l)
+        };
+        let (energy, volume) = counters(8.7e9, 5.25e12);
+        assert_eq!(energy, Measure::Reported(8.7e6));
+        assert_eq!(volume, Measure::Reported(5.25e9));
+        let (energy, volume) = counters(8.8e9, 5.27e12);
+        assert!(energy.is_implausible(), "{energy:?}");
+        assert!(volume.is_implausible(), "{volume:?}");
+    }
 }
