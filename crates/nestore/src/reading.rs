@@ -596,4 +596,18 @@ mod tests {
         assert!(energy.is_implausible(), "{energy:?}");
         assert!(volume.is_implausible(), "{volume:?}");
     }
+
+    #[test]
+    fn mode_flags_read_every_spelling_of_both_values() {
+        let modes = |dependent: &str, online: &str| {
+            let body =
+                format!(r#"{{"PAYLOAD":{{"DEPENDENT_MODE":{dependent},"ONLINE_MODE":{online}}}}}"#);
+            let m = parse_active(body.as_bytes()).unwrap();
+            (m.dependent_mode, m.online_mode)
+        };
+        assert_eq!(modes("true", "false"), (Some(true), Some(false)));
+        assert_eq!(modes(r#""TRUE""#, r#""False""#), (Some(true), Some(false)));
+        assert_eq!(modes("1", "0"), (Some(true), Some(false)));
+        assert_eq!(modes("2", r#""no""#), (None, None));
+    }
 }
