@@ -8,7 +8,8 @@
 //! - `tray`: the test as the tray host (StatusNotifierWatcher) and the app's dbusmenu;
 //! - `icon`: the tray icon's pixels and look;
 //! - `notify`: every desktop notification, captured on the session bus;
-//! - `proxy`: a loopback proxy in front of the simulator that counts polls and can hold them.
+//! - `proxy`: a loopback proxy in front of the simulator that counts polls and can hold them;
+//! - `history`: the app's history file (read, seeded) and its save dialog (xdotool).
 //!
 //! Every test runs the real, built app (`target/debug/nestore-tray`) in the desktop that
 //! `scripts/desktop-session.sh` makes: Xvfb, a private session bus and an unlocked
@@ -19,6 +20,7 @@
 pub mod app;
 pub mod desktop;
 pub mod driver;
+pub mod history;
 pub mod icon;
 pub mod notify;
 pub mod proxy;
@@ -28,6 +30,7 @@ pub mod wait;
 pub use app::*;
 pub use desktop::*;
 pub use driver::*;
+pub use history::*;
 pub use icon::*;
 pub use notify::*;
 pub use proxy::*;
