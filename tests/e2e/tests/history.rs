@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use common::*;
-use nestore_history::StoredReading;
+use nestore_history::{EventKind, StoredReading};
 use nestore_sim::SimHandle;
 use serde_json::{json, Value};
 
@@ -406,4 +406,360 @@ async fn export_csv(rig: &Rig, out: &Path) -> Result<()> {
         .collect::<std::io::Result<_>>()?;
     assert_eq!(leftovers.len(), 1, "no temp file left: {leftovers:?}");
     Ok(())
+}
+
+// ------------------------------------------------------------- a restart keeps the leak trend
+
+const APP_NAME: &str = "NEStore Tray";
+/// How far the seeded history's pressure falls over 6 h (the leak limit is 0.2).
+const SEEDED_FALL_BAR: f64 = 0.5;
+
+/// The app in the tray only (no window), polling every second a frozen simulator behind a
+/// counting proxy, its history in `data`; the test is the tray host and sees every
+/// notification.
+struct TrayRun {
+    /// The device, held for as long as the app polls it.
+    _sim: SimHandle,
+    proxy: CountingProxy,
+    host: TrayHost,
+    notes: NotificationMonitor,
+    app: TrayApp,
+    item: Item,
+    menu: String,
+    service: String,
+    _config: TempDir,
+    _lock: AppLock,
+}
+
+impl TrayRun {
+    async fn start(test: &str, sim: SimHandle, data: &Path) -> Result<TrayRun> {
+        require_desktop();
+        let lock = AppLock::acquire();
+        wait_app_gone().await?;
+        let proxy = CountingProxy::start(sim.addr()).await?;
+        let host = TrayHost::start().await?;
+        let notes = NotificationMonitor::start().await?;
+        let config = TempDir::new(test);
+        let service = unique_service(test);
+        let dir = data.display().to_string();
+        let app = TrayApp::spawn(
+            proxy.addr,
+            config.path(),
+            &service,
+            &["--poll-interval", "1s", "--data-dir", &dir],
+            std::env::temp_dir().join(format!("nestore-e2e-{test}-{}.log", std::process::id())),
+        )?;
+        let item = host.item().await?;
+        let menu = host.menu_path(&item).await?;
+        Ok(TrayRun {
+            _sim: sim,
+            proxy,
+            host,
+            notes,
+            app,
+            item,
+            menu,
+            service,
+            _config: config,
+            _lock: lock,
+        })
+    }
+
+    fn leak_notes(&self) -> Vec<Notification> {
+        self.notes
+            .sent_by(APP_NAME)
+            .into_iter()
+            .filter(|n| n.summary == "Possible leak")
+            .collect()
+    }
+
+    /// Quits from the tray menu (the history is written before the app ends).
+    async fn quit(mut self) -> Result<()> {
+        self.host
+            .click_label(&self.item, &self.menu, "Quit")
+            .await?;
+        let child = &mut self.app.child;
+        let status = wait_for("the app to exit after Quit", STEP, || {
+            let s = child.try_wait().ok().flatten();
+            async move { s }
+        })
+        .await?;
+        let _ = std::process::Command::new("secret-tool")
+            .args(["clear", "service", &self.service])
+            .status();
+        assert!(status.success(), "the app exited with {status}");
+        let _ = std::fs::remove_file(&self.app.log);
+        Ok(())
+    }
+
+    async fn finish(self, result: Result<()>) -> Result<()> {
+        if result.is_err() {
+            eprintln!(
+                "---- the app's log ({}) ----\n{}",
+                self.app.log.display(),
+                self.app.log_text()
+            );
+        }
+        let quit = self.quit().await;
+        result?;
+        quit
+    }
+}
+
+/// A frozen device at a steady 80 % whose pressure has just been set to 2.3 bar.
+async fn leaking_device() -> SimHandle {
+    let sim = start_sim(80.0).await;
+    sim.set_pressure(2.3);
+    sim
+}
+
+/// The number just before " bar per 6 h" in a leak notice body.
+fn rate_in(body: &str) -> Option<f64> {
+    let before = body.split(" bar per 6 h").next()?;
+    before.rsplit(['(', ' ']).next()?.parse().ok()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn a_restart_keeps_the_leak_trend_of_the_history_file() -> Result<()> {
+    // With the history of the last 6 h in the file (the pressure falling 0.5 bar at a
+    // steady charge, down to the device's pressure now), the app suspects the leak within
+    // a few polls: its first reading only seeds the watch, then the rule holds for 2.
+    let seeded = TempDir::new("hist-leak-seeded");
+    let sim = leaking_device().await;
+    let now = rig_now(&sim);
+    let points = seed_fall(now.0, now.1, now.2);
+    let stored = seed_history(&history_file(seeded.path()), points)?;
+    assert!(stored > 60, "{stored} readings seeded");
+    let run = TrayRun::start("hist-leak-seeded", sim, seeded.path()).await?;
+    let polls = std::cell::Cell::new(0);
+    let result = async {
+        let notes = wait_for("a leak notice", STEP, || async {
+            let n = run.leak_notes();
+            (!n.is_empty()).then_some(n)
+        })
+        .await?;
+        polls.set(run.proxy.readings());
+        let body = &notes[0].body;
+        let rate = rate_in(body).ok_or(format!("no rate in {body:?}"))?;
+        assert!(
+            (SEEDED_FALL_BAR * 0.8..=SEEDED_FALL_BAR * 1.1).contains(&rate),
+            "the stored trend falls {SEEDED_FALL_BAR} bar per 6 h, the notice says {rate}: {body}"
+        );
+        assert!(body.contains("near 80 %"), "{body}");
+        let line = wait_for("the leak line in the menu", STEP, || async {
+            let l = run.host.menu_labels(&run.item, &run.menu).await.ok()?;
+            l.into_iter().find(|l| l == "Warning: leak suspected")
+        })
+        .await?;
+        eprintln!("seeded: {line:?} after {} polls", polls.get());
+        // And it went into the history, beside the seeded readings.
+        wait_events(
+            &history_file(seeded.path()),
+            "the leak alert in the history",
+            |es| {
+                es.iter()
+                    .any(|e| e.kind == EventKind::Alert && e.title == "Possible leak")
+            },
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    run.finish(result).await?;
+    let polls = polls.get();
+    assert!(
+        polls <= 6,
+        "a leak in the history is seen within a few polls: {polls}"
+    );
+
+    // The same device on an empty history: the rule wants an hour of readings first, so
+    // no leak notice in more polls than the seeded run needed.
+    let fresh = TempDir::new("hist-leak-fresh");
+    let run = TrayRun::start("hist-leak-fresh", leaking_device().await, fresh.path()).await?;
+    let result = async {
+        run.proxy.wait_readings(0, polls + 3).await?;
+        // The readings of those polls are handled (the next poll follows the last answer).
+        wait_stored(
+            &history_file(fresh.path()),
+            "the fresh run's readings",
+            |r| r.len() + 1 >= polls + 3,
+        )
+        .await?;
+        assert!(
+            run.leak_notes().is_empty(),
+            "no leak from an empty history in {} polls: {:#?}",
+            run.proxy.readings(),
+            run.notes.sent_by(APP_NAME)
+        );
+        let labels = run.host.menu_labels(&run.item, &run.menu).await?;
+        assert!(
+            !labels.iter().any(|l| l.contains("leak")),
+            "no leak line: {labels:?}"
+        );
+        Ok(())
+    }
+    .await;
+    run.finish(result).await
+}
+
+/// Now, and the device's charge and pressure now.
+fn rig_now(sim: &SimHandle) -> (DateTime<Utc>, f64, f64) {
+    let snap = sim.snapshot();
+    (Utc::now(), snap.soc_pct, snap.pressure_bar)
+}
+
+/// Readings every 5 minutes over the 6 h before `now` at a steady `soc`, the pressure
+/// falling [`SEEDED_FALL_BAR`] over 6 h down to `bar_now`.
+fn seed_fall(now: DateTime<Utc>, soc: f64, bar_now: f64) -> Vec<nestore::reading::Reading> {
+    (1..72)
+        .map(|k| {
+            let ago = chrono::Duration::minutes(360 - 5 * k);
+            let bar = bar_now + SEEDED_FALL_BAR * ago.num_seconds() as f64 / (6.0 * 3600.0);
+            pressure_reading(now - ago, soc, (bar * 1000.0).round() / 1000.0)
+        })
+        .collect()
+}
+
+// ------------------------------------------------------------------- "Keep history" off
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn keep_history_off_stops_the_readings_but_not_the_events() -> Result<()> {
+    let rig = Rig::start("hist-off", None, false).await?;
+    let result = keep_history_off(&rig).await;
+    rig.finish(result).await
+}
+
+/// In Settings, sets "Keep history" to `on`, saves, and returns when it was saved.
+async fn save_keep_history(app: &WindowApp, on: bool) -> Result<DateTime<Utc>> {
+    app.click("btn-settings").await?;
+    // The form shows the settings once loaded: the host the app runs with.
+    wait_for("the settings to load", STEP, || async {
+        let v = app.el("set-host").await.ok()?.prop("value").await.ok()??;
+        (!v.is_empty()).then_some(())
+    })
+    .await?;
+    app.set_checked("set-history", on).await?;
+    app.click("btn-save-settings").await?;
+    let said = app
+        .wait_text("settings-message", "the settings to be saved", |t| {
+            !t.is_empty() && !t.starts_with("Saving")
+        })
+        .await?;
+    assert_eq!(said, "Saved.", "saving \"Keep history\" {on}");
+    Ok(Utc::now())
+}
+
+async fn keep_history_off(rig: &Rig) -> Result<()> {
+    let app = &rig.app;
+    let file = rig.file();
+    app.wait_text("soc", "the first reading", |t| t == "63 %")
+        .await?;
+    wait_stored(&file, "two readings", |r| r.len() >= 2).await?;
+
+    let off = save_keep_history(app, false).await?;
+    // The app goes on reading the device...
+    let from = rig.proxy.readings();
+    rig.proxy.wait_readings(from, 3).await?;
+    app.wait_state("a reading taken after the change", |s| {
+        s["reading"]["read_at"]
+            .as_str()
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+            .is_some_and(|t| t > off)
+    })
+    .await?;
+    // ...and an alert still goes into the history: over 3 bar, a high-pressure warning.
+    rig.sim.set_pressure(3.3);
+    let events = wait_events(&file, "the high-pressure alert in the history", |es| {
+        es.iter()
+            .any(|e| e.kind == EventKind::Alert && e.title == "High pressure" && e.at > off)
+    })
+    .await?;
+    // The writer writes in order: the alert is in, so is every reading handed over before
+    // it. None was taken after "Keep history" went off.
+    let stored = stored_readings(&file)?;
+    let late: Vec<_> = stored.iter().filter(|r| r.read_at > off).collect();
+    assert!(
+        late.is_empty(),
+        "no reading kept after {off}: {late:#?} (events {events:#?})"
+    );
+    assert!(stored.len() >= 2, "the earlier readings stay");
+
+    // The History view says so, and still shows what was kept.
+    app.click("btn-back").await?;
+    open_history(app).await?;
+    let said = app
+        .wait_text("history-off", "the \"Keep history\" note", |t| {
+            !t.is_empty()
+        })
+        .await?;
+    assert!(said.contains("Keep history"), "{said:?}");
+
+    // On again: readings are kept again (so it was the setting that stopped them).
+    app.click("btn-history-back").await?;
+    let on = save_keep_history(app, true).await?;
+    wait_stored(
+        &file,
+        "a reading kept after \"Keep history\" is on again",
+        |r| r.iter().any(|r| r.read_at > on),
+    )
+    .await?;
+    Ok(())
+}
+
+// --------------------------------------------------- a history that cannot be written
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn a_data_dir_that_cannot_be_written_is_said_and_the_tray_goes_on() -> Result<()> {
+    // The data dir lies under a regular file: it can never be made.
+    let holder = TempDir::new("hist-unwritable");
+    let file = holder.path().join("not-a-dir");
+    std::fs::write(&file, b"a plain file")?;
+    let rig = Rig::start("hist-unwritable", Some(file.join("history")), true).await?;
+    let result = async {
+        let app = &rig.app;
+        let said = app
+            .wait_text("notice-text", "the history notice", |t| !t.is_empty())
+            .await?;
+        assert!(
+            said.starts_with("History cannot be saved"),
+            "the window says {said:?}"
+        );
+        app.wait_text("soc", "the readings in the window", |t| t == "63 %")
+            .await?;
+        // The tray shows the readings, poll after poll.
+        let host = app.host.as_ref().ok_or("no tray host")?;
+        let item = host.item().await?;
+        let menu = host.menu_path(&item).await?;
+        let from = rig.proxy.readings();
+        let last = std::cell::RefCell::new(Vec::new());
+        let r = wait_for("three more polls shown in the tray", STEP, || async {
+            let l = host.menu_labels(&item, &menu).await.ok()?;
+            let ok = l.iter().any(|l| l == "State of charge 63 %")
+                && l.iter()
+                    .any(|l| l.starts_with("Updated ") && !l.contains("retrying"));
+            *last.borrow_mut() = l;
+            (ok && rig.proxy.readings() >= from + 3).then_some(())
+        })
+        .await;
+        r.map_err(|e| format!("{e} (the menu showed {:?})", last.borrow()))?;
+        // Still said, and nothing made of the file.
+        assert_eq!(app.text("notice-text").await?, said);
+        assert_eq!(std::fs::read(&file)?, b"a plain file");
+        let state = app.state().await?;
+        assert_eq!(state["connection"], json!("online"), "{state}");
+        // What the History view says of it (for the report; it must not hang).
+        app.click("btn-history").await?;
+        let status = app
+            .wait_text("history-status", "the History view's status", |t| {
+                !t.is_empty() && !t.starts_with("Loading")
+            })
+            .await?;
+        eprintln!("the History view says: {status:?}");
+        Ok(())
+    }
+    .await;
+    rig.finish(result).await
 }
