@@ -6,7 +6,6 @@
 //
 // The charts are drawn from (state, ui) like every panel, but uPlot keeps its canvases: they
 // are rebuilt only when the reply, the pressure band, the theme or the width changes.
-import uPlot from '../vendor/uplot/uPlot.esm.js';
 import { t } from '../text.js';
 import { $, showMessage } from '../dom.js';
 import {
@@ -14,6 +13,9 @@ import {
   bar, temp, power, pct, volume, energy,
 } from '../format.js';
 import { invoke } from '../ipc.js';
+
+// vendor/uplot/uPlot.iife.min.js, loaded by index.html before the modules.
+const uPlot = window.uPlot;
 
 export const RANGES = { '24h': 86400, '7d': 7 * 86400, '30d': 30 * 86400, '1y': 365 * 86400 };
 const DEFAULT_POLL_S = 300;
