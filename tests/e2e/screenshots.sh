@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Screenshots of the app for the docs: the tray icon (in trayer, scaled up 4x, nearest
-# neighbour) and the window, with the built-in demo device.
+# neighbour), the window, and the window's History view in the light and the dark theme,
+# with the built-in demo device (and its month of history).
 #
 #   cargo build -p nestore-tray
-#   scripts/desktop-session.sh --trayer tests/e2e/screenshots.sh [OUT_DIR]
+#   scripts/desktop-session.sh --trayer --size 1280x1300 tests/e2e/screenshots.sh [OUT_DIR]
 #
-# OUT_DIR defaults to docs/screenshots; it gets tray.png and window.png.
-# Needs: imagemagick (import, convert), x11-utils (xwininfo), and the X server, session
-# bus and trayer that scripts/desktop-session.sh --trayer starts.
-# Env: NESTORE_TRAY_BIN (default: $CARGO_TARGET_DIR or target, /debug/nestore-tray).
+# OUT_DIR defaults to docs/screenshots; it gets tray.png, window.png, history-light.png and
+# history-dark.png. The History view is driven over WebDriver by the e2e test
+# the_demo_history_view_in_light_and_dark (tests/e2e/tests/screenshots.rs, run here with
+# cargo test); on a screen at least 1290 px high its window is made tall enough to show the
+# whole view, on a smaller one it keeps the app's own size.
+# Needs: imagemagick (import, convert), x11-utils (xwininfo), xdotool, tauri-driver and
+# WebKitWebDriver (as the e2e tests), and the X server, session bus and trayer that
+# scripts/desktop-session.sh --trayer starts.
+# Env: NESTORE_TRAY_BIN (default: $CARGO_TARGET_DIR or target, /debug/nestore-tray);
+# SKIP_HISTORY=1 takes tray.png and window.png only.
 set -euo pipefail
 
 log() { echo "screenshots: $*" >&2; }
@@ -23,7 +30,7 @@ bin="${NESTORE_TRAY_BIN:-${CARGO_TARGET_DIR:-$root/target}/debug/nestore-tray}"
 
 [ -n "${DISPLAY:-}" ] || die "no DISPLAY: run me inside scripts/desktop-session.sh --trayer"
 [ -x "$bin" ] || die "$bin not found: cargo build -p nestore-tray"
-for tool in import convert xwininfo; do
+for tool in import convert xwininfo xdotool; do
     command -v "$tool" >/dev/null || die "$tool not found (run scripts/install-deps.sh)"
 done
 xwininfo -root -tree | grep -q '"panel"' ||
@@ -87,7 +94,21 @@ read -r wx wy ww wh < <(geometry NEStore) || die "no window geometry"
 log "tray panel ${pw}x${ph}+${px}+${py}, window ${ww}x${wh}+${wx}+${wy}"
 
 mkdir -p "$out"
+out="$(cd "$out" && pwd)"
 convert "$work/root.png" -crop "${pw}x${ph}+${px}+${py}" +repage \
     -filter point -resize 400% "$out/tray.png"
 convert "$work/root.png" -crop "${ww}x${wh}+${wx}+${wy}" +repage "$out/window.png"
 log "wrote $out/tray.png and $out/window.png"
+
+[ "${SKIP_HISTORY:-}" = 1 ] && exit 0
+# The History view: one app at a time (a second one would only open this one's window),
+# so this one ends first.
+kill "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
+log "the History view in light and dark (cargo test -p nestore-e2e --test screenshots)"
+(cd "$root" && NESTORE_TRAY_BIN="$bin" NESTORE_SHOTS_DIR="$out" \
+    cargo test -q -p nestore-e2e --test screenshots -- --ignored --exact \
+    the_demo_history_view_in_light_and_dark) ||
+    die "the History view screenshots failed"
+log "wrote $out/history-light.png and $out/history-dark.png"
