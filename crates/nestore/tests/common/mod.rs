@@ -23,6 +23,9 @@ pub async fn sim(cfg: SimConfig) -> SimHandle {
 pub fn quick() -> ClientConfig {
     ClientConfig {
         timeout: Duration::from_secs(5),
+        // A command on loopback takes milliseconds: a client that never stopped (retrying,
+        // reading back) fails a test within seconds instead of hanging it.
+        command_deadline: Duration::from_secs(5),
         readback_interval: Duration::from_millis(10),
         ..Default::default()
     }
