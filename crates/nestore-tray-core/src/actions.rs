@@ -237,4 +237,50 @@ mod tests {
         assert!(e.message.contains("3500 W"), "{e}");
         assert_eq!(e.field.as_deref(), Some("power_w"));
     }
+
+    #[test]
+    fn errors_are_told_in_words_an_owner_can_act_on() {
+        assert_eq!(
+            plain(&Error::Unauthorized),
+            "The device refused the service password. Enter it again in Settings."
+        );
+        assert_eq!(
+            plain(&Error::NoPassword),
+            "No service password is stored. Enter it in Settings."
+        );
+        assert_eq!(
+            plain(&Error::Rejected(ValidationError::PowerStep(1050))),
+            "Not sent: power 1050 W is not a multiple of 100 W."
+        );
+        assert_eq!(
+            plain(&Error::MissingField {
+                field: nestore::Field::Pressure
+            }),
+            "The device answers, but its reading lacks the system pressure."
+        );
+        assert_eq!(
+            plain(&Error::Status {
+                url: "http://h:1/x".into(),
+                status: 500
+            }),
+            "Device answered HTTP 500 for http://h:1/x."
+        );
+    }
+
+    #[test]
+    fn the_menu_s_start_uses_the_last_charge_settings() {
+        let d = ChargeDefaults {
+            power_w: 2500,
+            target_soc_pct: 80,
+            duration_min: 90,
+        };
+        assert_eq!(
+            CommandArgs::from_defaults(d),
+            CommandArgs::Start {
+                power_w: 2500,
+                target_soc_pct: 80,
+                duration_min: 90
+            }
+        );
+    }
 }

@@ -81,4 +81,13 @@ mod tests {
             "continues from the device time reached"
         );
     }
+
+    #[test]
+    fn the_scale_is_the_one_in_force() {
+        let m0 = Instant::now();
+        let mut c = DeviceClock::new(60.0, wall(0), m0);
+        assert_eq!(c.scale(), 60.0);
+        c.rescale(150.0, wall(1), m0 + Duration::from_secs(1));
+        assert_eq!(c.scale(), 150.0);
+    }
 }

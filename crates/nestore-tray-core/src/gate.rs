@@ -166,4 +166,20 @@ mod tests {
         assert_eq!(g.issued.len(), MAX_TOKENS);
         assert_eq!(g.begin(START, &first, t0), Err(Refusal::NotConfirmed));
     }
+
+    #[test]
+    fn expired_tokens_are_forgotten_at_the_next_issue() {
+        let t0 = Instant::now();
+        let mut g = Gate::default();
+        for _ in 0..3 {
+            g.issue(START, t0);
+        }
+        // At the very end of their lifetime they are no longer good: nothing keeps them.
+        let live = g.issue(CommandArgs::Auto, t0 + TOKEN_LIFETIME);
+        assert_eq!(g.issued.len(), 1);
+        assert_eq!(
+            g.begin(CommandArgs::Auto, &live, t0 + TOKEN_LIFETIME),
+            Ok(())
+        );
+    }
 }

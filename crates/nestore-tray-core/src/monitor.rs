@@ -346,4 +346,100 @@ mod tests {
         }
         assert!(none.iter().all(|n| n.kind != Kind::Leak), "{none:?}");
     }
+
+    #[test]
+    fn the_first_result_after_a_wake_raises_nothing() {
+        let mut s = Story::new(1.0);
+        s.reading(300, 70.0, 2.4);
+        s.reading(300, 70.0, 1.2);
+        // The third low reading would confirm the alarm, but the computer slept before it.
+        s.now.wall += chrono::Duration::hours(8);
+        s.now.mono += Duration::from_secs(300);
+        let body = r#"{"PAYLOAD":{"DERIVED":{"SOC_VES":70},"BASE":{"PRES_SYS":1.2}}}"#;
+        let r = nestore::reading::parse_engineering(body.as_bytes(), s.now.wall.to_utc()).unwrap();
+        s.status.record(Ok(r), s.now.wall.to_utc());
+        s.status.after_wake = true;
+        let woke = s.monitor.observe(&s.status, s.now);
+        assert!(woke.notices.is_empty(), "{:?}", woke.notices);
+        assert_eq!(s.monitor.worst(), None);
+    }
+
+    #[test]
+    fn worst_is_the_latched_condition() {
+        let mut s = Story::new(1.0);
+        assert_eq!(s.monitor.worst(), None);
+        s.reading(300, 70.0, 2.4);
+        s.reading(300, 70.0, 1.2);
+        assert_eq!(s.monitor.worst(), None, "suspected is not latched");
+        s.reading(60, 70.0, 1.2);
+        assert_eq!(s.monitor.worst(), Some(Severity::Alarm));
+    }
+
+    #[test]
+    fn new_thresholds_apply_to_the_next_result() {
+        let mut s = Story::new(1.0);
+        s.monitor.set_thresholds(Thresholds {
+            hold_readings: 3,
+            ..Thresholds::default()
+        });
+        s.reading(300, 70.0, 2.4);
+        s.reading(300, 70.0, 1.2);
+        assert!(
+            s.reading(60, 70.0, 1.2).notices.is_empty(),
+            "held 3 readings"
+        );
+        assert_eq!(s.reading(60, 70.0, 1.2).notices.len(), 1);
+    }
+
+    #[test]
+    fn a_new_normal_interval_is_in_force_unless_a_problem_is_suspected() {
+        let mut s = Story::new(1.0);
+        let ten_min = Duration::from_secs(600);
+        assert_eq!(s.monitor.set_normal_interval(ten_min), ten_min);
+        assert_eq!(s.monitor.interval(), ten_min);
+        s.reading(300, 70.0, 2.4);
+        s.reading(300, 70.0, 1.2);
+        assert_eq!(
+            s.monitor.set_normal_interval(Duration::from_secs(900)),
+            FAST_POLL
+        );
+    }
+
+    #[test]
+    fn a_new_time_scale_runs_the_watch_that_much_faster_from_now() {
+        let mut s = Story::new(1.0);
+        s.reading(300, 70.0, 2.4);
+        s.reading(300, 70.0, 1.2);
+        let scaled_at = s.now.wall;
+        s.monitor.set_time_scale(60.0, s.now);
+        let n = s.reading(5, 70.0, 1.2).notices;
+        assert_eq!(n.len(), 1);
+        assert_eq!(
+            n[0].at,
+            (scaled_at + chrono::Duration::seconds(300)).to_utc()
+        );
+    }
+
+    #[test]
+    fn a_charge_started_from_the_app_is_reported_when_it_ends_unless_cancelled() {
+        let mut s = Story::new(1.0);
+        s.reading(300, 70.0, 2.4);
+        s.monitor.charge_started(80);
+        let n = s.reading(300, 79.0, 2.4).notices;
+        assert_eq!(n.len(), 1, "{n:?}");
+        assert_eq!(n[0].kind, Kind::ChargeFinished);
+        s.monitor.charge_started(90);
+        s.monitor.charge_cancelled();
+        assert!(s.reading(300, 89.0, 2.4).notices.is_empty());
+    }
+
+    #[test]
+    fn a_snooze_shows_until_when() {
+        let mut s = Story::new(1.0);
+        let until = s.now.wall.to_utc() + chrono::Duration::hours(1);
+        s.monitor.snooze(Some(until));
+        assert_eq!(s.monitor.view().snoozed_until, Some(until));
+        s.monitor.snooze(None);
+        assert_eq!(s.monitor.view().snoozed_until, None);
+    }
 }

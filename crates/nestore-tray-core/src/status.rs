@@ -237,4 +237,62 @@ mod tests {
         assert!(!s.is_stale(t0 + chrono::Duration::seconds(120)));
         assert!(s.is_stale(t0 + chrono::Duration::seconds(121)));
     }
+
+    #[test]
+    fn offline_stays_offline_while_the_failures_go_on() {
+        let t0 = DateTime::from_timestamp(1_000_000, 0).unwrap();
+        let mut s = Status::connecting("h:1".into(), false, 300);
+        for n in 1..=6 {
+            s.record(Err(unreachable()), t0 + chrono::Duration::seconds(20 * n));
+        }
+        assert_eq!(s.failures, 6);
+        assert_eq!(s.connection, Connection::Offline);
+        assert_eq!(
+            s.next_poll_in(std::time::Duration::from_secs(300))
+                .as_secs(),
+            300,
+            "offline polls at the interval, not every 20 s"
+        );
+    }
+
+    #[test]
+    fn a_reading_that_lacks_a_value_is_no_outage() {
+        let t0 = DateTime::from_timestamp(1_000_000, 0).unwrap();
+        let mut s = Status::connecting("h:1".into(), false, 300);
+        s.record(Ok(reading(t0)), t0);
+        s.record(Err(unreachable()), t0 + chrono::Duration::seconds(300));
+        let lacking = nestore::Error::MissingField {
+            field: nestore::Field::Soc,
+        };
+        for i in 0..4 {
+            s.record(
+                Err(lacking.clone()),
+                t0 + chrono::Duration::seconds(320 + i),
+            );
+        }
+        assert_eq!(s.connection, Connection::Online);
+        assert_eq!((s.failures, s.offline_since), (0, None));
+        assert_eq!(
+            s.error.as_deref(),
+            Some("The device answers, but its reading lacks the state of charge.")
+        );
+        assert!(matches!(
+            s.failure,
+            Some(nestore::Error::MissingField { .. })
+        ));
+        assert_eq!(s.updated_at, Some(t0), "no new reading came");
+    }
+
+    #[test]
+    fn without_any_reading_only_offline_is_stale() {
+        let t = DateTime::from_timestamp(1_000_000, 0).unwrap();
+        let mut s = Status::connecting("h:1".into(), false, 300);
+        assert!(!s.is_stale(t));
+        s.record(Err(unreachable()), t);
+        assert!(!s.is_stale(t), "retrying");
+        s.record(Err(unreachable()), t);
+        s.record(Err(unreachable()), t);
+        assert!(s.is_stale(t));
+        assert!(!Status::not_configured(300).is_stale(t));
+    }
 }
