@@ -334,4 +334,46 @@ mod tests {
             Err(e) if e.kind() == io::ErrorKind::NotFound
         ));
     }
+
+    #[test]
+    fn sizes_read_in_the_owner_s_units() {
+        assert_eq!(size(0), "0 bytes");
+        assert_eq!(size(1023), "1023 bytes");
+        assert_eq!(size(1024), "1.0 KiB");
+        assert_eq!(size(1536), "1.5 KiB");
+        assert_eq!(size(1 << 20), "1.0 MiB");
+        assert_eq!(size(5 << 19), "2.5 MiB");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_longer_than_its_size_says_is_still_bounded() {
+        // Files under /proc report a size of 0 but hold more: only the bound is read, and
+        // the file is refused rather than cut short.
+        let e = read_bounded(Path::new("/proc/self/status"), 100).unwrap_err();
+        assert!(
+            matches!(e, ReadError::TooLarge { len: 101, max: 100 }),
+            "{e:?}"
+        );
+        assert!(!read_bounded(Path::new("/proc/self/status"), 1 << 20)
+            .unwrap()
+            .is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_or_a_socket_is_named_for_what_it_is() {
+        let e = read_bounded(Path::new("/dev/null"), 100).unwrap_err();
+        assert!(matches!(e, ReadError::NotRegular("a device")), "{e:?}");
+        let dir = tempfile::tempdir().unwrap();
+        let sock = dir.path().join("sock");
+        let _listener = std::os::unix::net::UnixListener::bind(&sock).unwrap();
+        let e = read_bounded(&sock, 100).unwrap_err();
+        assert!(matches!(e, ReadError::NotRegular("a socket")), "{e:?}");
+        assert_eq!(
+            e.to_string(),
+            "it is not a regular file but a socket",
+            "completes \"The file was not used because …\""
+        );
+    }
 }

@@ -442,4 +442,25 @@ mod tests {
         s.monitor.snooze(None);
         assert_eq!(s.monitor.view().snoozed_until, None);
     }
+
+    #[test]
+    fn failed_polls_go_to_the_watch_which_tells_of_an_outage() {
+        let mut s = Story::new(1.0);
+        s.reading(300, 70.0, 2.4);
+        let gone = nestore::Error::Unreachable {
+            url: "http://h:1/".into(),
+            reason: "connection refused".into(),
+        };
+        let mut told = Vec::new();
+        // 16 minutes of failures, past the 15 minutes of grace.
+        for _ in 0..=16 {
+            s.now.wall += chrono::Duration::seconds(60);
+            s.now.mono += Duration::from_secs(60);
+            s.status.record(Err(gone.clone()), s.now.wall.to_utc());
+            told.extend(s.monitor.observe(&s.status, s.now).notices);
+        }
+        assert_eq!(told.len(), 1, "{told:?}");
+        assert_eq!(told[0].kind, Kind::Offline);
+        assert_eq!(s.monitor.view().active[0].kind, Kind::Offline);
+    }
 }
