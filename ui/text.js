@@ -255,6 +255,7 @@ export const en = {
   historyEmpty: 'No history yet. The app keeps every reading it takes, so the charts fill in as it runs.',
   historyEmptyRange: 'No readings in this period.',
   historyOff: '“Keep history” is off in Settings: no new readings are kept.',
+  historyNoCharts: 'The charts could not be loaded. Restart NEStore Tray; if that does not help, report it.',
   historyFailed: (msg) => `Could not read the history: ${msg}`,
   demoData: 'Demo data',
   demoDataTitle: 'Some of these readings come from the simulated demo device',

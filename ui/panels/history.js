@@ -201,14 +201,15 @@ export function render(s, ui) {
   const d = h.data;
   const status = $('history-status');
   let msg = null;
-  if (h.error) msg = { ok: false, text: t.historyFailed(h.error) };
+  if (!uPlot) msg = { ok: false, text: t.historyNoCharts };
+  else if (h.error) msg = { ok: false, text: t.historyFailed(h.error) };
   else if (!d && h.loading) msg = { ok: null, text: t.historyLoading };
   else if (d && !d.has && d.enabled) msg = { ok: null, text: h.zoom ? t.historyEmptyRange : t.historyEmpty };
   showMessage(status, msg);
   $('history-off').hidden = !(d && !d.enabled);
   $('history-demo').hidden = !(d && d.demo);
 
-  const show = !!(d && d.has);
+  const show = !!(d && d.has && uPlot);
   const charts = $('history-charts');
   charts.hidden = !show;
   charts.classList.toggle('is-loading', h.loading);
