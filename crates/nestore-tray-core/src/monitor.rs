@@ -463,4 +463,25 @@ mod tests {
         assert_eq!(told[0].kind, Kind::Offline);
         assert_eq!(s.monitor.view().active[0].kind, Kind::Offline);
     }
+
+    #[test]
+    fn the_log_keeps_every_notice_up_to_its_bound() {
+        let mut s = Story::new(1.0);
+        s.reading(300, 70.0, 2.4);
+        s.reading(300, 70.0, 1.2);
+        s.reading(60, 70.0, 1.2);
+        s.reading(60, 70.0, 2.4);
+        let recovered = s.reading(60, 70.0, 2.4);
+        assert_eq!(recovered.entries.len(), 1, "{:?}", recovered.notices);
+        let log = s.monitor.view().log;
+        assert_eq!(log.len(), 2, "raised and recovered: {log:?}");
+        assert_eq!(log[0], recovered.entries[0], "newest first");
+        // A full log drops its oldest entry for each new one.
+        let full: Vec<Entry> = std::iter::repeat_n(log[0].clone(), LOG_KEPT).collect();
+        s.monitor = Monitor::new(Thresholds::default(), full, FAST_POLL, 1.0, s.now);
+        let told: usize = (0..3).map(|_| s.reading(60, 70.0, 1.2).entries.len()).sum();
+        assert_eq!(told, 1);
+        assert_eq!(s.monitor.log.len(), LOG_KEPT);
+        assert_eq!(s.monitor.log.back().unwrap().phase, "raised");
+    }
 }

@@ -295,4 +295,14 @@ mod tests {
         assert!(s.is_stale(t));
         assert!(!Status::not_configured(300).is_stale(t));
     }
+
+    #[test]
+    fn a_new_device_starts_connecting_and_says_whether_it_is_the_demo() {
+        let s = Status::connecting("127.0.0.1:4805".into(), true, 300);
+        assert_eq!(s.connection, Connection::Connecting);
+        assert!(s.demo);
+        assert_eq!(s.device.as_deref(), Some("127.0.0.1:4805"));
+        assert_eq!(s.interval_s, 300);
+        assert!(!Status::connecting("h:1".into(), false, 300).demo);
+    }
 }
