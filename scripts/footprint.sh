@@ -59,7 +59,7 @@ run_app() { "$app" --host 127.0.0.1 --port "$port" --config-dir "$work/config" "
 t0=$(now)
 NESTORE_LOG=info "$app" --host 127.0.0.1 --port "$port" --config-dir "$work/config" > "$work/app.log" 2>&1 &
 app_pid=$!
-first_soc=$(until_log "$t0" "tray shows [0-9]")
+first_soc=$(until_log "$t0" "tray shows NEStore [0-9]")
 sleep 5
 tray_dirty=$(dirty_mb)
 tray_web=$(count WebKitWebProcess); tray_net=$(count WebKitNetworkProcess)
@@ -100,5 +100,5 @@ NEStore Tray footprint ($(basename "$app"), $(date -u +%F))
   private dirty, window closed                     ${closed_dirty} MB       (goal <= tray-only + 15 MB)
   WebKit processes after closing                   ${closed_web} web, ${closed_net} network   (goal 0 web)
   after 10 more opens and closes                   ${ten_web} web, ${ten_net} network, ${ten_dirty} MB   (goal <= 1 network)
-  release binary size (release-small)              ${size_mb} MB ($size_b bytes)   (goal <= 6 MB)
+  release binary size (release-small)              ${size_mb} MB ($size_b bytes)   (goal <= 6.5 MB)
 EOF2

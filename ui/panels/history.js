@@ -14,8 +14,29 @@ import {
 } from '../format.js';
 import { invoke } from '../ipc.js';
 
-// vendor/uplot/uPlot.iife.min.js, loaded by index.html before the modules.
-const uPlot = window.uPlot;
+// uPlot (vendor/uplot/uPlot.iife.min.js, a classic script defining `uPlot`) is loaded the
+// first time the history view is shown: the monitor view, which the window opens on, needs
+// none of it.
+const UPLOT_SRC = 'vendor/uplot/uPlot.iife.min.js';
+let uPlot = window.uPlot || null;
+let uPlotState = uPlot ? 'ready' : 'idle';   // 'idle' | 'loading' | 'ready' | 'failed'
+
+function loadUplot(app) {
+  if (uPlotState !== 'idle') return;
+  uPlotState = 'loading';
+  const script = document.createElement('script');
+  script.src = UPLOT_SRC;
+  script.onload = () => {
+    uPlot = window.uPlot || null;
+    uPlotState = uPlot ? 'ready' : 'failed';
+    app.render();
+  };
+  script.onerror = () => {
+    uPlotState = 'failed';
+    app.render();
+  };
+  document.head.appendChild(script);
+}
 
 export const RANGES = { '24h': 86400, '7d': 7 * 86400, '30d': 30 * 86400, '1y': 365 * 86400 };
 const DEFAULT_POLL_S = 300;
@@ -200,10 +221,11 @@ export function render(s, ui) {
 
   const d = h.data;
   const status = $('history-status');
+  if (ui.view === 'history' && appRef) loadUplot(appRef);
   let msg = null;
-  if (!uPlot) msg = { ok: false, text: t.historyNoCharts };
+  if (uPlotState === 'failed') msg = { ok: false, text: t.historyNoCharts };
   else if (h.error) msg = { ok: false, text: t.historyFailed(h.error) };
-  else if (!d && h.loading) msg = { ok: null, text: t.historyLoading };
+  else if ((!d && h.loading) || uPlotState === 'loading') msg = { ok: null, text: t.historyLoading };
   else if (d && !d.has && d.enabled) msg = { ok: null, text: h.zoom ? t.historyEmptyRange : t.historyEmpty };
   showMessage(status, msg);
   $('history-off').hidden = !(d && !d.enabled);
