@@ -113,4 +113,17 @@ mod tests {
         );
         assert_eq!(args[1], r#""/a \\"b\\" \\$c \\`d\\` \\\\e 100%%""#);
     }
+
+    #[test]
+    fn backslashes_count_only_before_a_quote_on_windows() {
+        let quoted =
+            |s: &str| login_args(Some(Path::new(s)), Launcher::WindowsCommandLine)[1].clone();
+        // Inside the text, backslashes are literal.
+        assert_eq!(quoted(r"C:\a\\b"), r#""C:\a\\b""#);
+        // Before a quote: doubled, and one more escapes the quote.
+        assert_eq!(quoted(r#"a\"b"#), r#""a\\\"b""#);
+        assert_eq!(quoted(r#"a\\"b"#), r#""a\\\\\"b""#);
+        // Before the closing quote: doubled.
+        assert_eq!(quoted(r"a\\"), r#""a\\\\""#);
+    }
 }

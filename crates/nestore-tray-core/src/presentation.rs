@@ -271,4 +271,94 @@ mod tests {
             "Pressure sensor fault"
         );
     }
+
+    #[test]
+    fn each_condition_has_its_own_words() {
+        let lines: Vec<String> = [
+            (Kind::LowPressure, Severity::Alarm),
+            (Kind::HighPressure, Severity::Warning),
+            (Kind::Leak, Severity::Warning),
+            (Kind::SensorFault, Severity::Warning),
+            (Kind::Offline, Severity::Warning),
+            (Kind::ChargeFinished, Severity::Info),
+            (Kind::ChargeStopped, Severity::Info),
+        ]
+        .into_iter()
+        .map(|(k, s)| alert_line(k, s))
+        .collect();
+        assert_eq!(
+            lines,
+            [
+                "Alarm: low pressure",
+                "Warning: high pressure",
+                "Warning: leak suspected",
+                "Warning: pressure sensor fault",
+                "Warning: device offline",
+                "Note: charge finished",
+                "Note: charge stopped by the device"
+            ]
+        );
+    }
+
+    #[test]
+    fn header_lines_say_what_is_missing_and_how_the_connection_goes() {
+        let tz = FixedOffset::east_opt(3600).unwrap();
+        let t = DateTime::from_timestamp(1_764_079_500, 0).unwrap();
+        let s = Status::connecting("h:1".into(), false, 300);
+        assert_eq!(header_lines(&s, &[], &tz, t), ["Connecting…"]);
+        let mut retrying = s.clone();
+        retrying.record(Err(nestore::Error::Unauthorized), t);
+        assert_eq!(header_lines(&retrying, &[], &tz, t), ["Retrying…"]);
+        let mut bare = status(50.0, "null", "x");
+        bare.reading.as_mut().unwrap().soc_pct = nestore::Measure::NotReported;
+        bare.reading.as_mut().unwrap().state = None;
+        assert_eq!(
+            header_lines(&bare, &[], &tz, now(&bare))[..3],
+            [
+                "State of charge not reported",
+                "Pressure not reported",
+                "State not reported"
+            ]
+        );
+        assert_eq!(title(&bare), "–");
+        assert_eq!(title(&status(63.6, "2.4", "x")), "64 %");
+    }
+
+    #[test]
+    fn the_tray_look_carries_the_view() {
+        use crate::view::{view, AlertsView, AppFacts};
+        let tz = FixedOffset::east_opt(3600).unwrap();
+        let s = status(63.4, "2.4", "Standby");
+        let t = now(&s);
+        let facts = AppFacts {
+            control_enabled: true,
+            password_stored: true,
+            defaults: crate::settings::ChargeDefaults {
+                power_w: 2500,
+                target_soc_pct: 80,
+                duration_min: 90,
+            },
+            ..Default::default()
+        };
+        let alerts = |snoozed_until| AlertsView {
+            active: vec![],
+            snoozed_until,
+            log: vec![],
+        };
+        let th = nestore_watch::Thresholds::default();
+        let until = t + chrono::Duration::minutes(30);
+        let v = view(&s, &facts, &th, alerts(Some(until)), false, t);
+        let look = tray_look(&v, Some(Severity::Warning), &tz, t);
+        assert_eq!(look.icon.look, Look::Warning);
+        assert!(look.control);
+        assert_eq!(look.start_label, "Start charging (2500 W to 80 %, 90 min)…");
+        assert!(look.snoozed);
+        assert_eq!(look.lines.last().unwrap(), "Alerts snoozed until 15:35");
+        assert_eq!(look.tooltip, "NEStore 63 %");
+        // A snooze that has ended is not shown.
+        let v = view(&s, &AppFacts::default(), &th, alerts(Some(t)), false, t);
+        let look = tray_look(&v, None, &tz, t);
+        assert!(!look.snoozed && !look.control);
+        assert_eq!(look.lines.last().unwrap(), "Updated 15:05");
+    }
 }
