@@ -347,4 +347,39 @@ mod tests {
             .count();
         assert_eq!(aside, 1);
     }
+
+    fn file_lines(dir: &std::path::Path) -> usize {
+        std::fs::read_to_string(dir.join(FILE_NAME))
+            .unwrap()
+            .lines()
+            .count()
+    }
+
+    #[test]
+    fn the_lines_found_at_start_count_toward_the_rewrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let text: String = (0..2 * CAPACITY - 1).map(line).collect();
+        std::fs::write(dir.path().join(FILE_NAME), text).unwrap();
+        let mut log = AlertLog::open(Some(dir.path().to_owned()));
+        log.append(entry(2 * CAPACITY));
+        assert_eq!(file_lines(dir.path()), CAPACITY, "cut down to what is kept");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_healthy_log_is_appended_to_in_place() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, format!("{}{}", line(1), line(2))).unwrap();
+        let inode = std::fs::metadata(&path).unwrap().ino();
+        let mut log = AlertLog::open(Some(dir.path().to_owned()));
+        log.append(entry(3));
+        assert_eq!(file_lines(dir.path()), 3);
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().ino(),
+            inode,
+            "appended, not rewritten"
+        );
+    }
 }
