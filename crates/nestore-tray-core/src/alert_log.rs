@@ -363,6 +363,15 @@ mod tests {
         let mut log = AlertLog::open(Some(dir.path().to_owned()));
         log.append(entry(2 * CAPACITY));
         assert_eq!(file_lines(dir.path()), CAPACITY, "cut down to what is kept");
+        // In memory too, exactly as many as the capacity.
+        let mut log = AlertLog::open(None);
+        for i in 0..CAPACITY {
+            log.append(entry(i));
+        }
+        assert_eq!(log.recent(usize::MAX).len(), CAPACITY);
+        log.append(entry(CAPACITY));
+        assert_eq!(log.recent(usize::MAX).len(), CAPACITY);
+        assert_eq!(log.recent(usize::MAX)[CAPACITY - 1].title, "t1");
     }
 
     #[cfg(unix)]
@@ -371,11 +380,14 @@ mod tests {
         use std::os::unix::fs::MetadataExt;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE_NAME);
-        std::fs::write(&path, format!("{}{}", line(1), line(2))).unwrap();
+        // More lines than are kept, fewer than make a rewrite.
+        let n = CAPACITY + 5;
+        std::fs::write(&path, (0..n).map(line).collect::<String>()).unwrap();
         let inode = std::fs::metadata(&path).unwrap().ino();
         let mut log = AlertLog::open(Some(dir.path().to_owned()));
-        log.append(entry(3));
-        assert_eq!(file_lines(dir.path()), 3);
+        log.append(entry(n));
+        assert_eq!(file_lines(dir.path()), n + 1);
+        assert_eq!(log.recent(usize::MAX).len(), CAPACITY);
         assert_eq!(
             std::fs::metadata(&path).unwrap().ino(),
             inode,
