@@ -433,13 +433,17 @@ struct TrayRun {
 
 impl TrayRun {
     async fn start(test: &str, sim: SimHandle, data: &Path) -> Result<TrayRun> {
+        TrayRun::start_in(test, sim, data, TempDir::new(test)).await
+    }
+
+    /// The same, with the settings folder `config` (made ready by the test).
+    async fn start_in(test: &str, sim: SimHandle, data: &Path, config: TempDir) -> Result<TrayRun> {
         require_desktop();
         let lock = AppLock::acquire();
         wait_app_gone().await?;
         let proxy = CountingProxy::start(sim.addr()).await?;
         let host = TrayHost::start().await?;
         let notes = NotificationMonitor::start().await?;
-        let config = TempDir::new(test);
         let service = unique_service(test);
         let dir = data.display().to_string();
         let app = TrayApp::spawn(
@@ -762,4 +766,60 @@ async fn a_data_dir_that_cannot_be_written_is_said_and_the_tray_goes_on() -> Res
     }
     .await;
     rig.finish(result).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn the_old_alert_log_moves_into_the_history_once() -> Result<()> {
+    // An alert log as the app before the history kept it, in the settings folder.
+    let test = "hist-import";
+    let config = TempDir::new(test);
+    let data = TempDir::new("hist-import-data");
+    let t0 = Utc::now() - chrono::Duration::days(3);
+    let lines: String = (0..3)
+        .map(|i| {
+            let e = json!({
+                "at": t0 + chrono::Duration::hours(i), "kind": "high_pressure",
+                "severity": "warning", "phase": "raised", "title": format!("High pressure {i}"),
+                "body": "Pressure 3.2 bar is above the healthy band.", "pressure_bar": 3.2,
+                "soc_pct": 70.0, "notified": true, "suppressed_by": null
+            });
+            format!("{e}\n")
+        })
+        .collect();
+    let old = config.path().join("alerts.jsonl");
+    std::fs::write(&old, &lines)?;
+    let run = TrayRun::start_in(test, start_sim(63.0).await, data.path(), config).await?;
+    let result = async {
+        let file = history_file(data.path());
+        let imported = |es: &[nestore_history::Event]| {
+            es.iter()
+                .filter(|e| e.kind == EventKind::Alert && e.title.starts_with("High pressure "))
+                .map(|e| (e.title.clone(), e.at))
+                .collect::<Vec<_>>()
+        };
+        let events = wait_events(&file, "the old alerts in the history", |es| {
+            imported(es).len() == 3
+        })
+        .await?;
+        let titles: Vec<_> = imported(&events).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            titles,
+            ["High pressure 0", "High pressure 1", "High pressure 2"]
+        );
+        assert_eq!(imported(&events)[0].1.timestamp(), t0.timestamp());
+        // The old file is set aside, byte for byte, so it is never imported again.
+        assert!(!old.exists(), "alerts.jsonl is still there");
+        let dir = old.parent().ok_or("no settings folder")?;
+        let aside: Vec<_> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().contains("alerts.jsonl."))
+            .collect();
+        assert_eq!(aside.len(), 1, "{aside:?}");
+        assert_eq!(std::fs::read_to_string(&aside[0])?, lines);
+        Ok(())
+    }
+    .await;
+    run.finish(result).await
 }
