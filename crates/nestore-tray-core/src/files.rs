@@ -376,4 +376,32 @@ mod tests {
             "completes \"The file was not used because …\""
         );
     }
+
+    #[test]
+    fn a_regular_file_that_cannot_be_opened_gives_the_system_s_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("f");
+        std::fs::write(&p, b"x").unwrap();
+        let e = open_regular(&p, OpenOptions::new().write(true).create_new(true)).unwrap_err();
+        assert!(
+            matches!(&e, ReadError::Io(io) if io.kind() == io::ErrorKind::AlreadyExists),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_directory_in_a_file_s_place_is_moved_aside_whole() {
+        // A directory cannot be hard-linked: it is renamed instead, under the same name.
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("settings.json");
+        std::fs::create_dir(&p).unwrap();
+        std::fs::write(p.join("inside"), b"kept").unwrap();
+        let aside = set_aside_stamped(&p, "unusable", "20260101-000000", true).unwrap();
+        assert_eq!(
+            aside.file_name().unwrap(),
+            "settings.json.unusable-20260101-000000"
+        );
+        assert!(!p.exists());
+        assert_eq!(std::fs::read(aside.join("inside")).unwrap(), b"kept");
+    }
 }
