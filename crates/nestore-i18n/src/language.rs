@@ -1,0 +1,122 @@
+//! The languages the catalogue speaks, and which one a locale name means.
+
+/// A language of the catalogue. English is the fallback for every other locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Language {
+    #[default]
+    English,
+    Dutch,
+}
+
+impl Language {
+    /// Every language, English first.
+    pub const ALL: [Language; 2] = [Language::English, Language::Dutch];
+
+    /// The language of a locale name in any common form: POSIX (`nl_NL.UTF-8`,
+    /// `nl_BE@euro`), BCP 47 (`nl-NL`), a bare code (`nl`), a gettext list (`nl:en`, the
+    /// first counts), or a Windows name (`Dutch_Netherlands.1252`). Dutch for Dutch, English
+    /// for anything else, including `C`, `POSIX` and the empty string.
+    pub fn from_locale(locale: &str) -> Language {
+        let first = locale
+            .trim()
+            .split(':')
+            .next()
+            .unwrap_or_default()
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match first.as_str() {
+            "nl" | "nld" | "dut" | "dutch" | "nederlands" => Language::Dutch,
+            _ => Language::English,
+        }
+    }
+
+    /// The language of the operating system's preferred locale (on Unix: `LANGUAGE`,
+    /// `LC_ALL`, `LC_MESSAGES`, `LANG`, in that order), English when it names none.
+    pub fn system() -> Language {
+        sys_locale::get_locale()
+            .map(|l| Language::from_locale(&l))
+            .unwrap_or_default()
+    }
+
+    /// The language's code, as a settings file or the window names it: "en", "nl".
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Dutch => "nl",
+        }
+    }
+
+    /// The language of a code as [`Language::code`] writes it; `None` for any other.
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language's name in itself, as a language picker shows it: "English",
+    /// "Nederlands".
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::English => "English",
+            Language::Dutch => "Nederlands",
+        }
+    }
+
+    /// The catalogue's Fluent source in this language (for the window, over IPC).
+    pub fn source(self) -> &'static str {
+        match self {
+            Language::English => include_str!("../locales/en/nestore.ftl"),
+            Language::Dutch => include_str!("../locales/nl/nestore.ftl"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Language::{self, Dutch, English};
+
+    #[test]
+    fn locales_name_their_language() {
+        for l in [
+            "nl_NL.UTF-8",
+            "nl_NL",
+            "nl_BE.UTF-8@euro",
+            "nl-NL",
+            "nl-BE",
+            "nl",
+            "NL_nl",
+            "nl:en_GB:en",
+            "Dutch_Netherlands.1252",
+            " nl_NL.utf8 ",
+        ] {
+            assert_eq!(Language::from_locale(l), Dutch, "{l}");
+        }
+        for l in [
+            "en_US.UTF-8",
+            "en_GB",
+            "en",
+            "de_DE.UTF-8",
+            "fy_NL.UTF-8",
+            "C",
+            "C.UTF-8",
+            "POSIX",
+            "",
+            "en:nl",
+            "nlx",
+        ] {
+            assert_eq!(Language::from_locale(l), English, "{l}");
+        }
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for l in Language::ALL {
+            assert_eq!(Language::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Language::from_code("nl"), Some(Dutch));
+        assert_eq!(Language::from_code("system"), None);
+        assert_eq!(Language::from_code("NL"), None);
+        assert_eq!(Language::default(), English);
+        assert_eq!(Dutch.native_name(), "Nederlands");
+    }
+}

@@ -1,0 +1,33 @@
+//! Every word the NEStore apps show the owner, in English and Dutch.
+//!
+//! One Fluent catalogue per language (`locales/<code>/nestore.ftl`), embedded at compile
+//! time, with the same messages, attributes and variables in each (the crate's tests
+//! check). Rust code asks a [`Catalogue`] for a message by its id with [`Args`]; the window
+//! can read the same files ([`Language::source`]) and format them with `@fluent/bundle`.
+//!
+//! - Numbers are written in the language's form, without digit grouping: "2,4" in Dutch,
+//!   "2.4" in English. [`Args`] rounds each kind of value as the owner reads it (pressures
+//!   to at most two decimals, percentages whole).
+//! - Times are 24-hour in both languages ("14:05"); a time on another day carries the date
+//!   ("2024-01-05 14:05", "5 jan 2024 14:05").
+//! - No Unicode isolation marks: every output is plain text, fit for a tray menu, a
+//!   notification or a log line.
+//!
+//! No GUI, no I/O, no clock: the caller passes every value, including "now".
+//!
+//! ```
+//! use nestore_i18n::{Args, Catalogue, Language};
+//!
+//! let nl = Catalogue::get(Language::from_locale("nl_NL.UTF-8"));
+//! let body = nl.t("leak-cleared-body", &Args::new().bar("bar", 2.4).bar("limit", 0.2));
+//! assert_eq!(body, "De druk is 2,4 bar en daalt niet meer sneller dan 0,2 bar per 6 uur. Je hoeft niets te doen.");
+//! ```
+
+mod args;
+mod catalogue;
+mod language;
+mod number;
+
+pub use args::Args;
+pub use catalogue::{Catalogue, Error};
+pub use language::Language;
