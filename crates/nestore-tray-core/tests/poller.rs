@@ -187,3 +187,20 @@ async fn refreshes_during_a_poll_are_served_by_it() {
         "two polls of three requests each"
     );
 }
+
+#[tokio::test]
+async fn the_target_is_the_device_polled_and_a_new_interval_is_published() {
+    let sim = frozen_sim().await;
+    let label = format!("127.0.0.1:{}", sim.addr().port());
+    let p = poller::spawn(Some(target(sim.addr().port())), HOUR);
+    assert_eq!(p.target().map(|t| t.label), Some(label.clone()));
+    let mut rx = p.subscribe();
+    until(&mut rx, |s| s.connection == Connection::Online).await;
+    assert_eq!(p.status().interval_s, 3600);
+    p.set_interval(Duration::from_secs(120));
+    let s = until(&mut rx, |s| s.interval_s == 120).await;
+    assert_eq!(s.device.as_deref(), Some(label.as_str()));
+    assert_eq!(p.status().interval_s, 120);
+    p.retarget(None);
+    assert!(p.target().is_none());
+}
