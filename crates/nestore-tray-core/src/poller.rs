@@ -201,5 +201,7 @@ mod tests {
         assert!(!slept(s(350), s(300)), "small drift is no sleep");
         assert!(slept(s(3900), s(300)), "an hour asleep");
         assert!(!slept(s(100), s(300)), "a wall clock set back is no sleep");
+        assert!(!slept(s(300) + WAKE_JUMP, s(300)), "only beyond the jump");
+        assert!(slept(s(301) + WAKE_JUMP, s(300)));
     }
 }

@@ -321,6 +321,14 @@ mod tests {
             ]
         );
         assert_eq!(title(&bare), "–");
+        // Retrying with a reading older than two intervals: stale, not "retrying".
+        let mut old = status(50.0, "2.4", "x");
+        let late = old.updated_at.unwrap() + chrono::Duration::seconds(601);
+        old.record(Err(nestore::Error::Unauthorized), late);
+        assert_eq!(
+            header_lines(&old, &[], &tz, late).last().unwrap(),
+            "Stale: updated 15:05"
+        );
         assert_eq!(title(&status(63.6, "2.4", "x")), "64 %");
     }
 
