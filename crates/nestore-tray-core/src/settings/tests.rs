@@ -439,3 +439,51 @@ fn history_is_kept_by_default_and_never_less_than_a_year() {
     assert_eq!(l.settings.history_keep_days, None);
     assert!(l.notice.unwrap().contains("history period"));
 }
+
+#[test]
+fn port_0_is_reset_alone() {
+    let (_d, s) = store();
+    write(
+        &s,
+        r#"{"port": 0, "poll_interval_s": 600, "autostart": true}"#,
+    );
+    let l = s.load();
+    assert_eq!(
+        l.settings,
+        Settings {
+            poll_interval_s: 600,
+            autostart: true,
+            ..Default::default()
+        }
+    );
+    let notice = l.notice.unwrap();
+    assert!(
+        notice.starts_with(
+            "The port in the settings file was not valid (0; it must be 1-65535) and was reset to 4805."
+        ),
+        "{notice}"
+    );
+}
+
+#[test]
+fn bad_values_are_shown_as_written_and_long_ones_cut_short() {
+    let (_d, s) = store();
+    // 38 characters and the quotes: 40, shown whole.
+    let host = format!("bad host {}", "x".repeat(29));
+    assert_eq!(host.len(), 38);
+    write(
+        &s,
+        format!(r#"{{"host": "{host}", "poll_interval_s": 18446744073709551615}}"#),
+    );
+    let notice = s.load().notice.unwrap();
+    assert!(notice.contains(&format!("(\"{host}\"; ")), "{notice}");
+    assert!(
+        notice.contains("(18446744073709551615 s; it must be 60-86400 s)"),
+        "{notice}"
+    );
+    // One character more: cut at 40, with an ellipsis.
+    let (_d, s) = store();
+    write(&s, format!(r#"{{"host": "{host}y"}}"#));
+    let notice = s.load().notice.unwrap();
+    assert!(notice.contains(&format!("(\"{host}y…; ")), "{notice}");
+}
