@@ -487,3 +487,68 @@ fn bad_values_are_shown_as_written_and_long_ones_cut_short() {
     let notice = s.load().notice.unwrap();
     assert!(notice.contains(&format!("(\"{host}y…; ")), "{notice}");
 }
+
+#[test]
+fn each_bad_threshold_is_reset_alone_and_the_others_are_kept() {
+    for (key, bad) in [
+        ("low_bar", "2.5"),
+        ("low_alarm_bar", "1.9"),
+        ("high_bar", "5.0"),
+        ("high_alarm_bar", "5.0"),
+        ("hysteresis_bar", "0.5"),
+        ("leak_bar_per_6h", "2.0"),
+        ("hold_readings", "9"),
+        ("offline_grace_min", "1000"),
+        ("reminder_h", "48"),
+        ("quiet_hours", r#"["22:00:00", "22:00:00"]"#),
+    ] {
+        let (_d, s) = store();
+        // A good value of another threshold, which must survive.
+        let (kept_key, kept) = if key == "hold_readings" {
+            ("reminder_h", "6")
+        } else {
+            ("hold_readings", "3")
+        };
+        write(
+            &s,
+            format!(
+                r#"{{"poll_interval_s": 600, "alerts": {{"{key}": {bad}, "{kept_key}": {kept}}}}}"#
+            ),
+        );
+        let l = s.load();
+        let mut want = nestore_watch::Thresholds::default();
+        if key == "hold_readings" {
+            want.reminder_h = 6;
+        } else {
+            want.hold_readings = 3;
+        }
+        assert_eq!(l.settings.alerts, want, "{key}: {:?}", l.notice);
+        assert_eq!(l.settings.poll_interval_s, 600, "{key}");
+        assert!(l.notice.is_some(), "{key}");
+    }
+}
+
+#[test]
+fn bad_last_charge_settings_are_reset_alone() {
+    let (_d, s) = store();
+    write(
+        &s,
+        r#"{"poll_interval_s": 600,
+            "charge_defaults": {"power_w": 1050, "target_soc_pct": 90, "duration_min": 120}}"#,
+    );
+    let l = s.load();
+    assert_eq!(
+        l.settings,
+        Settings {
+            poll_interval_s: 600,
+            ..Default::default()
+        }
+    );
+    let notice = l.notice.unwrap();
+    assert!(
+        notice.starts_with("The last charge settings in the settings file were not valid (")
+            && notice.contains("power 1050 W is not a multiple of 100 W")
+            && notice.contains("were reset to 2000 W, 90 %, 120 min."),
+        "{notice}"
+    );
+}
