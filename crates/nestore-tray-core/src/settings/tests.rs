@@ -552,3 +552,19 @@ fn bad_last_charge_settings_are_reset_alone() {
         "{notice}"
     );
 }
+
+#[test]
+fn thresholds_that_do_not_fit_together_are_told_once_beside_the_other_resets() {
+    let (_d, s) = store();
+    write(
+        &s,
+        r#"{"poll_interval_s": 10, "alerts": {"high_bar": 4.0, "high_alarm_bar": 3.9}}"#,
+    );
+    let notice = s.load().notice.unwrap();
+    assert!(
+        notice.contains("The poll interval in the settings file was not valid (10 s;"),
+        "{notice}"
+    );
+    assert_eq!(notice.matches("alert thresholds").count(), 1, "{notice}");
+    assert!(!notice.contains("The high-pressure"), "{notice}");
+}
