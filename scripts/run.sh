@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cargo build --locked -p nestore-tray
-app=target/debug/nestore-tray
+app="${CARGO_TARGET_DIR:-target}/debug/nestore-tray"
 
 settings="${XDG_CONFIG_HOME:-$HOME/.config}/org.nestore.tray/settings.json"
 configured=$(python3 -c 'import json,sys; print(bool(json.load(open(sys.argv[1])).get("host")))' "$settings" 2>/dev/null || echo False)
