@@ -130,6 +130,17 @@ struct State {
     finished: bool,
 }
 
+impl State {
+    fn status(&self) -> WriterStatus {
+        WriterStatus {
+            health: self.health.clone(),
+            written: self.written,
+            dropped: self.dropped,
+            rejected: self.rejected,
+        }
+    }
+}
+
 struct Shared {
     state: Mutex<State>,
     changed: Condvar,
@@ -251,13 +262,7 @@ impl Writer {
     }
 
     pub fn status(&self) -> WriterStatus {
-        let s = self.shared.lock();
-        WriterStatus {
-            health: s.health.clone(),
-            written: s.written,
-            dropped: s.dropped,
-            rejected: s.rejected,
-        }
+        self.shared.lock().status()
     }
 
     /// One-off messages since the last call (a damaged file set aside).
@@ -269,45 +274,38 @@ impl Writer {
     /// refused or dropped), at most `timeout`; `true` if so. For tests and shutdown only.
     pub fn flush(&self, timeout: Duration) -> bool {
         let target = self.shared.queued.load(Ordering::SeqCst);
-        let deadline = Instant::now() + timeout;
-        let mut s = self.shared.lock();
-        loop {
+        self.wait(timeout, |s| {
             if s.done >= target {
-                return true;
+                Some(true)
+            } else {
+                s.finished.then_some(false)
             }
-            if s.finished {
-                return false;
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                return false;
-            }
-            s = self
-                .shared
-                .changed
-                .wait_timeout(s, left)
-                .unwrap_or_else(|p| p.into_inner())
-                .0;
-        }
+        })
     }
 
     /// Waits until `pred` holds for the status (checked at each change), at most
     /// `timeout`; `true` if it did. For tests and diagnostics.
     pub fn wait_for(&self, timeout: Duration, pred: impl Fn(&WriterStatus) -> bool) -> bool {
+        self.wait(timeout, |s| {
+            if pred(&s.status()) {
+                Some(true)
+            } else {
+                s.finished.then_some(false)
+            }
+        })
+    }
+
+    /// Checks the state at each change until `answer` gives one, at most `timeout`
+    /// (`false` then).
+    fn wait(&self, timeout: Duration, answer: impl Fn(&State) -> Option<bool>) -> bool {
         let deadline = Instant::now() + timeout;
         let mut s = self.shared.lock();
         loop {
-            let status = WriterStatus {
-                health: s.health.clone(),
-                written: s.written,
-                dropped: s.dropped,
-                rejected: s.rejected,
-            };
-            if pred(&status) {
-                return true;
+            if let Some(a) = answer(&s) {
+                return a;
             }
             let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() || s.finished {
+            if left.is_zero() {
                 return false;
             }
             s = self
@@ -323,21 +321,9 @@ impl Writer {
     /// and waits for the thread at most `timeout`; `true` if it finished.
     pub fn close(&self, timeout: Duration) -> bool {
         drop(self.tx.lock().unwrap_or_else(|p| p.into_inner()).take());
-        let deadline = Instant::now() + timeout;
-        let mut s = self.shared.lock();
-        while !s.finished {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                return false;
-            }
-            s = self
-                .shared
-                .changed
-                .wait_timeout(s, left)
-                .unwrap_or_else(|p| p.into_inner())
-                .0;
+        if !self.wait(timeout, |s| s.finished.then_some(true)) {
+            return false;
         }
-        drop(s);
         if let Some(t) = self.thread.lock().unwrap_or_else(|p| p.into_inner()).take() {
             let _ = t.join();
         }
