@@ -165,7 +165,8 @@ pub fn plain(e: &Error) -> String {
     }
 }
 
-fn capitalise(s: &str) -> String {
+/// The sentence with its first letter upper-case.
+pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),

@@ -64,16 +64,6 @@ impl Gate {
         Ok(())
     }
 
-    /// A command without a confirmation of its own: the charge timers of a later issue.
-    /// Only the busy rule applies.
-    pub fn begin_unattended(&mut self) -> Result<(), Refusal> {
-        if self.busy {
-            return Err(Refusal::Busy);
-        }
-        self.busy = true;
-        Ok(())
-    }
-
     pub fn finish(&mut self) {
         self.busy = false;
     }
@@ -145,7 +135,6 @@ mod tests {
         g.begin(START, &a, t0).unwrap();
         assert!(g.busy());
         assert_eq!(g.begin(CommandArgs::Auto, &b, t0), Err(Refusal::Busy));
-        assert_eq!(g.begin_unattended(), Err(Refusal::Busy));
         g.finish();
         assert!(!g.busy());
         assert_eq!(

@@ -3,7 +3,7 @@
 //! every control command with its outcome. Pure: it turns what happened into records,
 //! and the app hands them to the history writer.
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use nestore_history::{Event, EventKind, Record, Severity as EventSeverity};
 use nestore_watch::{Notice, Severity};
 
@@ -165,17 +165,10 @@ pub fn entry_of(e: &Event) -> Option<Entry> {
     })
 }
 
-/// The time an event happened, for tests and callers that sort.
-pub fn at(r: &Record) -> Option<DateTime<Utc>> {
-    match r {
-        Record::Event(e) => Some(e.at),
-        Record::Reading { reading, .. } => Some(reading.read_at),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::DateTime;
 
     fn reading(t: DateTime<Utc>) -> nestore::Reading {
         nestore::reading::parse_engineering(

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use nestore_history::{HistoryView, Record, SeedOptions, Store, Writer, WriterOptions};
+use nestore_tray_core::actions;
 use nestore_tray_core::alert_log::{AlertLog, Entry};
 use nestore_tray_core::error::IpcError;
 use nestore_tray_core::recorder;
@@ -169,15 +170,8 @@ pub fn seed_demo(path: &Path) {
 fn history_error(e: nestore_history::Error) -> IpcError {
     match e {
         nestore_history::Error::Invalid { field, message } => IpcError::invalid(field, message),
-        e => IpcError::io(capitalise(&e.to_string())),
+        e => IpcError::io(actions::capitalise(&e.to_string())),
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 fn current(handle: &AppHandle) -> (PathBuf, bool) {
