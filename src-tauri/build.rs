@@ -14,6 +14,7 @@ fn main() {
         "snooze_alerts",
         "history_query",
         "history_export",
+        "get_catalogue",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))
         .expect("tauri-build failed");

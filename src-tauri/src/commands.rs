@@ -15,6 +15,13 @@ pub fn get_state(app: State<'_, App>) -> View {
     app.view()
 }
 
+/// The whole message catalogue in the app's language, for the window to format its words
+/// with (`docs/ipc.md`).
+#[tauri::command]
+pub fn get_catalogue(app: State<'_, App>) -> app::CatalogueView {
+    app.catalogue_view()
+}
+
 #[tauri::command]
 pub fn refresh_now(app: State<'_, App>) {
     app.refresh_now();

@@ -74,6 +74,7 @@ fn main() {
             commands::snooze_alerts,
             commands::history_query,
             commands::history_export,
+            commands::get_catalogue,
         ])
         .setup(move |app| {
             let handle = app.handle().clone();

@@ -67,8 +67,6 @@ impl Catalogue {
     /// The catalogue of `language`, parsed from the embedded source. A message the parser
     /// cannot read is left out (the crate's tests make sure there is none).
     pub fn new(language: Language) -> Catalogue {
-        let resource = FluentResource::try_new(language.source().to_owned())
-            .unwrap_or_else(|(resource, _)| resource);
         let langid = language.code().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         bundle.set_use_isolating(false);
@@ -78,7 +76,11 @@ impl Catalogue {
         }));
         // Neither can fail on a fresh bundle but for a duplicate id, which the tests rule out.
         let _ = bundle.add_builtins();
-        let _ = bundle.add_resource(resource);
+        for (_, source) in language.files() {
+            let resource =
+                FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, _)| resource);
+            let _ = bundle.add_resource(resource);
+        }
         Catalogue { language, bundle }
     }
 

@@ -62,11 +62,71 @@ impl Language {
         }
     }
 
-    /// The catalogue's Fluent source in this language (for the window, over IPC).
-    pub fn source(self) -> &'static str {
+    /// The catalogue's Fluent files in this language, as (file name, source): the watch's
+    /// notices, the app's (tray, notifications, errors), the window's, the command line's.
+    /// No id is defined in two of them (the crate's tests check).
+    pub fn files(self) -> [(&'static str, &'static str); 4] {
+        macro_rules! files {
+            ($code:literal) => {
+                [
+                    (
+                        "watch.ftl",
+                        include_str!(concat!("../locales/", $code, "/watch.ftl")),
+                    ),
+                    (
+                        "app.ftl",
+                        include_str!(concat!("../locales/", $code, "/app.ftl")),
+                    ),
+                    (
+                        "window.ftl",
+                        include_str!(concat!("../locales/", $code, "/window.ftl")),
+                    ),
+                    (
+                        "cli.ftl",
+                        include_str!(concat!("../locales/", $code, "/cli.ftl")),
+                    ),
+                ]
+            };
+        }
         match self {
-            Language::English => include_str!("../locales/en/nestore.ftl"),
-            Language::Dutch => include_str!("../locales/nl/nestore.ftl"),
+            Language::English => files!("en"),
+            Language::Dutch => files!("nl"),
+        }
+    }
+
+    /// The whole catalogue's Fluent source in this language, every file one after the
+    /// other (for the window, over IPC).
+    pub fn source(self) -> String {
+        self.files()
+            .iter()
+            .map(|(_, s)| *s)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// The language the owner picked in Settings: the system's, or one by name. Stored as
+/// "system", "en", "nl".
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+pub enum Choice {
+    #[default]
+    #[serde(rename = "system")]
+    System,
+    #[serde(rename = "en")]
+    English,
+    #[serde(rename = "nl")]
+    Dutch,
+}
+
+impl Choice {
+    /// The language this choice means when the system's is `system`.
+    pub fn resolve(self, system: Language) -> Language {
+        match self {
+            Choice::System => system,
+            Choice::English => Language::English,
+            Choice::Dutch => Language::Dutch,
         }
     }
 }
@@ -118,5 +178,21 @@ mod tests {
         assert_eq!(Language::from_code("NL"), None);
         assert_eq!(Language::default(), English);
         assert_eq!(Dutch.native_name(), "Nederlands");
+    }
+
+    #[test]
+    fn a_choice_resolves_to_the_system_or_its_own_language() {
+        use super::Choice;
+        assert_eq!(Choice::System.resolve(Dutch), Dutch);
+        assert_eq!(Choice::System.resolve(English), English);
+        assert_eq!(Choice::English.resolve(Dutch), English);
+        assert_eq!(Choice::Dutch.resolve(English), Dutch);
+        assert_eq!(Choice::default(), Choice::System);
+        assert_eq!(serde_json::to_string(&Choice::Dutch).unwrap(), "\"nl\"");
+        assert_eq!(
+            serde_json::from_str::<Choice>("\"system\"").unwrap(),
+            Choice::System
+        );
+        assert!(serde_json::from_str::<Choice>("\"fr\"").is_err());
     }
 }

@@ -1,7 +1,7 @@
 //! Every word the NEStore apps show the owner, in English and Dutch.
 //!
-//! One Fluent catalogue per language (`locales/<code>/nestore.ftl`), embedded at compile
-//! time, with the same messages, attributes and variables in each (the crate's tests
+//! One Fluent catalogue per language (`locales/<code>/*.ftl`: the watch's, the app's, the
+//! window's, the command line's), embedded at compile time, with the same messages, attributes and variables in each (the crate's tests
 //! check). Rust code asks a [`Catalogue`] for a message by its id with [`Args`]; the window
 //! can read the same files ([`Language::source`]) and format them with `@fluent/bundle`.
 //!
@@ -30,4 +30,4 @@ mod number;
 
 pub use args::Args;
 pub use catalogue::{Catalogue, Error};
-pub use language::Language;
+pub use language::{Choice, Language};

@@ -108,7 +108,7 @@ fn differences(en: &Inventory, nl: &Inventory) -> Vec<String> {
 }
 
 fn inventory_of(l: Language) -> Inventory {
-    inventory(l.source()).unwrap_or_else(|e| panic!("{l:?} catalogue: {e}"))
+    inventory(&l.source()).unwrap_or_else(|e| panic!("{l:?} catalogue: {e}"))
 }
 
 #[test]
@@ -125,8 +125,21 @@ fn both_languages_hold_the_same_messages_with_the_same_variables() {
 }
 
 #[test]
+fn each_file_holds_the_same_messages_in_both_languages() {
+    let en = Language::English.files();
+    let nl = Language::Dutch.files();
+    for ((en_name, en_source), (nl_name, nl_source)) in en.iter().zip(&nl) {
+        assert_eq!(en_name, nl_name);
+        let en = inventory(en_source).unwrap_or_else(|e| panic!("en/{en_name}: {e}"));
+        let nl = inventory(nl_source).unwrap_or_else(|e| panic!("nl/{nl_name}: {e}"));
+        let diff = differences(&en, &nl);
+        assert!(diff.is_empty(), "{en_name} differs:\n{}", diff.join("\n"));
+    }
+}
+
+#[test]
 fn the_comparison_catches_a_missing_or_extra_message_or_variable() {
-    let en = Language::English.source();
+    let en = &Language::English.source();
     let base = inventory(en).unwrap();
     assert!(differences(&base, &base).is_empty());
 
@@ -500,7 +513,7 @@ fn literal_text(source: &str) -> String {
 
 #[test]
 fn the_dutch_keeps_to_its_glossary() {
-    let text = literal_text(Language::Dutch.source()).to_lowercase();
+    let text = literal_text(&Language::Dutch.source()).to_lowercase();
     let words: BTreeSet<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -531,5 +544,5 @@ fn the_dutch_keeps_to_its_glossary() {
     for term in ["je", "laadtoestand", "druk", "laden"] {
         assert!(words.contains(term), "Dutch never uses {term:?}");
     }
-    assert!(literal_text(Language::English.source()).contains("Possible leak"));
+    assert!(literal_text(&Language::English.source()).contains("Possible leak"));
 }

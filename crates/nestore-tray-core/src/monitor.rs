@@ -137,6 +137,11 @@ impl Monitor {
         self.watch.set_thresholds(t);
     }
 
+    /// The language of the notices from now on.
+    pub fn set_language(&mut self, language: nestore_i18n::Language) {
+        self.watch.set_language(language);
+    }
+
     /// A new normal poll interval; returns the interval in force.
     pub fn set_normal_interval(&mut self, d: Duration) -> Duration {
         self.pace.set_normal(d)

@@ -80,6 +80,9 @@ pub struct View {
     pub notice: Option<String>,
     /// A command the tray asked to send: the window confirms it (or cancels).
     pub confirm: Option<CommandArgs>,
+    /// The language of the app's words ("en", "nl"): the window formats its own in it,
+    /// and fetches the catalogue again when it changes.
+    pub language: &'static str,
 }
 
 /// What the app itself knows besides the device's status.
@@ -92,6 +95,8 @@ pub struct AppFacts {
     pub notice: Option<String>,
     /// A command the tray asked to send, waiting for the window's confirmation.
     pub confirm: Option<CommandArgs>,
+    /// The language the owner's words are in (Settings' choice, resolved).
+    pub language: nestore_i18n::Language,
 }
 
 pub fn view(
@@ -122,6 +127,7 @@ pub fn view(
         },
         notice: facts.notice.clone(),
         confirm: facts.confirm,
+        language: facts.language.code(),
         status: status.clone(),
     }
 }
@@ -160,10 +166,12 @@ mod tests {
             "alerts",
             "notice",
             "confirm",
+            "language",
         ] {
             assert!(v.get(key).is_some(), "{key} missing: {v}");
         }
         assert_eq!(v["connection"], "connecting");
+        assert_eq!(v["language"], "en");
         assert_eq!(v["control"]["available"], true);
         assert_eq!(v["control"]["limits"]["duration_max_min"], 300);
         assert_eq!(v["control"]["defaults"]["power_w"], 2000);

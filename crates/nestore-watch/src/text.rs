@@ -1,13 +1,15 @@
-//! Every word the watch says: notice titles and bodies, and the threshold errors.
+//! Every word the watch says, from the message catalogue (`nestore-i18n`, `watch.ftl`):
+//! notice titles and bodies, and the threshold errors.
 //!
-//! This is the one module with words in it, so a language catalogue can replace it whole.
-//! Each function takes the values a text needs and returns the text; none decides anything
-//! (whether to tell, at which severity, when): that is the watch's job. This module may
-//! format numbers, times and durations; it may not read a clock, keep state, or look at the
+//! Each function takes the catalogue and the values a text needs and returns the text;
+//! none decides anything (whether to tell, at which severity, when): that is the watch's
+//! job. This module picks the message and its values; the catalogue writes the words and
+//! the numbers in the language's form. It may not read a clock, keep state, or look at the
 //! watch. The wording is for a home owner: no wire names (`PRES_SYS`), no error codes.
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 use nestore::{Error, Measure};
+use nestore_i18n::{Args, Catalogue};
 
 use crate::notice::{Kind, Severity};
 use crate::thresholds::{Rule, ThresholdError, Thresholds};
@@ -20,138 +22,110 @@ pub(crate) struct Text {
 }
 
 impl Text {
-    fn new(title: &str, body: String) -> Text {
+    /// The message `<id>-title` and `<id>-body` (or `body_id`) with these values.
+    fn of(cat: &Catalogue, title_id: &str, body_id: &str, args: &Args) -> Text {
         Text {
-            title: title.into(),
-            body,
+            title: cat.t(title_id, args),
+            body: cat.t(body_id, args),
         }
     }
 }
 
-/// A pressure or threshold with at most two decimals and no trailing zeros: 2, 1.5, 1.98.
-pub(crate) fn bar(v: f64) -> String {
-    let s = format!("{v:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.into()
-    }
-}
-
-/// A pressure that may be unknown: "2.5", or "?".
-fn bar_or_unknown(v: Option<f64>) -> String {
-    v.map(bar).unwrap_or_else(|| "?".into())
-}
-
-/// A state of charge as a whole percentage.
-pub(crate) fn pct(v: f64) -> String {
-    format!("{v:.0}")
-}
-
 /// " at 78 % charge", or nothing when the charge is unknown.
-fn at_charge(soc: Option<f64>) -> String {
-    soc.map(|s| format!(" at {} % charge", pct(s)))
+fn at_charge(cat: &Catalogue, soc: Option<f64>) -> String {
+    soc.map(|s| cat.t("at-charge", &Args::new().percent("soc", s)))
         .unwrap_or_default()
 }
 
-/// "45 min", "2 h", "2 h 10 min" (whole minutes, never negative).
-pub(crate) fn duration(d: Duration) -> String {
-    let mins = d.num_minutes().max(0);
-    let (h, m) = (mins / 60, mins % 60);
-    match (h, m) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
-    }
-}
-
-/// A past instant as local clock time in the offset of `now`: "14:05", or with the date
-/// when it is not today ("2024-01-05 14:05").
-pub(crate) fn clock(t: DateTime<Utc>, now: DateTime<FixedOffset>) -> String {
-    let local = t.with_timezone(now.offset());
-    if local.date_naive() == now.date_naive() {
-        local.format("%H:%M").to_string()
-    } else {
-        local.format("%Y-%m-%d %H:%M").to_string()
-    }
-}
-
-/// The healthy band as set: "2-3 bar".
-fn band(t: &Thresholds) -> String {
-    format!("{}-{} bar", bar(t.low_bar), bar(t.high_bar))
+/// The healthy band as set, and the charge the pressure was seen at.
+fn band_args(cat: &Catalogue, bar_now: Option<f64>, soc: Option<f64>, t: &Thresholds) -> Args {
+    Args::new()
+        .bar_or_unknown("bar", bar_now)
+        .bar("low", t.low_bar)
+        .bar("high", t.high_bar)
+        .text("charge", at_charge(cat, soc))
 }
 
 // ---- Connection ----------------------------------------------------------------------
 
 /// Why the device is not reached, in plain words.
-fn outage_reason(e: &Error) -> String {
+fn outage_reason(cat: &Catalogue, e: &Error) -> String {
     match e {
-        Error::Unreachable { reason, .. } => reason.clone(),
-        Error::Timeout { secs, .. } => format!("no answer within {secs:.0} s"),
-        Error::Status { status, .. } => format!("it answered with error {status}"),
-        Error::Malformed { .. } => "its answers are garbled".into(),
-        Error::UnknownApi { .. } => "no NEStore API answers at its address".into(),
-        other => other.to_string(),
+        Error::Timeout { secs, .. } => cat.t(
+            "offline-reason-timeout",
+            &Args::new().decimal("secs", *secs, 0),
+        ),
+        Error::Status { status, .. } => cat.t(
+            "offline-reason-status",
+            &Args::new().int("status", i64::from(*status)),
+        ),
+        Error::Malformed { .. } => cat.label("offline-reason-garbled"),
+        Error::UnknownApi { .. } => cat.label("offline-reason-no-api"),
+        // The system's own words ("Connection refused"), not translated.
+        Error::Unreachable { reason, .. } => cat.t(
+            "offline-reason-other",
+            &Args::new().text("reason", reason.clone()),
+        ),
+        other => cat.t(
+            "offline-reason-other",
+            &Args::new().text("reason", other.to_string()),
+        ),
     }
 }
 
 /// The device has not been reached since `since`.
-pub(crate) fn offline(since: DateTime<Utc>, now: DateTime<FixedOffset>, e: &Error) -> Text {
-    Text::new(
-        "NEStore offline",
-        format!(
-            "The app has not reached your NEStore since {} ({}). Check that it is switched on \
-             and connected to your network; the app keeps trying.",
-            clock(since, now),
-            outage_reason(e)
-        ),
-    )
+pub(crate) fn offline(
+    cat: &Catalogue,
+    since: DateTime<Utc>,
+    now: DateTime<FixedOffset>,
+    e: &Error,
+) -> Text {
+    let args = Args::new()
+        .clock("since", since, now)
+        .text("reason", outage_reason(cat, e));
+    Text::of(cat, "offline-title", "offline-body", &args)
 }
 
 /// The device answers again after an outage that began at `since`.
-pub(crate) fn back_online(since: DateTime<Utc>, now: DateTime<FixedOffset>) -> Text {
-    Text::new(
-        "NEStore back online",
-        format!(
-            "The app reaches your NEStore again after {} offline (since {}).",
-            duration(now.with_timezone(&Utc) - since),
-            clock(since, now)
-        ),
-    )
+pub(crate) fn back_online(
+    cat: &Catalogue,
+    since: DateTime<Utc>,
+    now: DateTime<FixedOffset>,
+) -> Text {
+    let args = Args::new()
+        .minutes("duration", (now.with_timezone(&Utc) - since).num_minutes())
+        .clock("since", since, now);
+    Text::of(cat, "back-online-title", "back-online-body", &args)
 }
 
 // ---- Pressure sensor -----------------------------------------------------------------
 
 /// The device answers but its pressure is missing (`NotReported`, or a poll that failed
 /// for lack of it) or impossible (`Implausible`).
-pub(crate) fn sensor_fault(pressure: Measure) -> Text {
-    let what = match pressure {
-        Measure::Implausible(v) => format!(
-            "its pressure sensor reads {} bar, which cannot be right",
-            bar(v)
+pub(crate) fn sensor_fault(cat: &Catalogue, pressure: Measure) -> Text {
+    match pressure {
+        Measure::Implausible(v) => Text::of(
+            cat,
+            "sensor-fault-title",
+            "sensor-fault-body-implausible",
+            &Args::new().bar("bar", v),
         ),
-        _ => "its pressure sensor gives no reading".into(),
-    };
-    Text::new(
-        "Pressure sensor fault",
-        format!(
-            "Your NEStore is still answering, but {what}, so the app cannot watch the \
-             pressure for you. Its other readings still show. If this lasts, call your \
-             installer to have the pressure sensor checked."
+        _ => Text::of(
+            cat,
+            "sensor-fault-title",
+            "sensor-fault-body-no-reading",
+            &Args::new(),
         ),
-    )
+    }
 }
 
 /// The pressure sensor reads a believable value again.
-pub(crate) fn sensor_recovered(bar_now: Option<f64>) -> Text {
-    Text::new(
-        "Pressure sensor working again",
-        format!(
-            "The pressure sensor reads {} bar again, and the app watches the pressure as \
-             before.",
-            bar_or_unknown(bar_now)
-        ),
+pub(crate) fn sensor_recovered(cat: &Catalogue, bar_now: Option<f64>) -> Text {
+    Text::of(
+        cat,
+        "sensor-recovered-title",
+        "sensor-recovered-body",
+        &Args::new().bar_or_unknown("bar", bar_now),
     )
 }
 
@@ -159,75 +133,56 @@ pub(crate) fn sensor_recovered(bar_now: Option<f64>) -> Text {
 
 /// A low (`Kind::LowPressure`) or high (any other kind) pressure at this severity.
 pub(crate) fn pressure(
+    cat: &Catalogue,
     kind: Kind,
     severity: Severity,
     bar_now: Option<f64>,
     soc: Option<f64>,
     t: &Thresholds,
 ) -> Text {
-    let p = bar_or_unknown(bar_now);
-    let charge = at_charge(soc);
-    let band = band(t);
-    match (kind == Kind::LowPressure, severity) {
-        (false, Severity::Alarm) => Text::new(
-            "Very high pressure",
-            format!(
-                "Pressure {p} bar is above the safe maximum of {} bar{charge} (healthy: \
-                 {band}). This can mean an expansion vessel problem: call your installer now \
-                 and do not start a charge until it is checked.",
-                bar(t.high_alarm_bar)
-            ),
-        ),
-        (false, _) => Text::new(
-            "High pressure",
-            format!(
-                "Pressure {p} bar is above the healthy {band}{charge}. This can mean an \
-                 expansion vessel problem: call your installer."
-            ),
-        ),
-        (true, Severity::Alarm) => Text::new(
-            "Very low pressure",
-            format!(
-                "Pressure {p} bar is below the safe minimum of {} bar{charge} (healthy: \
-                 {band}). The system may be losing water: check for leaks and call your \
-                 installer.",
-                bar(t.low_alarm_bar)
-            ),
-        ),
-        (true, _) => Text::new(
-            "Low pressure",
-            format!(
-                "Pressure {p} bar is below the healthy {band}{charge}. Check for leaks; call \
-                 your installer if it keeps falling."
-            ),
-        ),
-    }
+    let args = band_args(cat, bar_now, soc, t);
+    let (id, limit) = match (kind == Kind::LowPressure, severity) {
+        (false, Severity::Alarm) => ("pressure-high-alarm", t.high_alarm_bar),
+        (false, _) => ("pressure-high-warning", t.high_alarm_bar),
+        (true, Severity::Alarm) => ("pressure-low-alarm", t.low_alarm_bar),
+        (true, _) => ("pressure-low-warning", t.low_alarm_bar),
+    };
+    let args = args.bar("limit", limit);
+    Text::of(cat, &format!("{id}-title"), &format!("{id}-body"), &args)
 }
 
 /// A low or high pressure has cleared; the band holds above `above_soc_pct` charge.
 pub(crate) fn pressure_normal(
+    cat: &Catalogue,
     bar_now: Option<f64>,
     soc: Option<f64>,
     t: &Thresholds,
     above_soc_pct: f64,
 ) -> Text {
-    Text::new(
-        "Pressure back to normal",
-        format!(
-            "Pressure is {} bar{} (healthy: {} above {} % charge). No action needed.",
-            bar_or_unknown(bar_now),
-            at_charge(soc),
-            band(t),
-            pct(above_soc_pct)
-        ),
-    )
+    let args = band_args(cat, bar_now, soc, t).percent("above", above_soc_pct);
+    Text::of(cat, "pressure-normal-title", "pressure-normal-body", &args)
 }
 
-/// A reminder of an alarm still standing since `since`.
-pub(crate) fn reminder(alarm: Text, since: DateTime<Utc>, now: DateTime<FixedOffset>) -> Text {
+/// A reminder of an alarm (low or high pressure) still standing since `since`.
+pub(crate) fn reminder(
+    cat: &Catalogue,
+    kind: Kind,
+    alarm: Text,
+    since: DateTime<Utc>,
+    now: DateTime<FixedOffset>,
+) -> Text {
+    let title = match kind {
+        Kind::LowPressure => "reminder-title-low-pressure",
+        _ => "reminder-title-high-pressure",
+    };
     Text {
-        title: format!("Still: {}", alarm.title.to_lowercase()),
-        body: format!("{} Unresolved since {}.", alarm.body, clock(since, now)),
+        title: cat.label(title),
+        body: cat.t(
+            "reminder-body",
+            &Args::new()
+                .text("body", alarm.body)
+                .clock("since", since, now),
+        ),
     }
 }
 
@@ -247,133 +202,167 @@ pub(crate) struct LeakFacts {
     pub bar_now: f64,
 }
 
-pub(crate) fn leak(f: &LeakFacts) -> Text {
-    Text::new(
-        "Possible leak",
-        format!(
-            "Pressure fell {} bar in the last {} ({} bar per 6 h, more than {}) while the \
-             charge stayed steady near {} %; it is {} bar now. This suggests water is \
-             escaping: check pipes, valves and the floor around the unit, and call your \
-             installer if it keeps falling.",
-            bar(f.fall_bar),
-            duration(f.span),
-            bar(f.fall_per_6h),
-            bar(f.limit_per_6h),
-            pct(f.soc),
-            bar(f.bar_now)
-        ),
-    )
+pub(crate) fn leak(cat: &Catalogue, f: &LeakFacts) -> Text {
+    let args = Args::new()
+        .bar("fall", f.fall_bar)
+        .minutes("span", f.span.num_minutes())
+        .bar("rate", f.fall_per_6h)
+        .bar("limit", f.limit_per_6h)
+        .percent("soc", f.soc)
+        .bar("bar", f.bar_now);
+    Text::of(cat, "leak-title", "leak-body", &args)
 }
 
-pub(crate) fn leak_cleared(bar_now: f64, limit_per_6h: f64) -> Text {
-    Text::new(
-        "Pressure no longer falling",
-        format!(
-            "Pressure {} bar is no longer falling faster than {} bar per 6 h. No action needed.",
-            bar(bar_now),
-            bar(limit_per_6h)
-        ),
-    )
+pub(crate) fn leak_cleared(cat: &Catalogue, bar_now: f64, limit_per_6h: f64) -> Text {
+    let args = Args::new().bar("bar", bar_now).bar("limit", limit_per_6h);
+    Text::of(cat, "leak-cleared-title", "leak-cleared-body", &args)
 }
 
 // ---- Charge --------------------------------------------------------------------------
 
-pub(crate) fn charge_finished(soc: f64, target: u8) -> Text {
-    Text::new(
-        "Charge finished",
-        format!(
-            "The charge reached {} % (target {target} %). The hot water is ready.",
-            pct(soc)
-        ),
-    )
+pub(crate) fn charge_finished(cat: &Catalogue, soc: f64, target: u8) -> Text {
+    let args = Args::new()
+        .percent("soc", soc)
+        .int("target", i64::from(target));
+    Text::of(cat, "charge-finished-title", "charge-finished-body", &args)
 }
 
 /// The device left charging before the target; `state` is what it does now, as it names it.
-pub(crate) fn charge_stopped(soc: f64, target: u8, state: Option<&str>) -> Text {
-    Text::new(
-        "Charge stopped early",
-        format!(
-            "The device stopped the charge at {} %, before the {target} % target (now: {}). \
-             Start it again from the menu if you still need the hot water.",
-            pct(soc),
-            state.unwrap_or("unknown")
-        ),
-    )
+pub(crate) fn charge_stopped(cat: &Catalogue, soc: f64, target: u8, state: Option<&str>) -> Text {
+    let state = state.map_or_else(|| cat.label("state-unknown"), str::to_owned);
+    let args = Args::new()
+        .percent("soc", soc)
+        .int("target", i64::from(target))
+        .text("state", state);
+    Text::of(cat, "charge-stopped-title", "charge-stopped-body", &args)
 }
 
 // ---- Threshold errors ----------------------------------------------------------------
 
-/// A setting's name as the Settings window shows it, by its key.
-fn setting_label(field: &str) -> &'static str {
-    match field {
-        "low_bar" => "Low-pressure warning",
-        "low_alarm_bar" => "Low-pressure alarm",
-        "high_bar" => "High-pressure warning",
-        "high_alarm_bar" => "High-pressure alarm",
-        "hysteresis_bar" => "Recovery margin",
-        "leak_bar_per_6h" => "Leak warning",
-        "hold_readings" => "Readings to confirm",
-        "offline_grace_min" => "Offline after",
-        "reminder_h" => "Alarm reminder",
-        "quiet_hours" => "Quiet hours",
-        _ => "Alert setting",
+/// A setting's message id (`setting-low-bar`), by its key.
+fn setting_id(field: &str) -> String {
+    const KNOWN: [&str; 10] = [
+        "low_bar",
+        "low_alarm_bar",
+        "high_bar",
+        "high_alarm_bar",
+        "hysteresis_bar",
+        "leak_bar_per_6h",
+        "hold_readings",
+        "offline_grace_min",
+        "reminder_h",
+        "quiet_hours",
+    ];
+    if KNOWN.contains(&field) {
+        format!("setting-{}", field.replace('_', "-"))
+    } else {
+        "setting-other".into()
     }
 }
 
 /// The unit a setting is given in.
-fn unit(field: &str) -> &'static str {
+fn unit_id(field: &str) -> &'static str {
     match field {
-        "leak_bar_per_6h" => "bar per 6 h",
-        "hold_readings" => "readings",
-        "offline_grace_min" => "minutes",
-        "reminder_h" => "hours",
-        _ => "bar",
+        "leak_bar_per_6h" => "unit-bar-per-6h",
+        "hold_readings" => "unit-readings",
+        "offline_grace_min" => "unit-minutes",
+        "reminder_h" => "unit-hours",
+        _ => "unit-bar",
     }
 }
 
 /// One line naming the setting and what it must be, e.g. "Low-pressure alarm: must be
 /// between 1 and 1.8 bar".
-impl std::fmt::Display for ThresholdError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&threshold_error(self.field, self.rule))
+pub(crate) fn threshold_error(cat: &Catalogue, field: &str, rule: Rule) -> String {
+    let args = Args::new().text("setting", cat.label(&setting_id(field)));
+    match rule {
+        Rule::Number => cat.t("threshold-number", &args),
+        Rule::Between(lo, hi) => cat.t(
+            "threshold-between",
+            &args
+                .bar("low", lo)
+                .bar("high", hi)
+                .text("unit", cat.label(unit_id(field))),
+        ),
+        Rule::Above(other, v) => cat.t(
+            "threshold-above",
+            &args
+                .text("other", cat.label(&format!("{}.inline", setting_id(other))))
+                .bar("value", v)
+                .text("unit", cat.label(unit_id(other))),
+        ),
+        Rule::DifferentEnds => cat.t("threshold-different-ends", &args),
     }
 }
 
-fn threshold_error(field: &str, rule: Rule) -> String {
-    let must = match rule {
-        Rule::Number => "must be a number".to_string(),
-        Rule::Between(lo, hi) => {
-            format!(
-                "must be between {} and {} {}",
-                bar(lo),
-                bar(hi),
-                unit(field)
-            )
-        }
-        Rule::Above(other, v) => format!(
-            "must be above the {} ({} {})",
-            setting_label(other).to_lowercase(),
-            bar(v),
-            unit(other)
-        ),
-        Rule::DifferentEnds => "must start and end at different times".to_string(),
-    };
-    format!("{}: {must}", setting_label(field))
+impl ThresholdError {
+    /// What is wrong, in the catalogue's language.
+    pub fn message(&self, cat: &Catalogue) -> String {
+        threshold_error(cat, self.field, self.rule)
+    }
+}
+
+/// In English (logs, tests); the owner sees [`ThresholdError::message`].
+impl std::fmt::Display for ThresholdError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Catalogue::get(nestore_i18n::Language::English)))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nestore_i18n::Language;
 
     #[test]
-    fn numbers_read_plainly() {
-        assert_eq!(bar(2.0), "2");
-        assert_eq!(bar(1.5), "1.5");
-        assert_eq!(bar(1.98), "1.98");
-        assert_eq!(bar(1.704), "1.7");
-        assert_eq!(pct(77.6), "78");
-        assert_eq!(duration(Duration::minutes(45)), "45 min");
-        assert_eq!(duration(Duration::minutes(120)), "2 h");
-        assert_eq!(duration(Duration::minutes(130)), "2 h 10 min");
+    fn numbers_read_plainly_in_each_language() {
+        let en = Catalogue::get(Language::English);
+        let nl = Catalogue::get(Language::Dutch);
+        let t = Thresholds::default();
+        let high = pressure(
+            en,
+            Kind::HighPressure,
+            Severity::Warning,
+            Some(2.954),
+            Some(77.6),
+            &t,
+        );
+        assert!(
+            high.body.starts_with("Pressure 2.95 bar is above"),
+            "{}",
+            high.body
+        );
+        assert!(high.body.contains(" at 78 % charge"), "{}", high.body);
+        let high = pressure(
+            nl,
+            Kind::HighPressure,
+            Severity::Warning,
+            Some(2.954),
+            Some(77.6),
+            &t,
+        );
+        assert!(
+            high.body
+                .starts_with("De druk is 2,95 bar bij een laadtoestand van 78 %"),
+            "{}",
+            high.body
+        );
+        let leak = leak(
+            nl,
+            &LeakFacts {
+                fall_bar: 0.3,
+                span: Duration::minutes(130),
+                fall_per_6h: 0.21,
+                limit_per_6h: 0.2,
+                soc: 50.0,
+                bar_now: 1.9,
+            },
+        );
+        assert!(
+            leak.body
+                .contains("in de afgelopen 2 uur en 10 min met 0,3 bar gedaald"),
+            "{}",
+            leak.body
+        );
     }
 }

@@ -15,6 +15,8 @@ use crate::conditions::{Change, Condition};
 use crate::history::{History, Point};
 use crate::latch::Zone;
 use crate::notice::{Kind, Notice, Phase, Severity};
+use nestore_i18n::{Catalogue, Language};
+
 use crate::text::{self, Text};
 use crate::thresholds::Thresholds;
 
@@ -31,6 +33,8 @@ const LEAK_STEADY_SOC_POINTS: f64 = 3.0;
 #[derive(Debug, Clone)]
 pub struct Watch {
     t: Thresholds,
+    /// The language the notices are written in.
+    language: Language,
     /// The next observation only seeds (after `new()` and `woke()`).
     seeding: bool,
     low: Condition,
@@ -64,6 +68,7 @@ impl Watch {
     pub fn new(t: Thresholds) -> Watch {
         Watch {
             t,
+            language: Language::English,
             seeding: true,
             low: Condition::default(),
             high: Condition::default(),
@@ -82,6 +87,15 @@ impl Watch {
     /// and recover under the new limits.
     pub fn set_thresholds(&mut self, t: Thresholds) {
         self.t = t;
+    }
+
+    /// The language of the notices from now on (those already told keep theirs).
+    pub fn set_language(&mut self, language: Language) {
+        self.language = language;
+    }
+
+    fn cat(&self) -> &'static Catalogue {
+        Catalogue::get(self.language)
     }
 
     pub fn thresholds(&self) -> &Thresholds {
@@ -166,7 +180,7 @@ impl Watch {
                 let grace = Duration::minutes(i64::from(self.t.offline_grace_min.max(1)));
                 if self.offline_since.is_none() && at - since >= grace {
                     self.offline_since = Some(since);
-                    let text = text::offline(since, now, e);
+                    let text = text::offline(self.cat(), since, now, e);
                     out.push(self.notice(
                         &ctx,
                         Kind::Offline,
@@ -296,7 +310,7 @@ impl Watch {
     fn device_answered(&mut self, ctx: &Ctx, out: &mut Vec<Notice>) {
         self.outage_since = None;
         if let Some(since) = self.offline_since.take() {
-            let text = text::back_online(since, ctx.now);
+            let text = text::back_online(self.cat(), since, ctx.now);
             out.push(self.notice(
                 ctx,
                 Kind::Offline,
@@ -331,12 +345,12 @@ impl Watch {
             Change::Raised(_) | Change::Escalated => (
                 Severity::Warning,
                 Phase::Raised,
-                text::sensor_fault(pressure),
+                text::sensor_fault(self.cat(), pressure),
             ),
             Change::Recovered(_) => (
                 Severity::Warning,
                 Phase::Recovered,
-                text::sensor_recovered(ctx.bar),
+                text::sensor_recovered(self.cat(), ctx.bar),
             ),
             Change::None => return,
         };
@@ -389,7 +403,14 @@ impl Watch {
 
     /// Title and body of a low or high pressure notice at this severity.
     fn band_text(&self, kind: Kind, severity: Severity, ctx: &Ctx) -> Text {
-        text::pressure(kind, severity, ctx.bar.or(self.last_bar), ctx.soc, &self.t)
+        text::pressure(
+            self.cat(),
+            kind,
+            severity,
+            ctx.bar.or(self.last_bar),
+            ctx.soc,
+            &self.t,
+        )
     }
 
     fn announce_band(&self, kind: Kind, change: Change, ctx: &Ctx, out: &mut Vec<Notice>) {
@@ -400,7 +421,7 @@ impl Watch {
             Change::Recovered(s) => (s, Phase::Recovered),
         };
         let text = if phase == Phase::Recovered {
-            text::pressure_normal(ctx.bar, ctx.soc, &self.t, WARN_ABOVE_SOC_PCT)
+            text::pressure_normal(self.cat(), ctx.bar, ctx.soc, &self.t, WARN_ABOVE_SOC_PCT)
         } else {
             self.band_text(kind, severity, ctx)
         };
@@ -439,9 +460,9 @@ impl Watch {
                     soc: (f.soc_min + f.soc_max) / 2.0,
                     bar_now: bar,
                 };
-                (Phase::Raised, text::leak(&facts))
+                (Phase::Raised, text::leak(self.cat(), &facts))
             }
-            Change::Recovered(_) => (Phase::Recovered, text::leak_cleared(bar, limit)),
+            Change::Recovered(_) => (Phase::Recovered, text::leak_cleared(self.cat(), bar, limit)),
             Change::None => return,
         };
         out.push(self.notice(ctx, Kind::Leak, Severity::Warning, phase, text));
@@ -461,12 +482,12 @@ impl Watch {
             ChargeEnd::Finished => (
                 Kind::ChargeFinished,
                 Severity::Info,
-                text::charge_finished(soc, target),
+                text::charge_finished(self.cat(), soc, target),
             ),
             ChargeEnd::Stopped => (
                 Kind::ChargeStopped,
                 Severity::Warning,
-                text::charge_stopped(soc, target, r.state.as_deref()),
+                text::charge_stopped(self.cat(), soc, target, r.state.as_deref()),
             ),
         };
         out.push(self.notice(ctx, kind, severity, Phase::Raised, text));
@@ -484,7 +505,13 @@ impl Watch {
                 continue;
             }
             let since = cond.since.unwrap_or(at);
-            let text = text::reminder(self.band_text(kind, Severity::Alarm, ctx), since, ctx.now);
+            let text = text::reminder(
+                self.cat(),
+                kind,
+                self.band_text(kind, Severity::Alarm, ctx),
+                since,
+                ctx.now,
+            );
             out.push(self.notice(ctx, kind, Severity::Alarm, Phase::Reminder, text));
             self.band_condition_mut(kind).last_told = Some(at);
         }

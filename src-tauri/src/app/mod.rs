@@ -16,6 +16,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use nestore::{Client, SecretString};
+use nestore_i18n::{Catalogue, Language};
 use nestore_secrets::Keystore;
 use nestore_sim::SimHandle;
 use nestore_tray_core::gate::Gate;
@@ -67,6 +68,15 @@ pub struct App {
     recorder: Mutex<Recorder>,
     /// When the history was last pruned to "keep for".
     pruned: Mutex<Option<std::time::Instant>>,
+    /// The operating system's language, read once at start; Settings may pick another.
+    system_language: Language,
+}
+
+/// The message catalogue for the window: its language and every file's source.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CatalogueView {
+    pub language: &'static str,
+    pub source: String,
 }
 
 fn app(handle: &AppHandle) -> tauri::State<'_, App> {
@@ -118,6 +128,8 @@ impl App {
         if args.time_scale == 1.0 && !demo {
             monitor.restore(restored.pressure);
         }
+        let system_language = Language::system();
+        monitor.set_language(settings.language.resolve(system_language));
         let mut facts = facts;
         if facts.notice.is_none() {
             facts.notice = restored.notice;
@@ -138,6 +150,7 @@ impl App {
             history: Mutex::new(None),
             recorder: Mutex::new(Recorder::default()),
             pruned: Mutex::new(None),
+            system_language,
         };
         if args.demo {
             app.start_demo().await?;
@@ -281,8 +294,31 @@ impl App {
             .unwrap_or_else(|| Duration::from_secs(self.settings.lock().unwrap().poll_interval_s))
     }
 
+    /// The language of every word the app shows now: Settings' choice, or the system's.
+    pub fn language(&self) -> Language {
+        self.settings
+            .lock()
+            .unwrap()
+            .language
+            .resolve(self.system_language)
+    }
+
+    /// The catalogue of [`App::language`].
+    pub fn catalogue(&self) -> &'static Catalogue {
+        Catalogue::get(self.language())
+    }
+
+    pub fn catalogue_view(&self) -> CatalogueView {
+        let language = self.language();
+        CatalogueView {
+            language: language.code(),
+            source: language.source(),
+        }
+    }
+
     pub fn view(&self) -> View {
-        let facts = self.facts.lock().unwrap().clone();
+        let mut facts = self.facts.lock().unwrap().clone();
+        facts.language = self.language();
         let thresholds = self.settings.lock().unwrap().alerts.clone();
         let alerts = self.monitor.lock().unwrap().view();
         let busy = self.gate.lock().unwrap().busy();

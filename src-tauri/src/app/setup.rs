@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use nestore::{Client, ClientConfig, SecretString};
+use nestore_i18n::Choice;
 use nestore_tray_core::actions;
 use nestore_tray_core::error::IpcError;
 use nestore_tray_core::settings::{Settings, SettingsError};
@@ -24,6 +25,8 @@ pub struct SettingsView {
     alerts: Thresholds,
     history_enabled: bool,
     history_keep_days: Option<u32>,
+    /// "system", "en" or "nl".
+    language: Choice,
     password_stored: bool,
     keyring_error: Option<String>,
     /// Whether the password works, when saving checked it.
@@ -44,6 +47,8 @@ pub struct SettingsInput {
     /// Absent: as before; null: keep everything.
     #[serde(default, deserialize_with = "some_or_null")]
     history_keep_days: Option<Option<u32>>,
+    /// Absent: as before.
+    language: Option<Choice>,
 }
 
 /// A field that may be absent (None), null (Some(None)) or a value.
@@ -92,6 +97,7 @@ async fn settings_view(app: &App, password_check: Option<Check>) -> SettingsView
         alerts: s.alerts,
         history_enabled: s.history_enabled,
         history_keep_days: s.history_keep_days,
+        language: s.language,
         password_stored,
         keyring_error,
         password_check,
@@ -136,6 +142,7 @@ pub async fn save_settings(
         alerts: input.alerts.unwrap_or(old.alerts),
         history_enabled: input.history_enabled.unwrap_or(old.history_enabled),
         history_keep_days: input.history_keep_days.unwrap_or(old.history_keep_days),
+        language: input.language.unwrap_or(old.language),
     }
     .normalised();
     new.validate().map_err(settings_error)?;
@@ -173,6 +180,7 @@ pub async fn save_settings(
     {
         let mut monitor = app.monitor.lock().unwrap();
         monitor.set_thresholds(new.alerts.clone());
+        monitor.set_language(app.language());
         let interval = monitor.set_normal_interval(app.normal_interval());
         app.poller.set_interval(interval);
     }

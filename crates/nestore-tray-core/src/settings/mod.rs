@@ -59,6 +59,8 @@ pub struct Settings {
     pub history_enabled: bool,
     /// How many days of readings to keep; None: all of them.
     pub history_keep_days: Option<u32>,
+    /// The language of every word the app shows: the system's, or one by name.
+    pub language: nestore_i18n::Choice,
 }
 
 impl Default for Settings {
@@ -73,6 +75,7 @@ impl Default for Settings {
             alerts: nestore_watch::Thresholds::default(),
             history_enabled: true,
             history_keep_days: None,
+            language: nestore_i18n::Choice::System,
         }
     }
 }

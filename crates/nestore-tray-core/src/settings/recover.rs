@@ -79,6 +79,13 @@ const FIELDS: &[FieldInfo] = &[
         "null (keep everything) or 365-36500 days",
     ),
     field(
+        "language",
+        "language",
+        false,
+        "",
+        "\"system\", \"en\" or \"nl\"",
+    ),
+    field(
         "alerts",
         "alert thresholds",
         true,
@@ -244,6 +251,7 @@ fn reset_field(s: &mut Settings, key: &str) {
         "charge_defaults" => s.charge_defaults = d.charge_defaults,
         "history_enabled" => s.history_enabled = d.history_enabled,
         "history_keep_days" => s.history_keep_days = d.history_keep_days,
+        "language" => s.language = d.language,
         "alerts.low_bar" => t.low_bar = td.low_bar,
         "alerts.low_alarm_bar" => t.low_alarm_bar = td.low_alarm_bar,
         "alerts.high_bar" => t.high_bar = td.high_bar,

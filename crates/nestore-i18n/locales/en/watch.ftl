@@ -1,6 +1,6 @@
-# NEStore Tray: every word the user sees, in English.
+# NEStore Tray, in English: the pressure watch's notices, durations and clock times.
 #
-# The Dutch catalogue (../nl/nestore.ftl) has exactly the same messages, attributes and
+# The Dutch file (../nl/watch.ftl) has exactly the same messages, attributes and
 # variables (a test checks). Numbers arrive already rounded for their kind (pressures with
 # at most two decimals, percentages whole) and are written in the language's form; times
 # are 24-hour. Each value is one line: Fluent keeps line breaks.

@@ -1,7 +1,7 @@
-# NEStore Tray: alle woorden die de gebruiker ziet, in het Nederlands.
+# NEStore Tray, in het Nederlands: de meldingen van de drukbewaking, duur en kloktijden.
 #
-# Dezelfde berichten, attributen en variabelen als de Engelse catalogus
-# (../en/nestore.ftl); een test controleert dat. Vaste termen: GLOSSARY.md. We spreken de
+# Dezelfde berichten, attributen en variabelen als het Engelse bestand
+# (../en/watch.ftl); een test controleert dat. Vaste termen: GLOSSARY.md. We spreken de
 # gebruiker aan met "je". Getallen komen al afgerond binnen en krijgen een decimale komma;
 # tijden zijn 24-uurs. Elke waarde staat op één regel: Fluent bewaart regeleinden.
 
