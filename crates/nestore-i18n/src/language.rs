@@ -63,9 +63,10 @@ impl Language {
     }
 
     /// The catalogue's Fluent files in this language, as (file name, source): the watch's
-    /// notices, the app's (tray, notifications, errors), the window's, the command line's.
+    /// notices, the app's (errors, checks, control), the tray's (menu, notification
+    /// buttons), the window's, the command line's.
     /// No id is defined in two of them (the crate's tests check).
-    pub fn files(self) -> [(&'static str, &'static str); 4] {
+    pub fn files(self) -> [(&'static str, &'static str); 5] {
         macro_rules! files {
             ($code:literal) => {
                 [

@@ -1,2 +1,2 @@
-# NEStore Tray, in English: the tray menu, the app's notices and errors, Settings' checks (tray-core and the app).
+# NEStore Tray, in English: the app's own notices and errors, Settings' checks, control texts (tray-core and the app).
 # Same messages and variables as ../nl/app.ftl (a test checks). Terms: ../../GLOSSARY.md.

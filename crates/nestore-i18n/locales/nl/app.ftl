@@ -1,3 +1,3 @@
-# NEStore Tray, in het Nederlands: het traymenu, de meldingen en foutmeldingen van de app, de controles van Instellingen.
+# NEStore Tray, in het Nederlands: de eigen meldingen en foutmeldingen van de app, de controles van Instellingen, de teksten bij bediening.
 # Dezelfde berichten en variabelen als ../en/app.ftl (een test controleert dat). Vaste
 # termen: ../../GLOSSARY.md. We zeggen "je".
