@@ -79,6 +79,10 @@ impl Language {
                         include_str!(concat!("../locales/", $code, "/app.ftl")),
                     ),
                     (
+                        "tray.ftl",
+                        include_str!(concat!("../locales/", $code, "/tray.ftl")),
+                    ),
+                    (
                         "window.ftl",
                         include_str!(concat!("../locales/", $code, "/window.ftl")),
                     ),
