@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use nestore_tray_core::actions::OutcomeView;
+use nestore_tray_core::presentation::NotifyLabels;
 use nestore_watch::{Kind, Notice, Phase, Severity};
 use notify_rust::{Notification, Timeout, Urgency};
 use tauri::{AppHandle, Manager};
@@ -52,6 +53,7 @@ pub fn icon_file(app: &AppHandle) -> Option<PathBuf> {
 pub fn alert(
     app: &AppHandle,
     notice: &Notice,
+    labels: &NotifyLabels,
     icon: Option<&PathBuf>,
     on_action: fn(&AppHandle, NotifyAction),
 ) {
@@ -72,17 +74,23 @@ pub fn alert(
         &notice.body,
         urgency,
         sticky,
+        labels,
         icon,
         on_action,
     );
 }
 
 /// A command that failed or that the device did not confirm.
-pub fn command_failed(app: &AppHandle, outcome: &OutcomeView, icon: Option<&PathBuf>) {
+pub fn command_failed(
+    app: &AppHandle,
+    outcome: &OutcomeView,
+    labels: &NotifyLabels,
+    icon: Option<&PathBuf>,
+) {
     let title = if outcome.sent {
-        "Command not confirmed"
+        &labels.command_not_confirmed
     } else {
-        "Command failed"
+        &labels.command_failed
     };
     send(
         app,
@@ -91,6 +99,7 @@ pub fn command_failed(app: &AppHandle, outcome: &OutcomeView, icon: Option<&Path
         &outcome.message,
         Urgency::Normal,
         false,
+        labels,
         icon,
         |app, action| {
             if action == NotifyAction::Open {
@@ -108,6 +117,7 @@ fn send(
     body: &str,
     urgency: Urgency,
     sticky: bool,
+    labels: &NotifyLabels,
     icon: Option<&PathBuf>,
     on_action: fn(&AppHandle, NotifyAction),
 ) {
@@ -125,9 +135,9 @@ fn send(
     #[cfg(all(unix, not(target_os = "macos")))]
     {
         n.urgency(urgency);
-        n.action(ACTION_OPEN, "Open");
+        n.action(ACTION_OPEN, &labels.open);
         if topic != Topic::Command && urgency != Urgency::Critical {
-            n.action(ACTION_SNOOZE, "Snooze 1 h");
+            n.action(ACTION_SNOOZE, &labels.snooze_hour);
         }
         n.timeout(if sticky {
             Timeout::Never
@@ -136,7 +146,7 @@ fn send(
         });
     }
     #[cfg(not(all(unix, not(target_os = "macos"))))]
-    let _ = (urgency, sticky, Timeout::Default);
+    let _ = (urgency, sticky, labels, Timeout::Default);
     #[cfg(windows)]
     {
         // Without it, Windows shows the toast as coming from PowerShell.

@@ -65,7 +65,32 @@ impl Shape {
 struct Built {
     shape: Shape,
     headers: Vec<MenuItem<Wry>>,
-    start: Option<MenuItem<Wry>>,
+    /// The other items by id, for their texts to change with the language.
+    items: Vec<(&'static str, MenuItem<Wry>)>,
+}
+
+/// Each item's id and text in the menu's order, the control items only with control,
+/// Resume alerts or the two snoozes.
+fn items(look: &TrayLook) -> Vec<(&'static str, &str)> {
+    let l = &look.labels;
+    let mut out = vec![("open", l.open.as_str()), ("refresh", l.refresh.as_str())];
+    if look.control {
+        out.extend([
+            ("start", l.start.as_str()),
+            ("stop", l.stop.as_str()),
+            ("auto", l.auto.as_str()),
+        ]);
+    }
+    if look.snoozed {
+        out.push(("unsnooze", l.unsnooze.as_str()));
+    } else {
+        out.extend([
+            ("snooze-1h", l.snooze_hour.as_str()),
+            ("snooze-tomorrow", l.snooze_tomorrow.as_str()),
+        ]);
+    }
+    out.extend([("settings", l.settings.as_str()), ("quit", l.quit.as_str())]);
+    out
 }
 
 #[derive(Default)]
@@ -149,9 +174,10 @@ fn update_texts(built: &Built, before: &TrayLook, look: &TrayLook) -> tauri::Res
             item.set_text(new)?;
         }
     }
-    if let Some(start) = &built.start {
-        if before.start_label != look.start_label {
-            start.set_text(&look.start_label)?;
+    if before.labels != look.labels {
+        for ((id, item), (new_id, text)) in built.items.iter().zip(items(look)) {
+            debug_assert_eq!(*id, new_id, "same shape, same items");
+            item.set_text(text)?;
         }
     }
     Ok(())
@@ -170,35 +196,20 @@ fn build_menu(app: &AppHandle, look: &TrayLook) -> tauri::Result<(Menu<Wry>, Bui
         menu.append(&header)?;
         headers.push(header);
     }
-    menu.append(&separator()?)?;
-    menu.append(&item("open", "Open", true)?)?;
-    menu.append(&item("refresh", "Refresh now", true)?)?;
-    let mut start = None;
-    if look.control {
-        menu.append(&separator()?)?;
-        let s = item("start", &look.start_label, true)?;
-        menu.append(&s)?;
-        start = Some(s);
-        menu.append(&item("stop", "Stop charging…", true)?)?;
-        menu.append(&item("auto", "Resume automatic…", true)?)?;
+    let mut built_items = Vec::new();
+    for (id, text) in items(look) {
+        // A separator before the readings' actions, the control group and the alerts.
+        if matches!(id, "open" | "start" | "unsnooze" | "snooze-1h") {
+            menu.append(&separator()?)?;
+        }
+        let it = item(id, text, true)?;
+        menu.append(&it)?;
+        built_items.push((id, it));
     }
-    menu.append(&separator()?)?;
-    if look.snoozed {
-        menu.append(&item("unsnooze", "Resume alerts", true)?)?;
-    } else {
-        menu.append(&item("snooze-1h", "Snooze alerts for 1 h", true)?)?;
-        menu.append(&item(
-            "snooze-tomorrow",
-            "Snooze alerts until tomorrow",
-            true,
-        )?)?;
-    }
-    menu.append(&item("settings", "Settings", true)?)?;
-    menu.append(&item("quit", "Quit", true)?)?;
     let built = Built {
         shape: Shape::of(look),
         headers,
-        start,
+        items: built_items,
     };
     Ok((menu, built))
 }

@@ -120,7 +120,11 @@ impl Monitor {
                 .map(|(kind, severity)| ActiveAlert {
                     kind,
                     severity,
-                    line: presentation::alert_line(kind, severity),
+                    line: presentation::alert_line(
+                        nestore_i18n::Catalogue::get(self.watch.language()),
+                        kind,
+                        severity,
+                    ),
                     snoozable: severity != Severity::Alarm,
                 })
                 .collect(),

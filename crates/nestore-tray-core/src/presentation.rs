@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 
+use nestore_i18n::{Args, Catalogue};
 use nestore_watch::{Kind, Severity};
 
 use crate::icon::{IconSpec, Look};
@@ -31,23 +32,47 @@ pub fn icon_spec(status: &Status, alert: Option<Severity>, now: DateTime<Utc>) -
     }
 }
 
-/// A latched condition in a few words, for the menu.
-pub fn alert_line(kind: Kind, severity: Severity) -> String {
+/// A latched condition in a few words, for the menu and the window: "Alarm: high
+/// pressure".
+pub fn alert_line(cat: &Catalogue, kind: Kind, severity: Severity) -> String {
     let what = match kind {
-        Kind::LowPressure => "low pressure",
-        Kind::HighPressure => "high pressure",
-        Kind::Leak => "leak suspected",
-        Kind::SensorFault => "pressure sensor fault",
-        Kind::Offline => "device offline",
-        Kind::ChargeFinished => "charge finished",
-        Kind::ChargeStopped => "charge stopped by the device",
+        Kind::LowPressure => "alert-kind-low-pressure",
+        Kind::HighPressure => "alert-kind-high-pressure",
+        Kind::Leak => "alert-kind-leak",
+        Kind::SensorFault => "alert-kind-sensor-fault",
+        Kind::Offline => "alert-kind-offline",
+        Kind::ChargeFinished => "alert-kind-charge-finished",
+        Kind::ChargeStopped => "alert-kind-charge-stopped",
     };
     let level = match severity {
-        Severity::Alarm => "Alarm",
-        Severity::Warning => "Warning",
-        Severity::Info => "Note",
+        Severity::Alarm => "alert-level-alarm",
+        Severity::Warning => "alert-level-warning",
+        Severity::Info => "alert-level-note",
     };
-    format!("{level}: {what}")
+    cat.t(
+        "alert-line",
+        &Args::new()
+            .text("level", cat.label(level))
+            .text("what", cat.label(what)),
+    )
+}
+
+/// The device's own name for what it does ("Charging Electrical Main"), in the owner's
+/// words when the catalogue knows it, as the device sends it otherwise.
+pub fn device_state(cat: &Catalogue, raw: &str) -> String {
+    let slug: String = raw
+        .trim()
+        .to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let id = format!("device-state-{slug}");
+    if !slug.is_empty() && cat.has(&id) {
+        cat.label(&id)
+    } else {
+        raw.to_owned()
+    }
 }
 
 fn round_pct(v: f64) -> u8 {
@@ -56,6 +81,7 @@ fn round_pct(v: f64) -> u8 {
 
 /// The disabled header lines at the top of the tray menu.
 pub fn header_lines<Tz: TimeZone>(
+    cat: &Catalogue,
     status: &Status,
     alerts: &[(Kind, Severity)],
     tz: &Tz,
@@ -64,43 +90,63 @@ pub fn header_lines<Tz: TimeZone>(
 where
     Tz::Offset: std::fmt::Display,
 {
-    let hm = |t: DateTime<Utc>| t.with_timezone(tz).format("%H:%M").to_string();
+    let at = |id: &str, t: DateTime<Utc>| {
+        let time = t.with_timezone(tz).format("%H:%M").to_string();
+        cat.t(id, &Args::new().text("time", time))
+    };
     if status.connection == Connection::NotConfigured {
-        return vec!["No device configured".into()];
+        return vec![cat.label("tray-no-device")];
     }
     let mut lines = Vec::new();
     match &status.reading {
         Some(r) => {
             lines.push(match r.soc_pct.value() {
-                Some(v) => format!("State of charge {v:.0} %"),
-                None => "State of charge not reported".into(),
+                Some(v) => cat.t("tray-soc", &Args::new().percent("soc", v)),
+                None => cat.label("tray-soc-unknown"),
             });
             lines.push(match r.pressure_bar.value() {
-                Some(v) => format!("Pressure {v:.1} bar"),
-                None if r.pressure_bar.is_implausible() => "Pressure sensor fault".into(),
-                None => "Pressure not reported".into(),
+                Some(v) => cat.t("tray-pressure", &Args::new().decimal("bar", v, 1)),
+                None if r.pressure_bar.is_implausible() => cat.label("tray-pressure-fault"),
+                None => cat.label("tray-pressure-unknown"),
             });
-            lines.push(
-                r.state
-                    .clone()
-                    .unwrap_or_else(|| "State not reported".into()),
-            );
+            lines.push(match &r.state {
+                Some(state) => device_state(cat, state),
+                None => cat.label("tray-state-unknown"),
+            });
         }
-        None if status.connection == Connection::Connecting => lines.push("Connecting…".into()),
+        None if status.connection == Connection::Connecting => {
+            lines.push(cat.label("tray-connecting"))
+        }
         None => {}
     }
     match (status.connection, status.offline_since, status.updated_at) {
-        (Connection::Offline, Some(since), _) => lines.push(format!("Offline since {}", hm(since))),
+        (Connection::Offline, Some(since), _) => lines.push(at("tray-offline-since", since)),
         (Connection::Retrying, _, Some(t)) if !status.is_stale(now) => {
-            lines.push(format!("Updated {} (retrying)", hm(t)))
+            lines.push(at("tray-updated-retrying", t))
         }
-        (Connection::Retrying, _, None) => lines.push("Retrying…".into()),
-        (_, _, Some(t)) if status.is_stale(now) => lines.push(format!("Stale: updated {}", hm(t))),
-        (_, _, Some(t)) => lines.push(format!("Updated {}", hm(t))),
+        (Connection::Retrying, _, None) => lines.push(cat.label("tray-retrying")),
+        (_, _, Some(t)) if status.is_stale(now) => lines.push(at("tray-stale", t)),
+        (_, _, Some(t)) => lines.push(at("tray-updated", t)),
         _ => {}
     }
-    lines.extend(alerts.iter().map(|&(k, s)| alert_line(k, s)));
+    lines.extend(alerts.iter().map(|&(k, s)| alert_line(cat, k, s)));
     lines
+}
+
+/// The menu's items, in the app's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MenuLabels {
+    pub open: String,
+    pub refresh: String,
+    /// Offers the last charge started from the app again.
+    pub start: String,
+    pub stop: String,
+    pub auto: String,
+    pub unsnooze: String,
+    pub snooze_hour: String,
+    pub snooze_tomorrow: String,
+    pub settings: String,
+    pub quit: String,
 }
 
 /// Everything the tray shows, drawn from the window's view and the watch's worst
@@ -112,12 +158,13 @@ pub struct TrayLook {
     pub lines: Vec<String>,
     /// Offer Start / Stop / Resume automatic.
     pub control: bool,
-    pub start_label: String,
     pub snoozed: bool,
+    pub labels: MenuLabels,
     pub tooltip: String,
 }
 
 pub fn tray_look<Tz: TimeZone>(
+    cat: &Catalogue,
     view: &View,
     worst: Option<Severity>,
     tz: &Tz,
@@ -132,33 +179,63 @@ where
         .iter()
         .map(|a| (a.kind, a.severity))
         .collect();
-    let mut lines = header_lines(&view.status, &active, tz, now);
+    let mut lines = header_lines(cat, &view.status, &active, tz, now);
     let snoozed_until = view.alerts.snoozed_until.filter(|&t| t > now);
     if let Some(t) = snoozed_until {
-        lines.push(format!(
-            "Alerts snoozed until {}",
-            t.with_timezone(tz).format("%H:%M")
-        ));
+        let time = t.with_timezone(tz).format("%H:%M").to_string();
+        lines.push(cat.t("tray-snoozed-until", &Args::new().text("time", time)));
     }
     let d = view.control.defaults;
+    let start = Args::new()
+        .int("power", i64::from(d.power_w))
+        .int("target", i64::from(d.target_soc_pct))
+        .int("duration", i64::from(d.duration_min));
     TrayLook {
         icon: icon_spec(&view.status, worst, now),
         lines,
         control: view.control.available,
-        start_label: format!(
-            "Start charging ({} W to {} %, {} min)…",
-            d.power_w, d.target_soc_pct, d.duration_min
-        ),
         snoozed: snoozed_until.is_some(),
-        tooltip: format!("NEStore {}", title(&view.status)),
+        labels: MenuLabels {
+            open: cat.label("tray-open"),
+            refresh: cat.label("tray-refresh"),
+            start: cat.t("tray-start", &start),
+            stop: cat.label("tray-stop"),
+            auto: cat.label("tray-auto"),
+            unsnooze: cat.label("tray-unsnooze"),
+            snooze_hour: cat.label("tray-snooze-hour"),
+            snooze_tomorrow: cat.label("tray-snooze-tomorrow"),
+            settings: cat.label("tray-settings"),
+            quit: cat.label("tray-quit"),
+        },
+        tooltip: title(cat, &view.status),
     }
 }
 
-/// The tray tooltip / macOS title.
-pub fn title(status: &Status) -> String {
+/// The tray tooltip / macOS title: "NEStore 63 %".
+pub fn title(cat: &Catalogue, status: &Status) -> String {
     match status.reading.as_ref().and_then(|r| r.soc_pct.value()) {
-        Some(v) => format!("{v:.0} %"),
-        None => "–".into(),
+        Some(v) => cat.t("tray-tooltip", &Args::new().percent("soc", v)),
+        None => cat.label("tray-tooltip-unknown"),
+    }
+}
+
+/// The buttons of a desktop notification, in the app's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotifyLabels {
+    pub open: String,
+    pub snooze_hour: String,
+    /// The title of a command the device took but did not confirm.
+    pub command_not_confirmed: String,
+    /// The title of a command that did not reach the device or was refused.
+    pub command_failed: String,
+}
+
+pub fn notify_labels(cat: &Catalogue) -> NotifyLabels {
+    NotifyLabels {
+        open: cat.label("notify-open"),
+        snooze_hour: cat.label("notify-snooze-hour"),
+        command_not_confirmed: cat.label("notify-command-not-confirmed"),
+        command_failed: cat.label("notify-command-failed"),
     }
 }
 
@@ -166,6 +243,47 @@ pub fn title(status: &Status) -> String {
 mod tests {
     use super::*;
     use chrono::FixedOffset;
+    use nestore_i18n::Language;
+
+    fn en() -> &'static Catalogue {
+        Catalogue::get(Language::English)
+    }
+
+    fn nl() -> &'static Catalogue {
+        Catalogue::get(Language::Dutch)
+    }
+
+    #[test]
+    fn the_menu_speaks_dutch_with_a_decimal_comma() {
+        let tz = FixedOffset::east_opt(3600).unwrap();
+        let s = status(63.4, "2.44", "Charging Electrical Main");
+        let alerts = [(Kind::HighPressure, Severity::Alarm)];
+        assert_eq!(
+            header_lines(nl(), &s, &alerts, &tz, now(&s)),
+            [
+                "Laadtoestand 63 %",
+                "Druk 2,4 bar",
+                "Laden (elektrisch element)",
+                "Bijgewerkt om 15:05",
+                "Alarm: hoge druk"
+            ]
+        );
+        assert_eq!(
+            header_lines(nl(), &Status::not_configured(300), &[], &tz, now(&s)),
+            ["Geen apparaat ingesteld"]
+        );
+        assert_eq!(title(nl(), &s), "NEStore 63 %");
+        assert_eq!(
+            device_state(nl(), "Standby"),
+            "Standby",
+            "unknown names stay"
+        );
+        assert_eq!(
+            device_state(en(), " charging electrical main "),
+            "Charging (electric heater)"
+        );
+        assert_eq!(device_state(en(), ""), "");
+    }
 
     fn status(soc: f64, pressure: &str, state: &str) -> Status {
         let t = DateTime::from_timestamp(1_764_079_500, 0).unwrap(); // 14:05 UTC
@@ -226,11 +344,11 @@ mod tests {
         let tz = FixedOffset::east_opt(3600).unwrap();
         let s = status(63.4, "2.44", "Charging Electrical Main");
         assert_eq!(
-            header_lines(&s, &[], &tz, now(&s)),
+            header_lines(en(), &s, &[], &tz, now(&s)),
             vec![
                 "State of charge 63 %",
                 "Pressure 2.4 bar",
-                "Charging Electrical Main",
+                "Charging (electric heater)",
                 "Updated 15:05"
             ]
         );
@@ -238,7 +356,7 @@ mod tests {
             (Kind::LowPressure, Severity::Alarm),
             (Kind::Leak, Severity::Warning),
         ];
-        let lines = header_lines(&s, &alerts, &tz, now(&s));
+        let lines = header_lines(en(), &s, &alerts, &tz, now(&s));
         assert_eq!(
             lines[4..],
             ["Alarm: low pressure", "Warning: leak suspected"]
@@ -247,27 +365,27 @@ mod tests {
         let t = now(&s) + chrono::Duration::seconds(290);
         off.record(Err(nestore::Error::Unauthorized), t);
         assert_eq!(
-            header_lines(&off, &[], &tz, t).last().unwrap(),
+            header_lines(en(), &off, &[], &tz, t).last().unwrap(),
             "Updated 15:05 (retrying)",
             "one failure is no outage"
         );
         off.record(Err(nestore::Error::Unauthorized), t);
         off.record(Err(nestore::Error::Unauthorized), t);
         assert_eq!(
-            header_lines(&off, &[], &tz, t).last().unwrap(),
+            header_lines(en(), &off, &[], &tz, t).last().unwrap(),
             "Offline since 15:10"
         );
         let stale_at = s.updated_at.unwrap() + chrono::Duration::seconds(601);
         assert_eq!(
-            header_lines(&s, &[], &tz, stale_at).last().unwrap(),
+            header_lines(en(), &s, &[], &tz, stale_at).last().unwrap(),
             "Stale: updated 15:05"
         );
         assert_eq!(
-            header_lines(&Status::not_configured(300), &[], &tz, t),
+            header_lines(en(), &Status::not_configured(300), &[], &tz, t),
             vec!["No device configured"]
         );
         assert_eq!(
-            header_lines(&status(50.0, "12", "X"), &[], &tz, now(&s))[1],
+            header_lines(en(), &status(50.0, "12", "X"), &[], &tz, now(&s))[1],
             "Pressure sensor fault"
         );
     }
@@ -284,7 +402,7 @@ mod tests {
             (Kind::ChargeStopped, Severity::Info),
         ]
         .into_iter()
-        .map(|(k, s)| alert_line(k, s))
+        .map(|(k, s)| alert_line(en(), k, s))
         .collect();
         assert_eq!(
             lines,
@@ -305,31 +423,31 @@ mod tests {
         let tz = FixedOffset::east_opt(3600).unwrap();
         let t = DateTime::from_timestamp(1_764_079_500, 0).unwrap();
         let s = Status::connecting("h:1".into(), false, 300);
-        assert_eq!(header_lines(&s, &[], &tz, t), ["Connecting…"]);
+        assert_eq!(header_lines(en(), &s, &[], &tz, t), ["Connecting…"]);
         let mut retrying = s.clone();
         retrying.record(Err(nestore::Error::Unauthorized), t);
-        assert_eq!(header_lines(&retrying, &[], &tz, t), ["Retrying…"]);
+        assert_eq!(header_lines(en(), &retrying, &[], &tz, t), ["Retrying…"]);
         let mut bare = status(50.0, "null", "x");
         bare.reading.as_mut().unwrap().soc_pct = nestore::Measure::NotReported;
         bare.reading.as_mut().unwrap().state = None;
         assert_eq!(
-            header_lines(&bare, &[], &tz, now(&bare))[..3],
+            header_lines(en(), &bare, &[], &tz, now(&bare))[..3],
             [
                 "State of charge not reported",
                 "Pressure not reported",
                 "State not reported"
             ]
         );
-        assert_eq!(title(&bare), "–");
+        assert_eq!(title(en(), &bare), "NEStore –");
         // Retrying with a reading older than two intervals: stale, not "retrying".
         let mut old = status(50.0, "2.4", "x");
         let late = old.updated_at.unwrap() + chrono::Duration::seconds(601);
         old.record(Err(nestore::Error::Unauthorized), late);
         assert_eq!(
-            header_lines(&old, &[], &tz, late).last().unwrap(),
+            header_lines(en(), &old, &[], &tz, late).last().unwrap(),
             "Stale: updated 15:05"
         );
-        assert_eq!(title(&status(63.6, "2.4", "x")), "64 %");
+        assert_eq!(title(en(), &status(63.6, "2.4", "x")), "NEStore 64 %");
     }
 
     #[test]
@@ -356,16 +474,19 @@ mod tests {
         let th = nestore_watch::Thresholds::default();
         let until = t + chrono::Duration::minutes(30);
         let v = view(&s, &facts, &th, alerts(Some(until)), false, t);
-        let look = tray_look(&v, Some(Severity::Warning), &tz, t);
+        let look = tray_look(en(), &v, Some(Severity::Warning), &tz, t);
         assert_eq!(look.icon.look, Look::Warning);
         assert!(look.control);
-        assert_eq!(look.start_label, "Start charging (2500 W to 80 %, 90 min)…");
+        assert_eq!(
+            look.labels.start,
+            "Start charging (2500 W to 80 %, 90 min)…"
+        );
         assert!(look.snoozed);
         assert_eq!(look.lines.last().unwrap(), "Alerts snoozed until 15:35");
         assert_eq!(look.tooltip, "NEStore 63 %");
         // A snooze that has ended is not shown.
         let v = view(&s, &AppFacts::default(), &th, alerts(Some(t)), false, t);
-        let look = tray_look(&v, None, &tz, t);
+        let look = tray_look(en(), &v, None, &tz, t);
         assert!(!look.snoozed && !look.control);
         assert_eq!(look.lines.last().unwrap(), "Updated 15:05");
     }

@@ -94,6 +94,10 @@ impl Watch {
         self.language = language;
     }
 
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
     fn cat(&self) -> &'static Catalogue {
         Catalogue::get(self.language)
     }

@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use nestore_tray_core::actions::{self, CommandArgs, OutcomeView, Preview};
 use nestore_tray_core::error::IpcError;
+use nestore_tray_core::presentation;
 use nestore_tray_core::settings::ChargeDefaults;
 use nestore_tray_core::status::Connection;
 use tauri::AppHandle;
@@ -98,7 +99,12 @@ pub async fn send(
     app.facts.lock().unwrap().last_outcome = Some(outcome.clone());
     app.gate.lock().unwrap().finish();
     if !outcome.ok {
-        crate::notify::command_failed(handle, &outcome, app.icon.as_ref());
+        crate::notify::command_failed(
+            handle,
+            &outcome,
+            &presentation::notify_labels(app.catalogue()),
+            app.icon.as_ref(),
+        );
     }
     app.poller.refresh_now();
     publish(handle);

@@ -192,6 +192,7 @@ impl App {
         let host = host.to_owned();
         // The Secret Service is a blocking D-Bus call.
         let found = tauri::async_runtime::spawn_blocking(move || ks.get(&host)).await;
+        let cat = self.catalogue();
         let mut facts = self.facts.lock().unwrap();
         match found {
             Ok(Ok(pw)) => {
@@ -200,7 +201,10 @@ impl App {
             }
             Ok(Err(e)) => {
                 facts.password_stored = false;
-                facts.notice = Some(format!("The OS keyring is not available: {e}"));
+                facts.notice = Some(cat.t(
+                    "notice-keyring-unavailable",
+                    &nestore_i18n::Args::new().text("reason", e.to_string()),
+                ));
             }
             Err(e) => tracing::error!("keyring task failed: {e}"),
         }
@@ -391,7 +395,8 @@ fn react(handle: &AppHandle, status: &nestore_tray_core::status::Status) {
         tracing::info!(kind = ?n.kind, phase = ?n.phase, notify = n.notify, "alert: {}", n.title);
         app.record([recorder::notice(n, entry, status.demo)]);
         if n.notify {
-            crate::notify::alert(handle, n, app.icon.as_ref(), on_notification);
+            let labels = presentation::notify_labels(app.catalogue());
+            crate::notify::alert(handle, n, &labels, app.icon.as_ref(), on_notification);
         }
     }
     app.look_after_history();
@@ -406,7 +411,7 @@ pub fn publish(handle: &AppHandle) {
     let app = app(handle);
     let v = app.view();
     let worst = app.monitor.lock().unwrap().worst();
-    let look = presentation::tray_look(&v, worst, &chrono::Local, Utc::now());
+    let look = presentation::tray_look(app.catalogue(), &v, worst, &chrono::Local, Utc::now());
     crate::tray::draw(handle, &look);
     crate::window::send_state(handle, &v);
 }
