@@ -1,3 +1,341 @@
 # NEStore Tray, in het Nederlands: het venster (ui/): elk label, elke hint en elk bericht.
 # Dezelfde berichten en variabelen als ../en/window.ftl (een test controleert dat). Vaste
 # termen: ../../GLOSSARY.md. We zeggen "je".
+#
+# ui/text.js vraagt de backend om de hele catalogus (get_catalogue) en maakt hiervan tekst
+# met @fluent/bundle. Elke id begint met "win-"; het venster gebruikt ook de duur
+# (duration-*) en unit-bar / unit-readings uit watch.ftl. Getallen komen als tekst binnen,
+# al in de Nederlandse vorm (2,4), behalve aantallen die een meervoud kiezen. Een spatie
+# aan het begin schrijven we als {" "}.
+
+## Algemeen
+
+win-doc-title = NEStore
+win-brand = NEStore
+win-dash = —
+win-not-reported = niet doorgegeven
+win-implausible = onmogelijk
+win-implausible-title = Het apparaat gaf een waarde door die natuurkundig niet kan
+win-something-wrong = Er ging iets mis.
+win-dismiss = Sluiten
+win-dismiss-label = Bericht sluiten
+win-not-in-app = Dit venster moet door NEStore Tray geopend worden.
+# $message: de fout in de woorden van de backend.
+win-subscribe-failed = Kon je niet aanmelden voor updates: { $message }
+win-state-failed = Kon de toestand van de app niet lezen: { $message }
+win-catalogue-failed = Kon de teksten van het venster niet laden: { $message }
+
+## Eenheden (de duur staat in watch.ftl: duration-*)
+
+win-unit-pct = %
+win-unit-w = W
+win-unit-kw = kW
+win-unit-kwh = kWh
+win-unit-l = L
+win-unit-lpm = L/min
+win-unit-c = °C
+win-unit-s = s
+win-unit-min = min
+win-unit-h = uur
+win-unit-bar-per-6h = bar/6 uur
+
+## Hoe lang geleden
+
+win-just-now = zojuist
+win-minutes-ago = { $minutes } min geleden
+win-hours-ago = { $hours } uur geleden
+win-hours-minutes-ago = { $hours } uur en { $minutes } min geleden
+win-days-ago = { $days ->
+        [one] 1 dag geleden
+       *[other] { $days } dagen geleden
+    }
+
+## Bovenbalk en overzicht
+
+win-demo-device = Demo-apparaat (gesimuleerd)
+win-no-device = geen apparaat
+win-refresh = Bijwerken
+win-refresh-title = Lees het apparaat nu uit
+win-refresh-busy = Apparaat wordt uitgelezen…
+win-settings = Instellingen
+win-summary = Overzicht
+win-soc-label = Laadtoestand
+# $value: "63 %"
+win-soc-aria = Laadtoestand { $value }
+win-soc-title = Hoe vol het bruikbare deel van het vat is
+win-soc-total = { $value } van het hele vat
+win-soc-total-title = Het apparaat geeft twee getallen door: het grote is het deel van de bruikbare inhoud, dit het deel van het hele vat (het apparaat noemt het “% of total”).
+win-device-state-title = Wat de regeling nu doet
+# $term: de naam die het apparaat zelf gebruikt.
+win-device-term-title = Het apparaat noemt dit “{ $term }”
+win-connection-online = verbonden
+win-connection-retrying = opnieuw proberen…
+win-connection-connecting = verbinden
+win-connection-offline = niet bereikbaar
+win-connection-not-configured = niet ingesteld
+# $time: een tijd ("14:05", "24 nov. 14:05").
+win-offline-since = niet bereikbaar sinds { $time }
+# $error: waarom de laatste meting mislukte, in de woorden van de backend.
+win-retrying-title = De laatste meting is mislukt; de app probeert het zo opnieuw. { $error }
+win-no-reading-yet = nog geen meting
+# $time: wanneer; $ago: een van de berichten "hoe lang geleden".
+win-updated = bijgewerkt om { $time }, { $ago }
+win-stale-suffix = {" "}· verouderd
+win-stale-title = Deze meting is ouder dan twee uitleesintervallen
+
+## De namen die het apparaat zelf gebruikt voor wat het doet, in woorden voor de eigenaar:
+## "win-device-state-" en de naam in kleine letters met "-" tussen de woorden. Namen die
+## hier niet staan, tonen we zoals het apparaat ze stuurt.
+
+win-device-state-charging-electrical-main = Laden (elektrisch element)
+win-device-state-electrical-charging-blocked = Niet laden (tegengehouden)
+
+## Nog geen apparaat
+
+win-empty-title = Nog geen NEStore ingesteld
+win-empty-text = Vul bij Instellingen het adres van je waterbatterij in, of probeer de app uit met een gesimuleerd apparaat.
+win-use-demo = Demo-apparaat gebruiken
+win-open-settings = Instellingen openen
+
+## Vat
+
+win-vessel = Vat
+win-vessel-title = Temperatuurzones van het vat
+win-zone-aria = Zone { $zone }: { $value }
+win-heater = Element
+win-heating = verwarmt
+win-not-heating = verwarmt niet
+win-outlet = uitlaat
+win-stored-energy = Opgeslagen energie
+win-flow = Warmwaterstroom
+win-legend-cold = 10 °C
+win-legend-hot = 85 °C
+
+## Druk. $bar: een drukgrens ("1,5"); $band: het normale bereik ("2–3 bar").
+
+win-pressure = Druk
+win-tick-low-title = Alarm bij lage druk onder { $bar } bar
+win-tick-high-title = Alarm bij hoge druk boven { $bar } bar
+win-healthy-band = Normaal: { $band }
+win-within-band = Binnen het normale bereik van { $band }
+win-outside-band-quiet = Normaal: { $band } · geen melding
+win-low-alarm-hint = Onder de alarmgrens van { $bar } bar — kijk of er ergens iets lekt en bel je installateur
+win-high-alarm-hint = Boven de alarmgrens van { $bar } bar — bel je installateur en begin niet met laden
+win-low-warn-hint = Lager dan normaal ({ $band }) — een dalende druk bij een gelijkblijvende laadtoestand kan op een lek wijzen
+win-high-warn-hint = Hoger dan normaal ({ $band }) — laat het expansievat nakijken
+win-leak-hint = Daalt terwijl de laadtoestand gelijk blijft — mogelijk een lek: controleer leidingen en kranen
+win-sensor-hint = De druksensor geeft geen waarde — bel je installateur als dat zo blijft
+win-implausible-pressure = Het apparaat gaf een onmogelijke druk door. Normaal: { $band }
+
+## Totalen
+
+win-totals = Totalen
+win-hot-water = Warm water
+win-charged = Geladen
+win-water-used = Waterverbruik
+win-mode-dependent-on = gekoppeld
+win-mode-dependent-off = zelfstandig
+win-mode-online-on = koppeling met leverancier aan
+win-mode-online-off = koppeling met leverancier uit
+# $dependent, $online: win-on, win-off of win-not-reported.
+win-modes-title = Het apparaat meldt: afhankelijke modus { $dependent }, koppeling met de leverancier { $online }.
+win-on = aan
+win-off = uit
+
+## Bediening
+
+win-control = Bediening
+win-control-off = Bediening staat uit — zet die aan en sla het servicewachtwoord op bij Instellingen
+win-heater-power = Vermogen element
+win-power-slider = Schuifregelaar vermogen element
+win-charge-up-to = Laden tot
+win-hold-for = Duur
+win-hold-help = Hoe lang het laden mag duren, en hoe lang “Laden stoppen” het automatische schema tegenhoudt.
+win-start-charging = Laden starten
+win-stop-charging = Laden stoppen
+win-resume-auto = Terug naar automatisch
+win-talking = Bezig met het apparaat…
+# $state: wat het apparaat nu doet (win-state-with-term of zijn eigen naam).
+win-confirmed-state = Bevestigd door het apparaat: { $state }
+win-confirmed = Bevestigd door het apparaat.
+win-not-accepted = Het apparaat heeft de opdracht niet aangenomen.
+# $words: de woorden voor de eigenaar; $term: de naam die het apparaat gebruikt.
+win-state-with-term = { $words } (“{ $term }”)
+win-power-range = Het vermogen moet { $min }–{ $max } W zijn, in stappen van { $step } W.
+win-target-above = Het doel moet boven de huidige { $soc } % liggen ({ $min }–{ $max } %).
+win-target-range = Het doel moet 1–{ $max } % zijn.
+win-target-above-max = Een doel van { $target } % is hoger dan het maximum van { $max } %.
+# $min, $max: een duur.
+win-duration-range = De duur moet tussen { $min } en { $max } liggen.
+# $duration: een duur.
+win-describe-start = Elektrisch laden starten met { $power } W tot { $target } %, hooguit { $duration }
+win-describe-stop = Elektrisch laden stoppen en het schema { $duration } lang niet laten laden
+win-describe-auto = Het apparaat weer automatisch laten werken
+
+## Bevestiging
+
+win-confirm-title = Naar het apparaat sturen?
+win-what-is-sent = Wat er wordt verstuurd
+win-cancel = Annuleren
+win-send = Versturen
+
+## Actieve meldingen
+
+win-active-alerts = Actieve meldingen
+win-active-count = { $count ->
+        [one] 1 actieve melding
+       *[other] { $count } actieve meldingen
+    }
+win-severity-alarm = Alarm
+win-severity-warning = Waarschuwing
+win-severity-info = Bericht
+# Als de backend geen regel geeft: $severity een win-severity-*, $kind het soort melding.
+win-alert-fallback = { $severity }: { $kind }
+# $time: een kloktijd.
+win-snoozed-until = Meldingen uitgesteld tot { $time } (alarmen komen wel door)
+win-resume-alerts = Meldingen weer aan
+win-snooze-hour = 1 uur uitstellen
+win-snooze-hour-title = Waarschuwingen een uur stil; alarmen komen wel door
+win-snooze-tomorrow = Tot morgen
+win-snooze-tomorrow-title = Waarschuwingen stil tot 07:00; alarmen komen wel door
+win-alarms-not-snoozable = Alarmen kun je niet uitstellen.
+
+## Logboek van meldingen
+
+win-alerts = Meldingen
+win-no-alerts = Nog geen meldingen
+win-logged = { $count } in het logboek
+win-show-all = Alles tonen ({ $count })
+win-show-fewer = Minder tonen
+win-phase-escalated = verergerd
+win-phase-reminder = herinnering
+win-resolved = opgelost
+win-severity-resolved = { $severity } opgelost
+win-alert-title-fallback = Melding
+win-log-pressure = { $bar } bar
+win-log-soc = laadtoestand { $soc } %
+win-not-notified = (niet gemeld)
+win-not-notified-snoozed = (niet gemeld: uitgesteld)
+win-not-notified-quiet = (stille uren)
+# $reason: het woord van de backend voor de reden.
+win-not-notified-by = (niet gemeld: { $reason })
+
+## Instellingen
+
+win-back = Terug
+win-back-label = Terug naar het overzicht
+win-device-address = Adres van het apparaat
+win-host-placeholder = 192.168.1.50 of nestore.home
+win-port = Poort
+win-read-every = Uitlezen om de
+win-interval-help = Minstens 60 s; het apparaat is traag. Meestal kies je 300 s.
+win-allow-control = Bediening toestaan
+win-allow-control-help = Laden starten en stoppen vanuit deze app
+win-start-at-login = Starten bij inloggen
+win-language = Taal
+win-language-system = Systeem
+# Elke taal bij haar eigen naam, in elke taal hetzelfde.
+win-language-en = English
+win-language-nl = Nederlands
+win-service-password = Servicewachtwoord
+win-password-placeholder = Laat leeg om het opgeslagen wachtwoord te houden
+win-forget-password = Het opgeslagen wachtwoord wissen
+win-password-stored = Er is een wachtwoord opgeslagen in de sleutelbos van het systeem
+win-no-password = Geen wachtwoord opgeslagen
+win-alerts-legend = Meldingen
+win-warn-below = Waarschuwen onder
+win-alarm-below = Alarm onder
+win-warn-above = Waarschuwen boven
+win-alarm-above = Alarm boven
+win-pressure-limits-help = Drukgrenzen. De waarschuwing bij lage druk geldt boven een laadtoestand van 50 %, de alarmen bij elke laadtoestand.
+win-leak-label = Lek: daalt sneller dan
+win-confirm-after = Bevestigen na
+win-offline-after = Melding niet bereikbaar na
+win-repeat-alarms = Alarm herhalen om de
+win-quiet-hours = Stille uren
+win-quiet-help = Waarschuwingen worden bewaard maar niet getoond; alarmen komen altijd door
+win-from = Van
+win-to = tot
+win-test-connection = Verbinding testen
+win-save = Opslaan
+win-saving = Bezig met opslaan…
+win-saved = Opgeslagen.
+win-trying = Verbinding maken met { $host }:{ $port }…
+win-reached = Apparaat bereikt.
+win-not-reached = Kon het apparaat niet bereiken.
+win-need-host = Adres: vul eerst het adres van de NEStore in.
+win-bad-port = Poort: vul een heel getal van 1 tot 65535 in (de NEStore gebruikt 4805).
+win-bad-interval = Uitleesinterval: vul een heel aantal seconden in (minstens 60).
+# $label: het label van het veld.
+win-bad-number = { $label }: vul een getal in.
+win-bad-whole-number = { $label }: vul een heel getal in.
+win-quiet-start = Stille uren: vul een begintijd in.
+win-quiet-end = Stille uren: vul een eindtijd in.
+win-keep-history = Geschiedenis bewaren
+win-keep-history-help = Elke meting op deze computer bewaren voor de grafieken bij Geschiedenis
+win-keep-for = Bewaren
+win-keep-forever = Altijd
+win-keep-years = { $years ->
+        [one] 1 jaar
+       *[other] { $years } jaar
+    }
+win-keep-days = { $days } dagen
+
+## Geschiedenis
+
+win-history = Geschiedenis
+win-history-title = Geschiedenis: grafieken van de metingen
+win-history-ranges = Periode
+win-range-24h = 24 uur
+win-range-7d = 7 dagen
+win-range-30d = 30 dagen
+win-range-1y = 1 jaar
+win-range-24h-title = De afgelopen 24 uur
+win-range-7d-title = De afgelopen 7 dagen
+win-range-30d-title = De afgelopen 30 dagen
+win-range-1y-title = Het afgelopen jaar
+# $from, $to: datums en tijden.
+win-zoomed-to = { $from } – { $to }
+win-reset-zoom = Hele periode
+win-drag-to-zoom = Sleep over een grafiek om in te zoomen; wijs een punt aan voor de waarden.
+win-history-loading = Bezig met ophalen…
+win-history-empty = Nog geen geschiedenis. De app bewaart elke meting die hij doet, dus de grafieken vullen zich vanzelf.
+win-history-empty-range = Geen metingen in deze periode.
+win-history-off = “Geschiedenis bewaren” staat uit bij Instellingen: nieuwe metingen worden niet bewaard.
+win-history-no-charts = De grafieken konden niet worden getoond. Start NEStore Tray opnieuw; meld het als dat niet helpt.
+win-history-failed = Kon de geschiedenis niet lezen: { $message }
+win-demo-data = Demogegevens
+win-demo-data-title = Een deel van deze metingen komt van het gesimuleerde demo-apparaat
+win-chart-soc = Laadtoestand en element
+win-chart-pressure = Druk
+win-chart-zones = Zonetemperaturen
+win-chart-daily = Verbruik en laden per dag
+# $name: een van de titels win-chart-*.
+win-chart-aria = Grafiek { $name }
+win-series-time = Tijd
+win-series-day = Dag
+win-series-soc = Laadtoestand
+win-series-power = Element
+win-series-pressure = Druk
+win-series-min = min
+win-series-max = max
+win-series-zone = { $zone ->
+        [1] Zone 1 (boven)
+        [5] Zone 5 (onder)
+       *[other] Zone { $zone }
+    }
+win-series-hot-water = Warm water
+win-series-charged = Geladen
+# $litres, $kwh: eenheden; $weeks: over hoeveel weken elke staaf het gemiddelde is.
+win-daily-averages = { $litres } · { $kwh } per dag, { $weeks ->
+        [1] gemiddeld per week
+       *[other] gemiddeld per { $weeks } weken
+    }
+# $time: een datum en tijd; $title: de titel van de melding.
+win-event-at = { $time } { $title }
+win-export-csv = CSV exporteren
+win-export-title = De metingen van de getoonde periode opslaan als CSV-bestand
+win-export-daily = Dagtotalen
+win-export-daily-title = Eén regel per dag (warm water, geladen energie) in plaats van alle metingen
+win-exporting = Bezig met exporteren…
+win-exported-to = Opgeslagen in { $path }
