@@ -7,7 +7,7 @@
 tray-no-device = No device configured
 tray-soc = State of charge { $soc } %
 tray-soc-unknown = State of charge not reported
-tray-pressure = Pressure { $bar } bar
+tray-pressure = Pressure { NUMBER($bar, minimumFractionDigits: 1) } bar
 tray-pressure-fault = Pressure sensor fault
 tray-pressure-unknown = Pressure not reported
 tray-state-unknown = State not reported

@@ -8,7 +8,7 @@
 tray-no-device = Geen apparaat ingesteld
 tray-soc = Laadtoestand { $soc } %
 tray-soc-unknown = Laadtoestand niet doorgegeven
-tray-pressure = Druk { $bar } bar
+tray-pressure = Druk { NUMBER($bar, minimumFractionDigits: 1) } bar
 tray-pressure-fault = Storing in de druksensor
 tray-pressure-unknown = Druk niet doorgegeven
 tray-state-unknown = Toestand niet doorgegeven

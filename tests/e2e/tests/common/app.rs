@@ -246,8 +246,25 @@ impl TrayApp {
         extra: &[&str],
         log: PathBuf,
     ) -> Result<TrayApp> {
+        TrayApp::spawn_in("C.UTF-8", device, config_dir, service, extra, log)
+    }
+
+    /// As [`TrayApp::spawn`], with `lang` as the app's LANG (and no other locale
+    /// variable), which decides the language of its words.
+    pub fn spawn_in(
+        lang: &str,
+        device: SocketAddr,
+        config_dir: &Path,
+        service: &str,
+        extra: &[&str],
+        log: PathBuf,
+    ) -> Result<TrayApp> {
         let stderr = File::create(&log)?;
         let child = Command::new(app_binary())
+            .env_remove("LANGUAGE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
             .args(["--host", &device.ip().to_string(), "--port"])
             .arg(device.port().to_string())
             .arg("--config-dir")

@@ -43,6 +43,11 @@ impl TauriDriver {
     pub async fn start(env: &[(&str, &str)]) -> Result<TauriDriver> {
         let [port, native_port] = free_ports::<2>();
         let mut cmd = Command::new(tauri_driver_binary());
+        // The app's language comes from LANG alone (or `env`), whatever the session has.
+        for var in ["LANGUAGE", "LC_ALL", "LC_MESSAGES"] {
+            cmd.env_remove(var);
+        }
+        cmd.env("LANG", "C.UTF-8");
         cmd.args(["--port", &port.to_string()])
             .args(["--native-port", &native_port.to_string()])
             .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
@@ -142,6 +147,8 @@ pub struct Launch<'a> {
     pub tray_host: bool,
     /// More arguments after `--open --host .. --port .. --config-dir ..`.
     pub args: &'a [&'a str],
+    /// The app's LANG: "C.UTF-8" (English) unless a test asks for another.
+    pub lang: &'a str,
 }
 
 impl Default for Launch<'_> {
@@ -150,6 +157,7 @@ impl Default for Launch<'_> {
             settings: SettingsFile::None,
             tray_host: false,
             args: &[],
+            lang: "C.UTF-8",
         }
     }
 }
@@ -209,6 +217,7 @@ impl WindowApp {
         let driver = TauriDriver::start(&[
             ("NESTORE_KEYRING_SERVICE", service.as_str()),
             ("NESTORE_LOG", "info,tao=warn,wry=warn"),
+            ("LANG", how.lang),
         ])
         .await?;
         let mut args = vec![
