@@ -3,6 +3,7 @@
 //! read-back.
 
 use std::error::Error as _;
+use std::fmt;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -62,43 +63,95 @@ pub struct Client {
 
 /// The longest host name DNS allows (RFC 1035), and its longest label.
 pub const MAX_HOST_LEN: usize = 253;
-const MAX_LABEL_LEN: usize = 63;
+pub(crate) const MAX_LABEL_LEN: usize = 63;
+
+/// Why a device address cannot be used, as [`base_url`] finds it. Its `Display` is the
+/// English clause that [`Error::BadAddress`] carries (for logs); the owner reads
+/// [`AddressProblem::message`] in the app's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AddressProblem {
+    Empty,
+    /// The host's length in characters.
+    TooLong(usize),
+    /// The host as typed (escaped), and the parser's own words when it gave any.
+    NotAHost(String, Option<String>),
+    PortZero,
+    /// The host as typed (escaped), the name and the port typed into it.
+    IncludesPort {
+        shown: String,
+        name: String,
+        port: String,
+    },
+    /// The start of the over-long part of the name.
+    LabelTooLong(String),
+}
+
+impl fmt::Display for AddressProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AddressProblem::Empty => {
+                f.write_str("the host is empty: give the device's host name or IP address")
+            }
+            AddressProblem::TooLong(n) => write!(
+                f,
+                "the host is {n} characters long; a host name has at most {MAX_HOST_LEN}"
+            ),
+            AddressProblem::NotAHost(shown, None) => {
+                write!(f, "\"{shown}\" is not a host name or IP address")
+            }
+            AddressProblem::NotAHost(shown, Some(e)) => {
+                write!(f, "\"{shown}\" is not a host name or IP address ({e})")
+            }
+            AddressProblem::PortZero => f.write_str("port 0 is not a usable port (1-65535)"),
+            AddressProblem::IncludesPort { shown, name, port } => write!(
+                f,
+                "\"{shown}\" includes a port: enter {name} as the host and {port} as the port"
+            ),
+            AddressProblem::LabelTooLong(start) => write!(
+                f,
+                "the host name part \"{start}...\" is longer than {MAX_LABEL_LEN} characters"
+            ),
+        }
+    }
+}
 
 /// `http://HOST:PORT/`, with IPv6 literals bracketed. The host is a name or an IP address
 /// alone: a port typed into it (`127.0.0.1:4805`, `[::1]:4805`) is refused with a message
 /// that says where the port goes, so that the CLI and the app agree on one rule. Port 0
 /// is refused too. Error messages name the host only (never any secret).
 pub fn base_url(host: &str, port: u16) -> Result<Url, Error> {
-    let bad = |why: String| Err(Error::BadAddress(why));
+    address(host, port).map_err(|p| Error::BadAddress(p.to_string()))
+}
+
+/// As [`base_url`], with the reason typed.
+pub fn address(host: &str, port: u16) -> Result<Url, AddressProblem> {
     let host = host.trim();
     if host.is_empty() {
-        return bad("the host is empty: give the device's host name or IP address".into());
+        return Err(AddressProblem::Empty);
     }
     if host.chars().count() > MAX_HOST_LEN {
-        return bad(format!(
-            "the host is {} characters long; a host name has at most {MAX_HOST_LEN}",
-            host.chars().count()
-        ));
+        return Err(AddressProblem::TooLong(host.chars().count()));
     }
-    let shown = host.escape_debug();
+    let shown = host.escape_debug().to_string();
     if host.contains(|c: char| c.is_whitespace() || c.is_control())
         || host.contains(['/', '?', '#', '@', '\\'])
     {
-        return bad(format!("\"{shown}\" is not a host name or IP address"));
+        return Err(AddressProblem::NotAHost(shown, None));
     }
     if port == 0 {
-        return bad("port 0 is not a usable port (1-65535)".into());
+        return Err(AddressProblem::PortZero);
     }
     if let Some((name, typed_port)) = host_with_port(host) {
-        return bad(format!(
-            "\"{shown}\" includes a port: enter {name} as the host and {typed_port} as the port"
-        ));
+        return Err(AddressProblem::IncludesPort {
+            shown,
+            name: name.to_owned(),
+            port: typed_port.to_owned(),
+        });
     }
     if !host.contains(':') && !host.starts_with('[') {
         if let Some(label) = host.split('.').find(|l| l.len() > MAX_LABEL_LEN) {
-            return bad(format!(
-                "the host name part \"{}...\" is longer than {MAX_LABEL_LEN} characters",
-                &label[..label.char_indices().nth(16).map_or(label.len(), |(i, _)| i)]
+            return Err(AddressProblem::LabelTooLong(
+                label[..label.char_indices().nth(16).map_or(label.len(), |(i, _)| i)].to_owned(),
             ));
         }
     }
@@ -107,14 +160,11 @@ pub fn base_url(host: &str, port: u16) -> Result<Url, Error> {
     } else {
         host.to_owned()
     };
-    let url = Url::parse(&format!("http://{host}:{port}/")).map_err(|e| {
-        Error::BadAddress(format!(
-            "\"{shown}\" is not a host name or IP address ({e})"
-        ))
-    })?;
+    let url = Url::parse(&format!("http://{host}:{port}/"))
+        .map_err(|e| AddressProblem::NotAHost(shown.clone(), Some(e.to_string())))?;
     // `Url` would quietly take "a:b@c" style input apart; only a bare host is accepted.
     if url.path() != "/" || url.query().is_some() || !url.username().is_empty() {
-        return bad(format!("\"{shown}\" is not a host name or IP address"));
+        return Err(AddressProblem::NotAHost(shown, None));
     }
     Ok(url)
 }

@@ -11,9 +11,10 @@ pub mod client;
 pub mod control;
 pub mod error;
 pub mod reading;
+mod text;
 
 pub use api::ApiVersion;
-pub use client::{Client, ClientConfig, DEFAULT_PORT};
+pub use client::{AddressProblem, Client, ClientConfig, DEFAULT_PORT};
 pub use control::{ChargeRequest, Command, Expectation, Outcome, ValidationError};
 pub use error::Error;
 pub use reading::{Field, Measure, Reading, CHARGING_STATE};
