@@ -3,8 +3,10 @@
 //
 // Two inputs, one render pass: `app.state` is the backend's state (as pushed), `app.ui`
 // the window's own (ui-state.js). Every change to either calls app.render(), which draws
-// every panel from (state, ui). The words are in text.js.
-import { t, applyText } from './text.js';
+// every panel from (state, ui). The words come from the catalogue (text.js: get_catalogue);
+// a state whose `language` differs from the catalogue's fetches the other one, and the page
+// is filled and drawn again (no reload).
+import { t, applyText, loadCatalogue, currentLanguage } from './text.js';
 import { $ } from './dom.js';
 import { connected, invoke, listen, closeWindow } from './ipc.js';
 import { createUi } from './ui-state.js';
@@ -27,6 +29,7 @@ const app = {
   render() {
     const { state: s, ui } = app;
     notices.render(s, ui);
+    if (!currentLanguage()) return; // no catalogue yet: nothing has its words
     settings.render(s, ui);
     const onSettings = ui.view === 'settings';
     const onHistory = ui.view === 'history';
@@ -50,7 +53,31 @@ const app = {
     if (!s || typeof s !== 'object') return;
     app.state = s;
     controls.syncTrayConfirm(app);
+    if (typeof s.language === 'string' && currentLanguage() && s.language !== currentLanguage()) app.relanguage(s.language);
     app.render();
+  },
+
+  /** The catalogue being fetched for a new language: {language, promise}. */
+  loading: null,
+
+  /**
+   * The owner chose another language (or the system's changed): fetch its catalogue, fill
+   * the page's words again and draw everything in it. One fetch per language at a time.
+   */
+  relanguage(language) {
+    if (app.loading && app.loading.language === language) return;
+    const mine = {
+      language,
+      promise: loadCatalogue().then(() => {
+        applyText();
+      }, (e) => {
+        app.ui.localError = t('win-catalogue-failed', { message: e.message });
+      }).finally(() => {
+        if (app.loading === mine) app.loading = null;
+        app.render();
+      }),
+    };
+    app.loading = mine;
   },
 
   showView(view) {
@@ -65,29 +92,39 @@ const app = {
 };
 
 async function start() {
-  applyText();
   for (const panel of [notices, header, alerts, controls, settings, history]) panel.wire(app);
   if (!connected()) {
-    app.ui.localError = t.notInApp;
+    app.ui.localError = t('win-not-in-app');
     app.render();
     return;
   }
-  // Subscribe and fetch at once: the first data should show as soon as possible. A state
-  // event that overtakes get_state is newer, so a late get_state answer is not applied.
+  // The catalogue, the subscription and the state at once: the first data should show as
+  // soon as possible. Nothing is drawn before the catalogue is in (render waits for it). A
+  // state event that overtakes get_state is newer, so a late get_state answer is not applied.
+  const catalogue = loadCatalogue().then(() => true, (e) => {
+    app.ui.localError = t('win-catalogue-failed', { message: e.message });
+    app.render();
+    return false;
+  });
   let pushed = false;
   const subscribed = Promise.all([
     listen('state', (s) => { pushed = true; app.receive(s); }),
     // "Settings" from the tray menu while the window is open.
     listen('show-settings', () => app.showView('settings')),
-  ]).catch((e) => { app.ui.localError = t.subscribeFailed(e && e.message ? e.message : String(e)); app.render(); });
-  try {
-    const s = await invoke('get_state');
-    if (!pushed) app.receive(s);
-  } catch (e) {
-    app.ui.localError = t.stateFailed(e.message);
-    app.render();
+  ]).then(() => null, (e) => e || new Error(String(e)));
+  const state = invoke('get_state').then((s) => { if (!pushed) app.state = s; }, (e) => e);
+  if (!(await catalogue)) return;
+  applyText();
+  const subscribeError = await subscribed;
+  if (subscribeError) {
+    app.ui.localError = t('win-subscribe-failed', { message: subscribeError.message || String(subscribeError) });
   }
-  await subscribed;
+  const stateError = await state;
+  if (stateError) app.ui.localError = t('win-state-failed', { message: stateError.message });
+  // The first state through receive(): it may name another language than the catalogue's
+  // (the owner changed it while it was on its way).
+  if (app.state) app.receive(app.state);
+  else app.render();
   if (location.hash === '#settings') app.showView('settings');
   if (location.hash === '#history') app.showView('history');
   // The age of the reading and a snooze that ran out change with time alone.

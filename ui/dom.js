@@ -23,10 +23,15 @@ export function icon(href, cls) {
   return svg;
 }
 
-/** A status line: `msg` is null (hidden) or {ok: true | false | null (busy), text}. */
+/**
+ * A status line: `msg` is null (hidden) or {ok: true | false | null (busy), text} or, for the
+ * window's own words, {ok, id, args}: a catalogue message, so that it follows a change of
+ * language while it shows.
+ */
 export function showMessage(node, msg) {
-  node.hidden = !msg || !msg.text;
-  node.textContent = msg && msg.text ? msg.text : '';
+  const text = msg ? (msg.id ? t(msg.id, msg.args) : msg.text) : '';
+  node.hidden = !text;
+  node.textContent = text || '';
   node.classList.toggle('is-busy', !!msg && msg.ok === null);
   node.classList.toggle('is-ok', !!msg && msg.ok === true);
   node.classList.toggle('is-err', !!msg && msg.ok === false);
@@ -46,14 +51,14 @@ function isImplausible(reading, key, index) {
 export function showMeasure(node, reading, key, value, format, index) {
   node.classList.remove('val-null', 'val-implausible');
   if (!isNum(value) && reading && isImplausible(reading, key, index)) {
-    node.textContent = t.implausible;
-    node.setAttribute('title', t.implausibleTitle);
+    node.textContent = t('win-implausible');
+    node.setAttribute('title', t('win-implausible-title'));
     node.classList.add('val-implausible');
     return 'implausible';
   }
   if (!isNum(value)) {
-    node.textContent = t.dash;
-    node.setAttribute('title', t.notReported);
+    node.textContent = t('win-dash');
+    node.setAttribute('title', t('win-not-reported'));
     node.classList.add('val-null');
     return 'null';
   }

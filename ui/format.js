@@ -1,33 +1,47 @@
-// Numbers, amounts, times and durations in the words and locale of the catalogue (text.js).
-import { t } from './text.js';
+// Numbers, amounts, times and durations in the words and locale of the catalogue (text.js):
+// Intl with "en-GB" or "nl-NL" ("2.41 bar" / "2,41 bar", "45,679 L" / "45.679 L"), 24-hour
+// times in both, SI units in both ("63 %", with a space).
+import { t, locale, has } from './text.js';
 
 export const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 
+const numberCache = new Map();
+function numberFormat(opts) {
+  const key = `${locale()}|${opts.minimumFractionDigits}|${opts.maximumFractionDigits}`;
+  let f = numberCache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(), opts);
+    numberCache.set(key, f);
+  }
+  return f;
+}
+
 /** `v` with at most `max` decimals (and at least `min`), grouped in thousands. */
 export function num(v, max = 0, min = 0) {
-  return new Intl.NumberFormat(t.locale, { minimumFractionDigits: min, maximumFractionDigits: max }).format(v);
+  return numberFormat( { minimumFractionDigits: min, maximumFractionDigits: max }).format(v);
 }
 
 const unit = (text, u) => `${text} ${u}`;
 
 /** Volumes: "52,000 L", "7.5 L": whole litres from 100 L on, no needless decimals. */
-export const volume = (l) => unit(num(l, Math.abs(l) >= 100 ? 0 : 1), t.unitL);
+export const volume = (l) => unit(num(l, Math.abs(l) >= 100 ? 0 : 1), t('win-unit-l'));
 /** Energies: "1,235 kWh", "9.9 kWh": whole kWh from 100 kWh on, one decimal below. */
-export const energy = (kwh) => unit(num(kwh, Math.abs(kwh) >= 100 ? 0 : 1), t.unitKwh);
-export const power = (w) => unit(num(Math.round(w)), t.unitW);
-export const temp = (c) => unit(num(c, 1, 1), t.unitC);
-export const flow = (lpm) => unit(num(lpm, 1), t.unitLpm);
+export const energy = (kwh) => unit(num(kwh, Math.abs(kwh) >= 100 ? 0 : 1), t('win-unit-kwh'));
+export const power = (w) => unit(num(Math.round(w)), t('win-unit-w'));
+export const temp = (c) => unit(num(c, 1, 1), t('win-unit-c'));
+export const flow = (lpm) => unit(num(lpm, 1), t('win-unit-lpm'));
 /** Pressure always with two decimals: it is the owner's main health signal. */
-export const bar = (v) => unit(num(v, 2, 2), t.unitBar);
+export const bar = (v) => unit(num(v, 2, 2), t('unit-bar'));
 /** A pressure level from the settings, without needless decimals ("2", "1.5"). */
 export const barLevel = (v) => num(v, 2);
-export const pct = (v) => unit(num(Math.round(v)), t.unitPct);
+export const pct = (v) => unit(num(Math.round(v)), t('win-unit-pct'));
 
 export function duration(min) {
   const h = Math.floor(min / 60);
   const m = min % 60;
-  if (!h) return t.minutes(m);
-  return m ? t.hoursMinutes(h, m) : t.hours(h);
+  const args = { hours: String(h), minutes: String(m) };
+  if (!h) return t('duration-minutes', args);
+  return m ? t('duration-hours-minutes', args) : t('duration-hours', args);
 }
 
 export function parseTime(s) {
@@ -44,34 +58,39 @@ export const clock = (d) => `${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 export function when(d) {
   const time = clock(d);
   if (d.toDateString() === new Date().toDateString()) return time;
-  const day = new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'short' }).format(d);
+  const day = dayMonth(d);
   return `${day} ${time}`;
 }
 
-export const fullDate = (d) => d.toLocaleString(t.locale);
+export const fullDate = (d) => d.toLocaleString(locale());
 
 export function ago(d) {
   const s = Math.max(0, Math.round((Date.now() - d.getTime()) / 1000));
-  if (s < 45) return t.justNow;
+  if (s < 45) return t('win-just-now');
   const m = Math.round(s / 60);
-  if (m < 60) return t.minAgo(m);
+  if (m < 60) return t('win-minutes-ago', { minutes: String(m) });
   const h = Math.floor(m / 60);
-  if (h < 24) return m % 60 ? t.hoursMinAgo(h, m % 60) : t.hoursAgo(h);
-  return t.daysAgo(Math.floor(h / 24));
+  if (h < 24) return m % 60 ? t('win-hours-minutes-ago', { hours: String(h), minutes: String(m % 60) }) : t('win-hours-ago', { hours: String(h) });
+  return t('win-days-ago', { days: Math.floor(h / 24) });
 }
 
-/** "Charging (electric heater)" for "Charging Electrical Main"; unknown names as they come. */
+/**
+ * "Charging (electric heater)" for "Charging Electrical Main" (window.ftl's
+ * win-device-state-charging-electrical-main); unknown names as they come.
+ */
 export function stateWords(raw) {
-  return Object.prototype.hasOwnProperty.call(t.deviceStates, raw) ? t.deviceStates[raw] : raw;
+  const slug = String(raw).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const id = `win-device-state-${slug}`;
+  return slug && has(id) ? t(id) : raw;
 }
 
 // ---- chart times (panels/history.js), local time ----
 const fmtCache = new Map();
 function dtf(opts) {
-  const key = `${t.locale}|${JSON.stringify(opts)}`;
+  const key = `${locale()}|${JSON.stringify(opts)}`;
   let f = fmtCache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(t.locale, opts);
+    f = new Intl.DateTimeFormat(locale(), opts);
     fmtCache.set(key, f);
   }
   return f;

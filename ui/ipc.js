@@ -24,7 +24,7 @@ export function toError(e) {
       typeof e.field === 'string' && e.field ? e.field : null);
   }
   if (typeof e === 'string' && e) return new IpcError('internal', e);
-  return new IpcError('internal', t.somethingWrong);
+  return new IpcError('internal', t('win-something-wrong'));
 }
 
 const tauri = () => window.__TAURI__;

@@ -24,7 +24,9 @@
     }
     throw new CheckFailed(`timed out waiting for ${what}`);
   }
-  const ready = () => until(() => $('soc').textContent.trim() !== '—' || !$('empty-state').hidden, 'the first state');
+  // The first state drawn: the catalogue is in (the title is set) and the figures show.
+  const ready = () => until(() => document.title
+    && ((/\d/.test($('soc').textContent)) || !$('empty-state').hidden), 'the first state');
   const invalid = (id) => $(id).getAttribute('aria-invalid') === 'true';
   const allInvalid = () => [...document.querySelectorAll('[aria-invalid="true"]')].map((e) => e.id);
   const visibleIn = (node) => {
@@ -48,6 +50,53 @@
       ok(canvas.right <= card.right + 0.5 && plot.right <= card.right + 0.5, `${id} is wider than its card: ${canvas.right} > ${card.right}`);
     }
   }
+
+  // ---- the catalogue (crates/nestore-i18n/locales, copied beside the page by screenshot.sh) ----
+  /** The simple messages (one line, no placeables) of one .ftl file: {id: text}. */
+  async function simpleMessages(language, file) {
+    const res = await fetch(`locales/${language}/${file}.ftl`);
+    ok(res.ok, `locales/${language}/${file}.ftl: HTTP ${res.status}`);
+    const out = {};
+    for (const line of (await res.text()).split('\n')) {
+      const m = /^([a-z][a-z0-9-]*) = (.*)$/.exec(line);
+      if (m && !m[2].includes('{')) out[m[1]] = m[2];
+    }
+    return out;
+  }
+  /** The window's English words that Dutch says otherwise, and every Dutch word by id. */
+  async function languages() {
+    const [enWin, nlWin, nlWatch] = await Promise.all([
+      simpleMessages('en', 'window'), simpleMessages('nl', 'window'), simpleMessages('nl', 'watch')]);
+    const englishOnly = new Set(Object.keys(enWin).filter((id) => nlWin[id] !== enWin[id]).map((id) => enWin[id]));
+    ok(englishOnly.size > 150, `only ${englishOnly.size} English words to look for`);
+    return { englishOnly, nl: Object.assign({}, nlWatch, nlWin) };
+  }
+  /** Every text of the page (hidden ones too), its titles, labels and placeholders. */
+  function pageTexts() {
+    const out = [document.title];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) out.push(n.nodeValue.trim());
+    for (const e of document.body.querySelectorAll('[title], [aria-label], [placeholder]')) {
+      for (const a of ['title', 'aria-label', 'placeholder']) if (e.hasAttribute(a)) out.push(e.getAttribute(a).trim());
+    }
+    return out.filter((s) => s);
+  }
+  /** No English word of the window is left on the page, and every data-t is the Dutch one. */
+  function allDutch({ englishOnly, nl }) {
+    const left = pageTexts().filter((s) => englishOnly.has(s) || englishOnly.has(s.replace(/^· /, '')));
+    ok(left.length === 0, `English left in Dutch: ${[...new Set(left)].join(' | ')}`);
+    for (const e of document.querySelectorAll('[data-t]')) {
+      ok(e.textContent === nl[e.dataset.t], `${e.dataset.t}: "${e.textContent}", not "${nl[e.dataset.t]}"`);
+    }
+    for (const attr of ['title', 'aria-label', 'placeholder']) {
+      for (const e of document.querySelectorAll(`[data-t-${attr}]`)) {
+        const id = e.getAttribute(`data-t-${attr}`);
+        ok(e.getAttribute(attr) === nl[id], `${attr} ${id}: "${e.getAttribute(attr)}", not "${nl[id]}"`);
+      }
+    }
+    ok(document.documentElement.lang === 'nl', `lang ${document.documentElement.lang}`);
+  }
+  const legendLabels = (id) => [...$(id).querySelectorAll('.u-legend .u-label')].map((e) => e.textContent.trim());
 
   const CHECKS = {
     // Every word of the page comes from the catalogue (text.js): no key is missing.
@@ -74,6 +123,94 @@
       ok(/whole tank/.test(text('soc-total')), `soc total ${text('soc-total')}`);
       ok(/stand-alone/.test(text('modes')) && /independent/.test($('modes').title), `modes ${text('modes')} / ${$('modes').title}`);
       ok(/automatic schedule/.test(text('duration-help')), 'the Hold for help mentions the schedule');
+    },
+
+    // In Dutch (the backend says language "nl"): every word of the window from the Dutch
+    // catalogue, none of the English left, numbers in the Dutch form, in every view.
+    async dutch() {
+      await ready();
+      const langs = await languages();
+      ok(callsOf('get_catalogue').length === 1, `get_catalogue called ${callsOf('get_catalogue').length} times`);
+      allDutch(langs);
+      ok(document.title === 'NEStore', `title ${document.title}`);
+      ok(text('pressure') === '2,41 bar', `pressure ${text('pressure')}`);
+      ok(text('soc') === '63 %', `soc ${text('soc')}`);
+      ok(text('energy') === '9,9 kWh', `stored energy ${text('energy')}`);
+      ok(text('water-volume') === '45.679 L', `water volume ${text('water-volume')}`);
+      ok($('pressure-tick-low').title === 'Alarm bij lage druk onder 1,5 bar', `tick ${$('pressure-tick-low').title}`);
+      ok(text('pressure-hint') === 'Binnen het normale bereik van 2–3 bar', `hint ${text('pressure-hint')}`);
+      ok(text('device-state') === 'Charging Electrical Main', `device term ${text('device-state')}`);
+      ok(text('device-state-words') === 'Laden (elektrisch element)', `device state ${text('device-state-words')}`);
+      ok(/^bijgewerkt om \d{2}:\d{2}, 2 min geleden$/.test(text('age')), `age ${text('age')}`);
+      ok(text('modes') === 'zelfstandig · koppeling met leverancier aan', `modes ${text('modes')}`);
+      ok([...$('duration').options].some((o) => o.textContent === '2 uur' && o.selected), 'the duration in Dutch');
+      ok(/2,52 bar · laadtoestand 90 %/.test(text('alert-log-list')), `log ${text('alert-log-list')}`);
+      $('btn-settings').click();
+      await until(() => $('set-host').value !== '', 'the settings to load');
+      allDutch(langs);
+      ok([...$('set-language').options].map((o) => o.textContent).join('|') === 'Systeem|English|Nederlands', 'the language choices');
+      ok([...$('set-keep-days').options].map((o) => o.textContent).join('|') === 'Altijd|1 jaar|2 jaar|5 jaar|10 jaar', 'the keep choices');
+      $('btn-history').click();
+      await until(() => $('view-history').dataset.drawMs, 'the history charts', 5000);
+      allDutch(langs);
+      ok(legendLabels('chart-soc').join('|') === 'Tijd|Laadtoestand|Element', `legend ${legendLabels('chart-soc')}`);
+      ok(legendLabels('chart-zones').includes('Zone 1 (boven)'), `legend ${legendLabels('chart-zones')}`);
+      ok(text('btn-range-7d') === '7 dagen', text('btn-range-7d'));
+    },
+
+    // The owner picks another language: the next state names it, and the window fetches that
+    // catalogue and draws everything again in it, without a reload.
+    async 'language-switch'() {
+      await ready();
+      window.__notReloaded = true;
+      $('btn-history').click();
+      await until(() => $('view-history').dataset.drawMs, 'the history charts', 5000);
+      ok(legendLabels('chart-soc').includes('Charge'), `legend ${legendLabels('chart-soc')}`);
+      ok(text('pressure') === '2.41 bar', `pressure ${text('pressure')}`);
+      mock().update((s) => { s.language = 'nl'; });
+      await until(() => document.documentElement.lang === 'nl' && legendLabels('chart-soc').includes('Laadtoestand'), 'the Dutch page');
+      ok(window.__notReloaded === true, 'the page was not reloaded');
+      ok(callsOf('get_catalogue').length === 2, `get_catalogue called ${callsOf('get_catalogue').length} times`);
+      allDutch(await languages());
+      ok(text('pressure') === '2,41 bar', `pressure ${text('pressure')}`);
+      ok(text('btn-range-24h') === '24 uur', text('btn-range-24h'));
+      ok([...$('duration').options].some((o) => o.textContent === '2 uur'), 'the durations in Dutch');
+      // A state in the same language fetches nothing; back to English draws English again.
+      mock().emit();
+      await sleep(100);
+      ok(callsOf('get_catalogue').length === 2, 'no fetch for the same language');
+      mock().update((s) => { s.language = 'en'; });
+      await until(() => document.documentElement.lang === 'en' && legendLabels('chart-soc').includes('Charge'), 'the English page');
+      ok(text('pressure') === '2.41 bar' && text('btn-range-24h') === '24 h', `${text('pressure')} / ${text('btn-range-24h')}`);
+      ok($('btn-refresh').textContent.trim() === 'Refresh', $('btn-refresh').textContent);
+    },
+
+    // Settings: "Language" loads, saves as `language`, and the window follows the new state;
+    // an error naming the field marks it.
+    async 'settings-language'() {
+      await ready();
+      $('btn-settings').click();
+      await until(() => $('set-host').value !== '', 'the settings to load');
+      ok($('set-language').value === 'system', `language ${$('set-language').value}`);
+      ok([...$('set-language').options].map((o) => o.textContent).join('|') === 'System|English|Nederlands', 'the choices');
+      $('set-language').value = 'nl';
+      $('btn-save-settings').click();
+      await until(() => callsOf('save_settings').length === 1, 'the save');
+      ok(callsOf('save_settings')[0].args.settings.language === 'nl', JSON.stringify(callsOf('save_settings')[0].args.settings));
+      await until(() => document.documentElement.lang === 'nl' && text('settings-message') === 'Opgeslagen.', 'the Dutch settings');
+      ok(!$('view-settings').hidden, 'still on the settings');
+      ok($('set-language').value === 'nl', 'Nederlands stays chosen');
+      ok([...$('set-language').options].map((o) => o.textContent).join('|') === 'Systeem|English|Nederlands', 'the Dutch choices');
+      mock().saveError = { code: 'invalid', message: 'Taal: kies systeem, en of nl.', field: 'language' };
+      $('btn-save-settings').click();
+      await until(() => /Taal/.test(text('settings-message')), 'the error');
+      ok(invalid('set-language') && allInvalid().length === 1, `marked: ${allInvalid()}`);
+      $('set-language').value = 'system';
+      $('set-language').dispatchEvent(new Event('input'));
+      ok(!invalid('set-language'), 'a new choice clears the mark');
+      $('btn-save-settings').click();
+      await until(() => document.documentElement.lang === 'en' && text('settings-message') === 'Saved.', 'back to English (the system\'s)');
+      ok(callsOf('save_settings').slice(-1)[0].args.settings.language === 'system', 'system saved');
     },
 
     // "retrying": the reading stays, a quiet note, not the offline look.

@@ -20,13 +20,25 @@
 // pressure chart. history_query answers from a model: a reading every 5 min for 200 days, with
 // outages (gaps) yesterday 18:02-18:42, 12 days ago 02:00-14:00 and 40-37 days ago, a null day
 // 5 days ago (a counter reset), alert events from the log and two pressure warnings.
-// window.__mock exposes the state, the calls made and emit() for tests/ui/checks.js.
+// Language: ?lang=en|nl|system is the Settings' choice (default: system), ?syslang=nl the system's
+// (default: en); state.language is the one in use, and get_catalogue serves that language's real
+// catalogue: the five .ftl files of crates/nestore-i18n/locales, which screenshot.sh copies to
+// locales/ beside the page, joined in the backend's order. A save with another `language` changes
+// state.language and pushes the state, as the backend does. The canned backend words of the
+// online state (its alert log, the active alert lines) come in Dutch too.
+// window.__mock exposes the state, the calls made and emit() for tests/ui/checks.js;
+// __mock.saveError = {code, message, field} makes the next save_settings fail with it.
 (() => {
   'use strict';
   const q = new URLSearchParams(location.search);
   /** A failed command, as the backend rejects it. */
   const fail = (code, message, field) => ({ code, message, field: field || null });
   const which = q.get('state') || 'online';
+  const SYSTEM_LANGUAGE = q.get('syslang') === 'nl' ? 'nl' : 'en';
+  const CHOICE = ['en', 'nl', 'system'].includes(q.get('lang')) ? q.get('lang') : 'system';
+  const resolve = (choice) => (choice === 'system' ? SYSTEM_LANGUAGE : choice);
+  const NL = resolve(CHOICE) === 'nl';
+  const FTL_FILES = ['watch', 'app', 'tray', 'window', 'cli']; // nestore_i18n::Language::files
   const iso = (minutesAgo) => new Date(Date.now() - minutesAgo * 60000).toISOString();
   // A local time of day `daysAgo` days back (today's, or yesterday's if it is still to come).
   const atLocal = (daysAgo, h, m) => {
@@ -48,14 +60,21 @@
   }
 
   // An ordinary history: nothing active.
-  const QUIET_LOG = () => [
+  const QUIET_LOG = () => (NL ? [
+    entry(iso(95), 'charge_finished', 'info', 'raised', 'Klaar met laden',
+      'De laadtoestand is 90 % (doel: 90 %). Het warme water staat klaar.', 2.52, 90.2),
+    entry(atLocal(1, 18, 42), 'offline', 'warning', 'recovered', 'NEStore weer bereikbaar',
+      'De app bereikt je NEStore weer. Hij was 40 min niet bereikbaar (sinds 18:02).', 2.38, 55.0),
+    entry(atLocal(1, 18, 17), 'offline', 'warning', 'raised', 'NEStore niet bereikbaar',
+      'De app kan je NEStore sinds 18:02 niet bereiken (geen antwoord binnen 10 s). Controleer of hij aanstaat en verbonden is met je netwerk; de app blijft het proberen.', null, null),
+  ] : [
     entry(iso(95), 'charge_finished', 'info', 'raised', 'Charge finished',
       'The charge reached 90 % (target 90 %). The hot water is ready.', 2.52, 90.2),
     entry(atLocal(1, 18, 42), 'offline', 'warning', 'recovered', 'NEStore back online',
       'The app reaches your NEStore again after 40 min offline (since 18:02).', 2.38, 55.0),
     entry(atLocal(1, 18, 17), 'offline', 'warning', 'raised', 'NEStore offline',
       'The app has not reached your NEStore since 18:02 (no answer within 10 s). Check that it is switched on and connected to your network; the app keeps trying.', null, null),
-  ];
+  ]);
 
   const ALARM_LOG = () => [
     entry(iso(6), 'low_pressure', 'alarm', 'escalated', 'Very low pressure',
@@ -90,7 +109,7 @@
 
   function base(over) {
     return Object.assign({
-      device: '192.168.1.50:4805', demo: false, connection: 'online', error: null,
+      device: '192.168.1.50:4805', demo: false, language: resolve(CHOICE), connection: 'online', error: null,
       offline_since: null, updated_at: iso(2), stale: false, polling: false,
       reading: reading(),
       pressure_band: bandOf(THRESHOLDS),
@@ -144,8 +163,8 @@
       heater_power_w: 0, heater_outlet_c: 52.4, state: 'Standby', zone_temps_c: [74.1, 69.8, 55.2, 30.4, 13.9] }),
     alerts: {
       active: [
-        { kind: 'low_pressure', severity: 'alarm', line: 'Alarm: low pressure', snoozable: false },
-        { kind: 'leak', severity: 'warning', line: 'Warning: leak suspected', snoozable: true },
+        { kind: 'low_pressure', severity: 'alarm', line: NL ? 'Alarm: lage druk' : 'Alarm: low pressure', snoozable: false },
+        { kind: 'leak', severity: 'warning', line: NL ? 'Waarschuwing: mogelijk lek' : 'Warning: leak suspected', snoozable: true },
       ],
       snoozed_until: null,
       log: ALARM_LOG(),
@@ -195,7 +214,9 @@
     alerts: Object.assign({}, THRESHOLDS, which === 'alarm' ? { quiet_hours: ['22:00:00', '07:00:00'] } : {}),
     keyring_error: null,
     history_enabled: q.get('hist') !== 'off', history_keep_days: null,
+    language: CHOICE,
   };
+  const control = { saveError: null };
   const listeners = [];
   const clone = (v) => JSON.parse(JSON.stringify(v));
   const emit = () => listeners.forEach((cb) => cb({ event: 'state', id: 0, payload: clone(state) }));
@@ -269,8 +290,20 @@
     return d.toISOString();
   }
 
+  /** The catalogue of the language in use, as the backend's get_catalogue: the real files. */
+  async function catalogue() {
+    const language = state.language === 'nl' ? 'nl' : 'en';
+    const source = await Promise.all(FTL_FILES.map(async (f) => {
+      const res = await fetch(`locales/${language}/${f}.ftl`);
+      if (!res.ok) throw fail('io', `Could not read locales/${language}/${f}.ftl (HTTP ${res.status}).`);
+      return res.text();
+    }));
+    return { language, source: source.join('\n') };
+  }
+
   const handlers = {
     get_state: () => clone(state),
+    get_catalogue: catalogue,
     refresh_now: () => {
       state.polling = true; emit();
       later(900).then(() => {
@@ -303,6 +336,10 @@
     cancel_confirmation: () => { state.confirm = null; emit(); return null; },
     get_settings: () => clone(settings),
     save_settings: ({ settings: s, password, clearPassword }) => {
+      if (control.saveError) { const e = control.saveError; control.saveError = null; throw e; }
+      if (s.language !== undefined && !['system', 'en', 'nl'].includes(s.language)) {
+        throw fail('invalid', `Language: "${s.language}" is not one of system, en, nl.`, 'language');
+      }
       if (!s.host) throw fail('invalid', 'Device address: enter the IP address or name of the NEStore.', 'host');
       if (!(s.port >= 1 && s.port <= 65535)) throw fail('invalid', 'Port: must be 1-65535.', 'port');
       if (!(s.poll_interval_s >= 60)) throw fail('invalid', `Poll interval: ${s.poll_interval_s} s is too short, the device needs at least 60 s.`, 'poll_interval_s');
@@ -319,6 +356,7 @@
       state.control.password_stored = settings.password_stored;
       state.control.available = s.control_enabled && settings.password_stored;
       if (state.connection === 'not_configured') { state.connection = 'connecting'; }
+      if (s.language !== undefined) state.language = resolve(s.language);
       emit();
       let password_check = null;
       if (s.control_enabled && password) password_check = loginCheck(password);
@@ -341,7 +379,7 @@
       return null;
     },
     use_demo: () => {
-      state = base({ device: 'demo', demo: true, updated_at: new Date().toISOString() });
+      state = base({ device: 'demo', demo: true, language: state.language, updated_at: new Date().toISOString() });
       emit();
       return null;
     },
@@ -499,6 +537,7 @@
     calls,
     get state() { return state; },
     emit,
+    set saveError(e) { control.saveError = e; },
     /** Changes the state the way the backend would, and pushes it. */
     update(fn) { fn(state); emit(); },
   };

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Screenshots of the window (ui/) driven by tests/ui/mock-tauri.js, with headless Chromium,
 # and the checks of tests/ui/checks.js (the confirmation from state.confirm, typed errors
-# marking their field, retrying, snooze errors, the pressure look, a short screen, …).
+# marking their field, retrying, snooze errors, the pressure look, a short screen, the
+# window in Dutch and a switch of language, …). The mock serves the real catalogue
+# (crates/nestore-i18n/locales, copied to locales/ beside the page).
 # Usage: tests/ui/screenshot.sh [OUT_DIR]
 #   Without OUT_DIR the screenshots go to a temporary directory that is removed at the end.
 #   DARK=1 also renders the dark theme; TALL=1 also renders full-height pages;
@@ -43,6 +45,8 @@ trap cleanup EXIT
 # the app's CSP as a meta tag, so that inline styles or scripts would show up as violations.
 cp -r "$root/ui/." "$site/"
 cp "$here/mock-tauri.js" "$here/checks.js" "$site/"
+mkdir -p "$site/locales"
+cp -r "$root/crates/nestore-i18n/locales/." "$site/locales/"
 csp="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 entry='<script type="module" src="app.js"></script>'
 grep -qF "$entry" "$site/index.html" || { echo "ui/index.html no longer loads $entry" >&2; exit 2; }
@@ -157,6 +161,9 @@ check history-notes  "state=online&hist=off"
 check history-notes  "state=online&hist=demo"
 check history-perf   "state=online" 820 realtime
 check history-settings "state=online"
+check dutch          "state=online&lang=nl"
+check language-switch "state=online"
+check settings-language "state=online"
 
 shoot history       "state=online&view=history" 1250
 shoot history-year  "state=online&view=history&range=1y" 1250
@@ -189,6 +196,11 @@ shoot alarm-only      "state=alarmonly"
 shoot snooze-fail     "state=alarm&snoozefail=1&snooze=1h"
 shoot raw-low         "state=rawlow"
 shoot test-login      "state=online&view=settings&test=1" 1250
+# In Dutch (README's "In Nederlands": docs/screenshots/*-nl.png).
+shoot window-nl       "state=online&lang=nl"
+shoot settings-nl     "state=online&lang=nl&view=settings" 1250
+shoot history-nl      "state=online&lang=nl&view=history" 1250
+shoot alarm-nl        "state=alarm&lang=nl"
 # A 1024x600 screen: the window gets the work area, about 560 px high.
 shoot short-monitor   "state=online" 560
 shoot short-settings  "state=online&view=settings" 560

@@ -6,6 +6,8 @@ import { invoke } from '../ipc.js';
 
 const SEV_ICON = { alarm: '#i-alarm', warning: '#i-warning', info: '#i-info' };
 const LOG_COLLAPSED = 5;
+/** A log entry's phase → its word ("raised" needs none). */
+const PHASE_WORDS = { escalated: 'win-phase-escalated', reminder: 'win-phase-reminder', recovered: 'win-resolved' };
 const kindWords = (kind) => String(kind || '').replace(/_/g, ' ');
 
 /** Snooze and quiet hours never silence an alarm: only a snoozable alert offers snooze. */
@@ -36,14 +38,14 @@ function renderActive(s, ui) {
     li.dataset.severity = sev;
     li.dataset.snoozable = String(snoozable(a));
     li.appendChild(icon(SEV_ICON[sev], 'alert-icon'));
-    li.appendChild(el('span', 'alert-line', a.line || t.alertFallback(t.severity[sev], kindWords(a.kind))));
+    li.appendChild(el('span', 'alert-line', a.line || t('win-alert-fallback', { severity: t(`win-severity-${sev}`), kind: kindWords(a.kind) })));
     list.appendChild(li);
   }
-  list.setAttribute('aria-label', t.activeCount(active.length));
+  list.setAttribute('aria-label', t('win-active-count', { count: active.length }));
 
   $('alerts-snoozed').hidden = !snoozed;
   if (snoozed) {
-    $('alerts-snoozed-text').textContent = t.snoozedUntil(clock(until));
+    $('alerts-snoozed-text').textContent = t('win-snoozed-until', { time: clock(until) });
     $('alerts-snoozed').title = fullDate(until);
   }
   const canSnooze = active.some(snoozable);
@@ -59,9 +61,9 @@ function renderActive(s, ui) {
 function suppressedText(entry) {
   if (entry.notified !== false) return '';
   const by = entry.suppressed_by;
-  if (by === 'snoozed') return t.notNotifiedSnoozed;
-  if (by === 'quiet hours') return t.notNotifiedQuiet;
-  return by ? t.notNotifiedBy(by) : t.notNotified;
+  if (by === 'snoozed') return t('win-not-notified-snoozed');
+  if (by === 'quiet hours') return t('win-not-notified-quiet');
+  return by ? t('win-not-notified-by', { reason: by }) : t('win-not-notified');
 }
 
 function renderLog(s, ui) {
@@ -70,12 +72,12 @@ function renderLog(s, ui) {
   const toggle = $('btn-alert-log-toggle');
   $('alert-log-empty').hidden = log.length > 0;
   list.hidden = log.length === 0;
-  $('alert-log-count').textContent = log.length ? t.logged(log.length) : '';
+  $('alert-log-count').textContent = log.length ? t('win-logged', { count: num(log.length) }) : '';
   list.textContent = '';
   const shown = ui.logExpanded ? log : log.slice(0, LOG_COLLAPSED);
   for (const e of shown) list.appendChild(logEntry(e));
   toggle.hidden = log.length <= LOG_COLLAPSED;
-  toggle.textContent = ui.logExpanded ? t.showFewer : t.showAll(log.length);
+  toggle.textContent = ui.logExpanded ? t('win-show-fewer') : t('win-show-all', { count: num(log.length) });
   toggle.setAttribute('aria-expanded', String(ui.logExpanded));
 }
 
@@ -87,24 +89,26 @@ function logEntry(e) {
   li.dataset.kind = String(e.kind || '');
   const dot = el('span', 'sev-dot');
   dot.setAttribute('role', 'img');
-  dot.setAttribute('aria-label', phase === 'recovered' ? t.resolved : t.severity[sev]);
-  dot.title = phase === 'recovered' ? t.sevResolved(t.severity[sev]) : t.severity[sev];
+  const sevWord = t(`win-severity-${sev}`);
+  dot.setAttribute('aria-label', phase === 'recovered' ? t('win-resolved') : sevWord);
+  dot.title = phase === 'recovered' ? t('win-severity-resolved', { severity: sevWord }) : sevWord;
   li.appendChild(dot);
 
   const main = el('div', 'log-main');
   const head = el('div', 'log-head');
-  head.appendChild(el('span', 'log-title', e.title || kindWords(e.kind) || t.alertTitleFallback));
-  if (t.phase[phase]) head.appendChild(el('span', 'log-phase', t.phase[phase]));
+  head.appendChild(el('span', 'log-title', e.title || kindWords(e.kind) || t('win-alert-title-fallback')));
+  const phaseId = PHASE_WORDS[phase];
+  if (phaseId) head.appendChild(el('span', 'log-phase', t(phaseId)));
   const at = parseTime(e.at);
-  const time = el('time', 'log-time', at ? when(at) : t.dash);
+  const time = el('time', 'log-time', at ? when(at) : t('win-dash'));
   if (at) { time.dateTime = at.toISOString(); time.title = fullDate(at); }
   head.appendChild(time);
   main.appendChild(head);
   if (e.body) main.appendChild(el('p', 'log-body', e.body));
 
   const meta = [];
-  if (isNum(e.pressure_bar)) meta.push(t.logPressure(num(e.pressure_bar, 2, 2)));
-  if (isNum(e.soc_pct)) meta.push(t.logSoc(num(Math.round(e.soc_pct))));
+  if (isNum(e.pressure_bar)) meta.push(t('win-log-pressure', { bar: num(e.pressure_bar, 2, 2) }));
+  if (isNum(e.soc_pct)) meta.push(t('win-log-soc', { soc: num(Math.round(e.soc_pct)) }));
   const sup = suppressedText(e);
   if (meta.length || sup) {
     const m = el('div', 'log-meta');

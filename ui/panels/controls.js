@@ -2,9 +2,9 @@
 // Nothing is sent without a confirmation: preview_command returns the words and a token,
 // send_command carries the token. The tray's Start/Stop/Resume arrive as state.confirm and
 // open the same dialog.
-import { t } from '../text.js';
+import { t, currentLanguage } from '../text.js';
 import { $ } from '../dom.js';
-import { isNum, duration as fmtDuration, parseTime, stateWords } from '../format.js';
+import { isNum, num, duration as fmtDuration, parseTime, stateWords } from '../format.js';
 import { invoke } from '../ipc.js';
 
 const DEFAULT_LIMITS = {
@@ -66,7 +66,8 @@ export function render(s, ui) {
 
 function fillDurations(L) {
   const sel = $('duration');
-  const key = `${L.duration_min_min}-${L.duration_max_min}`;
+  // The options name durations in words: a new language fills them again.
+  const key = `${L.duration_min_min}-${L.duration_max_min}-${currentLanguage()}`;
   if (sel.dataset.range === key) return;
   const prev = Number(sel.value) || 120;
   sel.textContent = '';
@@ -91,12 +92,12 @@ function setDuration(min) {
 /** The device's state in the owner's words, with the device's term when they differ. */
 function stateText(raw) {
   const words = stateWords(raw);
-  return words === raw ? raw : t.stateWithTerm(words, raw);
+  return words === raw ? raw : t('win-state-with-term', { words, term: raw });
 }
 
 function outcomeText(res) {
-  if (res.ok) return res.state ? t.confirmedState(stateText(res.state)) : (res.message || t.confirmed);
-  return res.message || t.notAccepted;
+  if (res.ok) return res.state ? t('win-confirmed-state', { state: stateText(res.state) }) : (res.message || t('win-confirmed'));
+  return res.message || t('win-not-accepted');
 }
 
 function renderOutcome(last, ui) {
@@ -104,7 +105,7 @@ function renderOutcome(last, ui) {
   out.classList.remove('is-ok', 'is-err', 'is-busy');
   if (ui.sending) {
     out.hidden = false;
-    out.textContent = t.talking;
+    out.textContent = t('win-talking');
     out.classList.add('is-busy');
     return;
   }
@@ -117,7 +118,7 @@ function renderOutcome(last, ui) {
   if (o) out.classList.add(o.ok ? 'is-ok' : 'is-err');
 }
 
-const CONFIRM_LABEL = { start: 'startCharging', stop: 'stopCharging', auto: 'resumeAuto' };
+const CONFIRM_LABEL = { start: 'win-start-charging', stop: 'win-stop-charging', auto: 'win-resume-auto' };
 
 function renderDialog(ui) {
   const dlg = $('confirm-dialog');
@@ -129,7 +130,7 @@ function renderDialog(ui) {
   $('confirm-text').textContent = p.text;
   $('confirm-bodies').textContent = p.bodies.map((b) => JSON.stringify(b, null, 2)).join('\n');
   $('confirm-details').hidden = p.bodies.length === 0;
-  $('btn-confirm').textContent = t[CONFIRM_LABEL[p.cmd.kind]] || t.send;
+  $('btn-confirm').textContent = t(CONFIRM_LABEL[p.cmd.kind] || 'win-send');
   if (!dlg.open) {
     $('confirm-details').open = false; // the raw JSON starts collapsed
     dlg.showModal();
@@ -138,9 +139,11 @@ function renderDialog(ui) {
 }
 
 function describe(cmd) {
-  if (cmd.kind === 'start') return t.describeStart(cmd.power_w, cmd.target_soc_pct, fmtDuration(cmd.duration_min));
-  if (cmd.kind === 'stop') return t.describeStop(fmtDuration(cmd.duration_min));
-  return t.describeAuto;
+  if (cmd.kind === 'start') {
+    return t('win-describe-start', { power: String(cmd.power_w), target: num(cmd.target_soc_pct), duration: fmtDuration(cmd.duration_min) });
+  }
+  if (cmd.kind === 'stop') return t('win-describe-stop', { duration: fmtDuration(cmd.duration_min) });
+  return t('win-describe-auto');
 }
 
 /** The start command from the form, or {error, fields}. */
@@ -154,20 +157,23 @@ function readStartCmd(s) {
   const fields = [];
   const okPower = Number.isInteger(power) && power >= L.power_min_w && power <= L.power_max_w
     && (power - L.power_min_w) % L.power_step_w === 0;
-  if (!okPower) { errors.push(t.powerRange(L.power_min_w, L.power_max_w, L.power_step_w)); fields.push('power_w'); }
+  if (!okPower) {
+    errors.push(t('win-power-range', { min: String(L.power_min_w), max: String(L.power_max_w), step: String(L.power_step_w) }));
+    fields.push('power_w');
+  }
   const minTarget = r && isNum(r.soc_pct) ? Math.floor(r.soc_pct) + 1 : 1;
   const okTarget = Number.isInteger(target) && target >= minTarget && target <= L.target_max_pct;
   if (!okTarget) {
     errors.push(target > L.target_max_pct
-      ? t.targetAboveMax(target, L.target_max_pct)
+      ? t('win-target-above-max', { target: num(target), max: num(L.target_max_pct) })
       : r && isNum(r.soc_pct)
-        ? t.targetAbove(Math.round(r.soc_pct), minTarget, L.target_max_pct)
-        : t.targetRange(L.target_max_pct));
+        ? t('win-target-above', { soc: num(Math.round(r.soc_pct)), min: num(minTarget), max: num(L.target_max_pct) })
+        : t('win-target-range', { max: num(L.target_max_pct) }));
     fields.push('target_soc_pct');
   }
   const okDur = Number.isInteger(dur) && dur >= L.duration_min_min && dur <= L.duration_max_min;
   if (!okDur) {
-    errors.push(t.durationRange(fmtDuration(L.duration_min_min), fmtDuration(L.duration_max_min)));
+    errors.push(t('win-duration-range', { min: fmtDuration(L.duration_min_min), max: fmtDuration(L.duration_max_min) }));
     fields.push('duration_min');
   }
   if (errors.length) return { error: errors.join(' '), fields };

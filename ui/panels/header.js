@@ -1,5 +1,5 @@
 // The top bar and the summary: device, state of charge, what the device does, connection, age.
-import { t } from '../text.js';
+import { t, has } from '../text.js';
 import { $, showMeasure } from '../dom.js';
 import { pct, parseTime, when, ago, fullDate, stateWords } from '../format.js';
 import { invoke } from '../ipc.js';
@@ -11,19 +11,19 @@ export function render(s, ui) {
   const unconfigured = s.connection === 'not_configured';
 
   const dev = $('device-name');
-  dev.textContent = s.demo ? t.demoDevice : (s.device || t.noDevice);
+  dev.textContent = s.demo ? t('win-demo-device') : (s.device || t('win-no-device'));
   dev.classList.toggle('is-demo', !!s.demo);
 
   const soc = $('soc');
   const socState = showMeasure(soc, r, 'soc_pct', r && r.soc_pct, pct);
   soc.classList.toggle('is-empty', socState !== 'ok');
-  soc.setAttribute('aria-label', t.socAria(soc.textContent));
-  if (socState === 'ok') soc.title = t.socTitle;
+  soc.setAttribute('aria-label', t('win-soc-aria', { value: soc.textContent }));
+  if (socState === 'ok') soc.title = t('win-soc-title');
 
   const tot = $('soc-total');
   showMeasure(tot, r, 'soc_total_pct', r && r.soc_total_pct, pct);
-  tot.textContent = t.socTotal(tot.textContent);
-  tot.title = t.socTotalTitle;
+  tot.textContent = t('win-soc-total', { value: tot.textContent });
+  tot.title = t('win-soc-total-title');
 
   renderDeviceState(r);
   renderConnection(s);
@@ -36,7 +36,7 @@ export function render(s, ui) {
   const btn = $('btn-refresh');
   btn.disabled = busy || unconfigured || ui.refreshing === true;
   btn.classList.toggle('is-polling', busy);
-  btn.title = busy ? t.refreshBusy : t.refreshTitle;
+  btn.title = busy ? t('win-refresh-busy') : t('win-refresh-title');
   $('btn-demo').disabled = ui.demoStarting;
 }
 
@@ -52,8 +52,8 @@ function renderDeviceState(r) {
   ws.classList.toggle('is-charging', raw === CHARGING_STATE);
 
   const ds = $('device-state');
-  ds.textContent = raw || t.dash;
-  ds.title = !raw ? t.notReported : translated ? t.deviceTermTitle(raw) : t.deviceStateTitle;
+  ds.textContent = raw || t('win-dash');
+  ds.title = !raw ? t('win-not-reported') : translated ? t('win-device-term-title', { term: raw }) : t('win-device-state-title');
   ds.classList.toggle('device-term', translated);
   ds.classList.toggle('is-charging', raw === CHARGING_STATE && !translated);
   ds.classList.toggle('is-empty', !raw);
@@ -63,10 +63,11 @@ function renderConnection(s) {
   const c = s.connection || 'connecting';
   const conn = $('connection');
   conn.className = `connection conn--${c}`;
-  let text = t.connection[c] || String(c);
+  const id = `win-connection-${String(c).replace(/_/g, '-')}`;
+  let text = has(id) ? t(id) : String(c);
   if (c === 'offline') {
     const since = parseTime(s.offline_since);
-    if (since) text = t.offlineSince(when(since));
+    if (since) text = t('win-offline-since', { time: when(since) });
   }
   $('connection-text').textContent = text;
 
@@ -76,7 +77,7 @@ function renderConnection(s) {
   errEl.hidden = !loud;
   errEl.textContent = loud ? s.error : '';
   $('connection-error-sr').textContent = s.error ? `: ${s.error}` : '';
-  if (c === 'retrying') conn.title = t.retryingTitle(s.error || '');
+  if (c === 'retrying') conn.title = t('win-retrying-title', { error: s.error || '' }).trim();
   else if (s.error) conn.title = s.error;
   else conn.removeAttribute('title');
 }
@@ -85,14 +86,14 @@ function renderAge(s) {
   const age = $('age');
   const d = parseTime(s.updated_at);
   if (!d) {
-    age.textContent = s.connection === 'not_configured' ? t.ageNoDevice : t.noReadingYet;
+    age.textContent = s.connection === 'not_configured' ? t('win-no-device') : t('win-no-reading-yet');
     age.classList.remove('is-stale');
     age.removeAttribute('title');
     return;
   }
-  age.textContent = t.updated(when(d), ago(d)) + (s.stale ? t.staleSuffix : '');
+  age.textContent = t('win-updated', { time: when(d), ago: ago(d) }) + (s.stale ? t('win-stale-suffix') : '');
   age.classList.toggle('is-stale', !!s.stale);
-  age.title = s.stale ? t.staleTitle : fullDate(d);
+  age.title = s.stale ? t('win-stale-title') : fullDate(d);
 }
 
 export function wire(app) {

@@ -5,8 +5,9 @@
 // Contract: docs/ipc.md "History" (history_query, history_export).
 //
 // The charts are drawn from (state, ui) like every panel, but uPlot keeps its canvases: they
-// are rebuilt only when the reply, the pressure band, the theme or the width changes.
-import { t } from '../text.js';
+// are rebuilt only when the reply, the pressure band, the theme, the language or the width
+// changes.
+import { t, currentLanguage } from '../text.js';
 import { $, showMessage } from '../dom.js';
 import {
   isNum, num, clock, dayMonth, monthShort, weekdayDay, dateTime, parseTime,
@@ -193,12 +194,12 @@ async function exportCsv(app) {
   const q = h.query;
   if (!q || h.exporting) return;
   h.exporting = true;
-  h.exportMessage = { ok: null, text: t.exporting };
+  h.exportMessage = { ok: null, id: 'win-exporting' };
   app.render();
   try {
     const res = await invoke('history_export', { from: iso(q.from), to: iso(q.to), daily: $('history-export-daily').checked });
     // path null: the owner cancelled the save dialog; nothing to say.
-    h.exportMessage = res && typeof res.path === 'string' && res.path ? { ok: true, text: t.exportedTo(res.path) } : null;
+    h.exportMessage = res && typeof res.path === 'string' && res.path ? { ok: true, id: 'win-exported-to', args: { path: res.path } } : null;
   } catch (e) {
     h.exportMessage = { ok: false, text: e.message };
   }
@@ -213,20 +214,22 @@ export function render(s, ui) {
   const h = ui.history;
   for (const btn of document.querySelectorAll('#history-ranges [data-range]')) {
     btn.setAttribute('aria-pressed', String(!h.zoom && btn.dataset.range === h.range));
+    btn.textContent = t(`win-range-${btn.dataset.range}`);
+    btn.title = t(`win-range-${btn.dataset.range}-title`);
   }
   const zoomRow = $('history-zoom');
   zoomRow.hidden = !h.zoom;
   $('history-zoom-text').textContent = h.zoom
-    ? t.zoomedTo(dateTime(new Date(h.zoom.from * 1000)), dateTime(new Date(h.zoom.to * 1000))) : '';
+    ? t('win-zoomed-to', { from: dateTime(new Date(h.zoom.from * 1000)), to: dateTime(new Date(h.zoom.to * 1000)) }) : '';
 
   const d = h.data;
   const status = $('history-status');
   if (ui.view === 'history' && appRef) loadUplot(appRef);
   let msg = null;
-  if (uPlotState === 'failed') msg = { ok: false, text: t.historyNoCharts };
-  else if (h.error) msg = { ok: false, text: t.historyFailed(h.error) };
-  else if ((!d && h.loading) || uPlotState === 'loading') msg = { ok: null, text: t.historyLoading };
-  else if (d && !d.has && d.enabled) msg = { ok: null, text: h.zoom ? t.historyEmptyRange : t.historyEmpty };
+  if (uPlotState === 'failed') msg = { ok: false, id: 'win-history-no-charts' };
+  else if (h.error) msg = { ok: false, id: 'win-history-failed', args: { message: h.error } };
+  else if ((!d && h.loading) || uPlotState === 'loading') msg = { ok: null, id: 'win-history-loading' };
+  else if (d && !d.has && d.enabled) msg = { ok: null, id: h.zoom ? 'win-history-empty-range' : 'win-history-empty' };
   showMessage(status, msg);
   $('history-off').hidden = !(d && !d.enabled);
   $('history-demo').hidden = !(d && d.demo);
@@ -247,7 +250,7 @@ export function render(s, ui) {
 // Charts
 
 let charts = [];             // the four uPlot instances, in page order
-let builtKey = null;         // what they were built from: {data, band, theme, width}
+let builtKey = null;         // what they were built from: {data, band, theme, language, width}
 let themeVersion = 0;
 let builds = 0;
 
@@ -301,7 +304,7 @@ function spacer(c, scale) {
   return Object.assign(yAxis(c, scale, () => '', 1), { grid: { show: false } });
 }
 
-const legendValue = (fmt) => (u, v, si, idx) => (idx == null ? '' : v == null ? t.noValue : fmt(v));
+const legendValue = (fmt) => (u, v, si, idx) => (idx == null ? '' : v == null ? t('win-dash') : fmt(v));
 
 function common(c, width, height, d, onDraw) {
   return {
@@ -325,7 +328,7 @@ function common(c, width, height, d, onDraw) {
 }
 
 function timeSeries() {
-  return { label: t.seriesTime, value: (u, v, si, idx) => (idx == null || v == null ? '' : dateTime(new Date(v * 1000))) };
+  return { label: t('win-series-time'), value: (u, v, si, idx) => (idx == null || v == null ? '' : dateTime(new Date(v * 1000))) };
 }
 
 function socChart(c, d, width, onDraw) {
@@ -335,8 +338,8 @@ function socChart(c, d, width, onDraw) {
   opts.scales.W = { range: (u, min, max) => [0, Math.max(3500, isNum(max) ? max * 1.05 : 0)] };
   opts.series = [
     timeSeries(),
-    { label: t.seriesSoc, scale: '%', stroke: c.soc, width: 1.5, fill: hexAlpha(c.soc, 0.1), value: legendValue(pct) },
-    { label: t.seriesPower, scale: 'W', stroke: c.power, width: 1, fill: hexAlpha(c.power, 0.18),
+    { label: t('win-series-soc'), scale: '%', stroke: c.soc, width: 1.5, fill: hexAlpha(c.soc, 0.1), value: legendValue(pct) },
+    { label: t('win-series-power'), scale: 'W', stroke: c.power, width: 1, fill: hexAlpha(c.power, 0.18),
       paths: uPlot.paths.stepped({ align: 1 }), points: { show: false }, value: legendValue(power) },
   ];
   opts.axes = [xAxis(c), yAxis(c, '%', (v) => num(v)), yAxis(c, 'W', (v) => num(v / 1000, 1), 1)];
@@ -357,9 +360,9 @@ function pressureChart(c, d, band, width, onDraw) {
   const minmax = { scale: 'bar', stroke: hexAlpha(c.pressure, 0.35), width: 0, points: { show: false } };
   opts.series = [
     timeSeries(),
-    { label: t.seriesPressure, scale: 'bar', stroke: c.pressure, width: 1.5, value: legendValue(bar) },
-    Object.assign({ label: t.seriesMin, value: legendValue(bar) }, minmax),
-    Object.assign({ label: t.seriesMax, value: legendValue(bar) }, minmax),
+    { label: t('win-series-pressure'), scale: 'bar', stroke: c.pressure, width: 1.5, value: legendValue(bar) },
+    Object.assign({ label: t('win-series-min'), value: legendValue(bar) }, minmax),
+    Object.assign({ label: t('win-series-max'), value: legendValue(bar) }, minmax),
   ];
   // min..max as a light band around the mean
   opts.bands = [{ series: [3, 2], fill: hexAlpha(c.pressure, 0.2) }];
@@ -451,7 +454,7 @@ function zonesChart(c, d, width, onDraw) {
   opts.series = [timeSeries()];
   const data = [d.t];
   for (let i = 1; i <= 5; i++) {
-    opts.series.push({ label: t.seriesZone(i), scale: '°C', stroke: c.zones[i - 1], width: 1.25, value: legendValue(temp) });
+    opts.series.push({ label: t('win-series-zone', { zone: i }), scale: '°C', stroke: c.zones[i - 1], width: 1.25, value: legendValue(temp) });
     data.push(s[`zone${i}_c`].mean);
   }
   opts.axes = [xAxis(c), yAxis(c, '°C', (v) => num(v)), spacer(c, '°C')];
@@ -509,10 +512,10 @@ function dailyChart(c, d, width, onDraw, per) {
   opts.scales.L = { range: upTo(10) };
   opts.scales.kWh = { range: upTo(1) };
   opts.series = [
-    { label: t.seriesDay, value: (u, v, si, idx) => (idx == null || v == null ? '' : weekdayDay(new Date(v * 1000))) },
-    { label: t.seriesHotWater, scale: 'L', stroke: c.water, fill: hexAlpha(c.water, 0.75), width: 0,
+    { label: t('win-series-day'), value: (u, v, si, idx) => (idx == null || v == null ? '' : weekdayDay(new Date(v * 1000))) },
+    { label: t('win-series-hot-water'), scale: 'L', stroke: c.water, fill: hexAlpha(c.water, 0.75), width: 0,
       paths: dayBars(days, 0, per), points: { show: false }, value: legendValue(volume) },
-    { label: t.seriesCharged, scale: 'kWh', stroke: c.charged, fill: hexAlpha(c.charged, 0.75), width: 0,
+    { label: t('win-series-charged'), scale: 'kWh', stroke: c.charged, fill: hexAlpha(c.charged, 0.75), width: 0,
       paths: dayBars(days, 1, per), points: { show: false }, value: legendValue(energy) },
   ];
   opts.axes = [xAxis(c), yAxis(c, 'L', (v) => num(v)), yAxis(c, 'kWh', (v) => num(v), 1)];
@@ -533,8 +536,10 @@ function ensureCharts(d, band) {
   if (width < 50) return;
   const bandKey = JSON.stringify(band || null);
   const k = builtKey;
-  if (k && k.data === d && k.band === bandKey && k.theme === themeVersion && k.width === width) return;
-  if (k && k.data === d && k.band === bandKey && k.theme === themeVersion) {
+  const lang = currentLanguage();
+  const same = k && k.data === d && k.band === bandKey && k.theme === themeVersion && k.language === lang;
+  if (same && k.width === width) return;
+  if (same) {
     for (const u of charts) u.setSize({ width, height: u.height });
     builtKey.width = width;
     return;
@@ -554,8 +559,9 @@ function ensureCharts(d, band) {
   };
   const per = daysPerBar(d, width);
   const units = {
-    'chart-soc': `${t.unitPct} · ${t.axisKw}`, 'chart-pressure': t.unitBar, 'chart-zones': t.unitC,
-    'chart-daily': per === 1 ? `${t.unitL} · ${t.unitKwh}` : t.dailyAverages(t.unitL, t.unitKwh, per / 7),
+    'chart-soc': `${t('win-unit-pct')} · ${t('win-unit-kw')}`, 'chart-pressure': t('unit-bar'), 'chart-zones': t('win-unit-c'),
+    'chart-daily': per === 1 ? `${t('win-unit-l')} · ${t('win-unit-kwh')}`
+      : t('win-daily-averages', { litres: t('win-unit-l'), kwh: t('win-unit-kwh'), weeks: per / 7 }),
   };
   for (const id of FIGURES) {
     plotOf(id).textContent = '';
@@ -570,9 +576,9 @@ function ensureCharts(d, band) {
   charts.forEach((u, i) => {
     plotOf(FIGURES[i]).appendChild(u.root);
     $(FIGURES[i]).uplot = u; // for tests/ui/checks.js
-    u.root.querySelector('.u-over').setAttribute('aria-label', t.chartAria($(FIGURES[i]).querySelector('figcaption span').textContent));
+    u.root.querySelector('.u-over').setAttribute('aria-label', t('win-chart-aria', { name: $(FIGURES[i]).querySelector('figcaption span').textContent }));
   });
-  builtKey = { data: d, band: bandKey, theme: themeVersion, width };
+  builtKey = { data: d, band: bandKey, theme: themeVersion, language: lang, width };
   $('history-event').hidden = true;
 }
 
@@ -603,7 +609,7 @@ function hoverEvent(u, d) {
       if (dx < best) { best = dx; hit = e; }
     }
   }
-  const text = hit ? t.eventAt(dateTime(new Date(hit.at * 1000)), hit.title) : '';
+  const text = hit ? t('win-event-at', { time: dateTime(new Date(hit.at * 1000)), title: hit.title }) : '';
   if (line.textContent !== text) line.textContent = text;
   line.hidden = !hit;
   line.className = hit ? `chart-event sev-${hit.severity}` : 'chart-event';
@@ -613,8 +619,6 @@ export function wire(app) {
   appRef = app;
   for (const btn of document.querySelectorAll('#history-ranges [data-range]')) {
     const r = btn.dataset.range;
-    btn.textContent = t.ranges[r];
-    btn.title = t.rangeTitles[r];
     btn.addEventListener('click', () => setRange(app, r, performance.now()));
   }
   $('btn-reset-zoom').addEventListener('click', () => {

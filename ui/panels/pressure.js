@@ -47,8 +47,8 @@ export function render(s) {
   gauge.style.setProperty('--hi-alarm', at(hiAlarm === null ? max : hiAlarm));
   $('pressure-tick-low').hidden = loAlarm === null;
   $('pressure-tick-high').hidden = hiAlarm === null;
-  if (loAlarm !== null) $('pressure-tick-low').title = t.tickLowTitle(barLevel(loAlarm));
-  if (hiAlarm !== null) $('pressure-tick-high').title = t.tickHighTitle(barLevel(hiAlarm));
+  if (loAlarm !== null) $('pressure-tick-low').title = t('win-tick-low-title', { bar: barLevel(loAlarm) });
+  if (hiAlarm !== null) $('pressure-tick-high').title = t('win-tick-high-title', { bar: barLevel(hiAlarm) });
 
   const v = r ? r.pressure_bar : null;
   const st = showMeasure($('pressure'), r, 'pressure_bar', v, bar);
@@ -60,7 +60,7 @@ export function render(s) {
     gauge.setAttribute('aria-valuetext', bar(v));
   } else {
     gauge.removeAttribute('aria-valuenow');
-    gauge.setAttribute('aria-valuetext', st === 'null' ? t.notReported : t.implausible);
+    gauge.setAttribute('aria-valuetext', st === 'null' ? t('win-not-reported') : t('win-implausible'));
   }
 
   const alert = pressureAlert(s);
@@ -69,7 +69,7 @@ export function render(s) {
   card.classList.toggle('is-alarm', !!alert && alert.severity === 'alarm');
   card.dataset.alert = alert ? `${alert.kind}:${alert.severity}` : '';
 
-  const band = `${barLevel(lo)}–${barLevel(hi)} ${t.unitBar}`;
+  const band = `${barLevel(lo)}–${barLevel(hi)} ${t('unit-bar')}`;
   $('pressure-hint').textContent = hint(alert, st, v, { lo, hi, loAlarm, hiAlarm, band });
 }
 
@@ -78,15 +78,15 @@ function hint(alert, st, v, { lo, hi, loAlarm, hiAlarm, band }) {
     const alarm = alert.severity === 'alarm';
     switch (alert.kind) {
       case 'low_pressure':
-        return alarm && loAlarm !== null ? t.lowAlarmHint(barLevel(loAlarm)) : t.lowWarnHint(band);
+        return alarm && loAlarm !== null ? t('win-low-alarm-hint', { bar: barLevel(loAlarm) }) : t('win-low-warn-hint', { band });
       case 'high_pressure':
-        return alarm && hiAlarm !== null ? t.highAlarmHint(barLevel(hiAlarm)) : t.highWarnHint(band);
-      case 'leak': return t.leakHint;
-      case 'sensor_fault': return t.sensorHint;
+        return alarm && hiAlarm !== null ? t('win-high-alarm-hint', { bar: barLevel(hiAlarm) }) : t('win-high-warn-hint', { band });
+      case 'leak': return t('win-leak-hint');
+      case 'sensor_fault': return t('win-sensor-hint');
       default: break;
     }
   }
-  if (st === 'implausible') return t.implausiblePressure(band);
-  if (st !== 'ok') return t.healthyBand(band);
-  return v >= lo && v <= hi ? t.withinBand(band) : t.outsideBandQuiet(band);
+  if (st === 'implausible') return t('win-implausible-pressure', { band });
+  if (st !== 'ok') return t('win-healthy-band', { band });
+  return v >= lo && v <= hi ? t('win-within-band', { band }) : t('win-outside-band-quiet', { band });
 }

@@ -1,4 +1,4 @@
-// The settings view: device, polling, control, password, alert thresholds.
+// The settings view: device, polling, control, language, password, alert thresholds.
 // The inputs hold what the owner types; they are filled when the settings load or save.
 // Errors name a settings key (docs/ipc.md `field`): the matching inputs are marked.
 import { t } from '../text.js';
@@ -14,6 +14,7 @@ const FIELD_INPUTS = {
   password: ['set-password'],
   control_enabled: ['set-control'],
   autostart: ['set-autostart'],
+  language: ['set-language'],
   history_enabled: ['set-history'],
   history_keep_days: ['set-keep-days'],
   'alerts.low_bar': ['set-low-bar'],
@@ -27,22 +28,24 @@ const FIELD_INPUTS = {
   'alerts.quiet_hours': ['set-quiet-start', 'set-quiet-end'],
 };
 
-// [key in settings.alerts, integer?, label key in text.js]
+// [key in settings.alerts, integer?, the label's message id]
 const ALERT_FIELDS = [
-  ['low_bar', false, 'warnBelow'],
-  ['low_alarm_bar', false, 'alarmBelow'],
-  ['high_bar', false, 'warnAbove'],
-  ['high_alarm_bar', false, 'alarmAbove'],
-  ['leak_bar_per_6h', false, 'leakLabel'],
-  ['hold_readings', true, 'confirmAfter'],
-  ['offline_grace_min', true, 'offlineAfter'],
-  ['reminder_h', true, 'repeatAlarms'],
+  ['low_bar', false, 'win-warn-below'],
+  ['low_alarm_bar', false, 'win-alarm-below'],
+  ['high_bar', false, 'win-warn-above'],
+  ['high_alarm_bar', false, 'win-alarm-above'],
+  ['leak_bar_per_6h', false, 'win-leak-label'],
+  ['hold_readings', true, 'win-confirm-after'],
+  ['offline_grace_min', true, 'win-offline-after'],
+  ['reminder_h', true, 'win-repeat-alarms'],
 ];
 const inputOf = (key) => $(FIELD_INPUTS[`alerts.${key}`][0]);
 
 // "Keep for": the select's values are "forever" (null) or a number of days.
 const KEEP_FOREVER = 'forever';
-const KEEP_YEARS = [1, 2, 5, 10];
+
+// "Language": "system" (the system's), "en" or "nl" (docs/ipc.md).
+const LANGUAGES = ['system', 'en', 'nl'];
 
 /** Selects `days` (null: forever); a number the list lacks gets an option of its own. */
 function showKeepDays(days) {
@@ -56,8 +59,8 @@ function showKeepDays(days) {
   if (![...select.options].some((o) => o.value === value)) {
     const o = document.createElement('option');
     o.value = value;
-    o.textContent = t.keepDays(Math.round(days));
     o.dataset.extra = '1';
+    o.dataset.days = value;
     select.appendChild(o);
   }
   select.value = value;
@@ -68,8 +71,17 @@ function readKeepDays() {
   return v === KEEP_FOREVER ? null : Number(v);
 }
 
+/** The words of the selects' options: they follow the language. */
+function renderOptions() {
+  for (const o of $('set-keep-days').options) {
+    if (o.dataset.extra) o.textContent = t('win-keep-days', { days: o.dataset.days });
+    else if (o.value !== KEEP_FOREVER) o.textContent = t('win-keep-years', { years: Math.round(Number(o.value) / 365) });
+  }
+}
+
 export function render(s, ui) {
   const st = ui.settings;
+  renderOptions();
   showMessage($('settings-message'), st.message);
 
   for (const [field, ids] of Object.entries(FIELD_INPUTS)) {
@@ -84,9 +96,9 @@ export function render(s, ui) {
   const status = $('password-status');
   status.classList.toggle('is-err', !!(loaded && loaded.keyring_error));
   status.classList.toggle('is-ok', !!(loaded && !loaded.keyring_error && loaded.password_stored));
-  status.textContent = !loaded ? t.dash
+  status.textContent = !loaded ? t('win-dash')
     : loaded.keyring_error ? loaded.keyring_error
-      : loaded.password_stored ? t.passwordStored : t.noPassword;
+      : t(loaded.password_stored ? 'win-password-stored' : 'win-no-password');
   $('forget-row').hidden = !(loaded && loaded.password_stored);
   $('alert-settings').hidden = !(loaded && loaded.alerts && typeof loaded.alerts === 'object');
 
@@ -117,6 +129,7 @@ function fill(ui, st) {
   $('set-interval').value = isNum(st.poll_interval_s) ? st.poll_interval_s : 300;
   $('set-control').checked = !!st.control_enabled;
   $('set-autostart').checked = !!st.autostart;
+  $('set-language').value = LANGUAGES.includes(st.language) ? st.language : 'system';
   // Both default on the backend's side too: history on, kept forever.
   $('set-history').checked = st.history_enabled !== false;
   showKeepDays(st.history_keep_days);
@@ -149,15 +162,15 @@ function readAlerts(loaded) {
     const s = String(inputOf(key).value).trim();
     const v = Number(s);
     if (s === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) {
-      throw new FormError(t.badNumber(t[label], integer), `alerts.${key}`);
+      throw new FormError(t(integer ? 'win-bad-whole-number' : 'win-bad-number', { label: t(label) }), `alerts.${key}`);
     }
     out[key] = v;
   }
   if ($('set-quiet-on').checked) {
     const a = hm($('set-quiet-start').value);
     const b = hm($('set-quiet-end').value);
-    if (!a) throw new FormError(t.quietStart, 'alerts.quiet_hours');
-    if (!b) throw new FormError(t.quietEnd, 'alerts.quiet_hours');
+    if (!a) throw new FormError(t('win-quiet-start'), 'alerts.quiet_hours');
+    if (!b) throw new FormError(t('win-quiet-end'), 'alerts.quiet_hours');
     out.quiet_hours = [`${a}:00`, `${b}:00`];
   } else {
     out.quiet_hours = null;
@@ -167,14 +180,14 @@ function readAlerts(loaded) {
 
 function readPort() {
   const port = intOrNull($('set-port').value);
-  if (port === null || port < 1 || port > 65535) throw new FormError(t.badPort, 'port');
+  if (port === null || port < 1 || port > 65535) throw new FormError(t('win-bad-port'), 'port');
   return port;
 }
 
 function readForm(ui) {
   const port = readPort();
   const interval = intOrNull($('set-interval').value);
-  if (interval === null) throw new FormError(t.badInterval, 'poll_interval_s');
+  if (interval === null) throw new FormError(t('win-bad-interval'), 'poll_interval_s');
   const loaded = ui.settings.loaded;
   const settings = {
     host: $('set-host').value.trim(),
@@ -182,6 +195,7 @@ function readForm(ui) {
     poll_interval_s: interval,
     control_enabled: $('set-control').checked,
     autostart: $('set-autostart').checked,
+    language: $('set-language').value,
     history_enabled: $('set-history').checked,
     history_keep_days: readKeepDays(),
   };
@@ -214,7 +228,7 @@ async function save(app) {
   }
   st.invalid = [];
   st.saving = true;
-  st.message = { ok: null, text: t.saving };
+  st.message = { ok: null, id: 'win-saving' };
   st.passwordCheck = null;
   app.render();
   try {
@@ -226,7 +240,7 @@ async function save(app) {
       $('set-password').value = '';
       $('set-forget-password').checked = false;
     }
-    st.message = { ok: true, text: t.saved };
+    st.message = { ok: true, id: 'win-saved' };
   } catch (e) {
     st.saving = false;
     failed(app, e);
@@ -241,7 +255,7 @@ async function testConnection(app) {
   const host = $('set-host').value.trim();
   let port;
   try {
-    if (!host) throw new FormError(t.needHost, 'host');
+    if (!host) throw new FormError(t('win-need-host'), 'host');
     port = readPort();
   } catch (e) {
     failed(app, e);
@@ -250,12 +264,12 @@ async function testConnection(app) {
   const password = $('set-forget-password').checked ? null : ($('set-password').value || null);
   st.invalid = [];
   st.testing = true;
-  st.message = { ok: null, text: t.trying(host, port) };
+  st.message = { ok: null, id: 'win-trying', args: { host, port: String(port) } };
   st.passwordCheck = null;
   app.render();
   try {
     const res = (await invoke('test_connection', { host, port, password })) || {};
-    st.message = { ok: !!res.ok, text: res.message || (res.ok ? t.reached : t.notReached) };
+    st.message = res.message ? { ok: !!res.ok, text: res.message } : { ok: !!res.ok, id: res.ok ? 'win-reached' : 'win-not-reached' };
     st.passwordCheck = res.login && typeof res.login === 'object' ? res.login : null;
   } catch (e) {
     st.testing = false;
@@ -283,10 +297,6 @@ export async function load(app) {
 
 export function wire(app) {
   const { ui } = app;
-  const select = $('set-keep-days');
-  for (const o of select.options) {
-    if (o.value !== KEEP_FOREVER) o.textContent = t.keepYears(Math.round(Number(o.value) / 365));
-  }
   $('settings-form').addEventListener('submit', (ev) => { ev.preventDefault(); save(app); });
   $('btn-test-connection').addEventListener('click', () => testConnection(app));
   $('btn-back').addEventListener('click', () => app.showView('monitor'));

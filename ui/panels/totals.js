@@ -3,7 +3,7 @@ import { t } from '../text.js';
 import { $, showMeasure } from '../dom.js';
 import { energy, volume } from '../format.js';
 
-const flag = (b) => (b === true ? t.on : b === false ? t.off : t.notReported);
+const flag = (b) => t(b === true ? 'win-on' : b === false ? 'win-off' : 'win-not-reported');
 
 export function render(s) {
   const r = s.reading || null;
@@ -13,10 +13,10 @@ export function render(s) {
 
   // The owner's words; the device's terms (independent / online mode) in the tooltip.
   const parts = [];
-  if (r && typeof r.dependent_mode === 'boolean') parts.push(t.modeDependent[r.dependent_mode]);
-  if (r && typeof r.online_mode === 'boolean') parts.push(t.modeOnline[r.online_mode]);
+  if (r && typeof r.dependent_mode === 'boolean') parts.push(t(r.dependent_mode ? 'win-mode-dependent-on' : 'win-mode-dependent-off'));
+  if (r && typeof r.online_mode === 'boolean') parts.push(t(r.online_mode ? 'win-mode-online-on' : 'win-mode-online-off'));
   const modes = $('modes');
   modes.textContent = parts.join(' · ');
-  if (r && parts.length) modes.title = t.modesTitle(flag(r.dependent_mode), flag(r.online_mode));
+  if (r && parts.length) modes.title = t('win-modes-title', { dependent: flag(r.dependent_mode), online: flag(r.online_mode) });
   else modes.removeAttribute('title');
 }

@@ -40,11 +40,11 @@ export function render(s) {
       const rgb = tempColor(v);
       fill.style.setProperty('--zone-color', `rgb(${rgb.join(',')})`);
       if (luminance(rgb) > 0.62) txt.classList.add('on-light');
-      txt.setAttribute('aria-label', t.zoneAria(i + 1, txt.textContent));
+      txt.setAttribute('aria-label', t('win-zone-aria', { zone: String(i + 1), value: txt.textContent }));
     } else {
       fill.style.removeProperty('--zone-color');
       txt.classList.add(st === 'null' ? 'is-null' : 'is-implausible');
-      txt.setAttribute('aria-label', t.zoneAria(i + 1, st === 'null' ? t.notReported : t.implausible));
+      txt.setAttribute('aria-label', t('win-zone-aria', { zone: String(i + 1), value: t(st === 'null' ? 'win-not-reported' : 'win-implausible') }));
     }
     txt.classList.remove('val-null', 'val-implausible');
   }
@@ -63,7 +63,7 @@ export function render(s) {
   showMeasure($('heater-power'), r, 'heater_power_w', r && r.heater_power_w, power);
   const on = !!r && isNum(r.heater_power_w) && r.heater_power_w > 0;
   $('heater-stat').classList.toggle('is-on', on);
-  $('heater-glyph').setAttribute('aria-label', on ? t.heating : t.notHeating);
+  $('heater-glyph').setAttribute('aria-label', t(on ? 'win-heating' : 'win-not-heating'));
 
   showMeasure($('energy'), r, 'stored_energy_kwh', r && r.stored_energy_kwh, energy);
   showMeasure($('flow'), r, 'hot_water_flow_lpm', r && r.hot_water_flow_lpm, flow);
