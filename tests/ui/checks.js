@@ -141,7 +141,7 @@
       ok(text('pressure-hint') === 'Binnen het normale bereik van 2–3 bar', `hint ${text('pressure-hint')}`);
       ok(text('device-state') === 'Charging Electrical Main', `device term ${text('device-state')}`);
       ok(text('device-state-words') === 'Laden (elektrisch element)', `device state ${text('device-state-words')}`);
-      ok(/^bijgewerkt om \d{2}:\d{2}, 2 min geleden$/.test(text('age')), `age ${text('age')}`);
+      ok(/^bijgewerkt \d{2}:\d{2}, 2 min geleden$/.test(text('age')), `age ${text('age')}`);
       ok(text('modes') === 'zelfstandig · koppeling met leverancier aan', `modes ${text('modes')}`);
       ok([...$('duration').options].some((o) => o.textContent === '2 uur' && o.selected), 'the duration in Dutch');
       ok(/2,52 bar · laadtoestand 90 %/.test(text('alert-log-list')), `log ${text('alert-log-list')}`);

@@ -79,7 +79,7 @@ win-offline-since = niet bereikbaar sinds { $time }
 win-retrying-title = De laatste meting is mislukt; de app probeert het zo opnieuw. { $error }
 win-no-reading-yet = nog geen meting
 # $time: wanneer; $ago: een van de berichten "hoe lang geleden".
-win-updated = bijgewerkt om { $time }, { $ago }
+win-updated = bijgewerkt { $time }, { $ago }
 win-stale-suffix = {" "}· verouderd
 win-stale-title = Deze meting is ouder dan twee uitleesintervallen
 
@@ -238,7 +238,7 @@ win-language-system = Systeem
 win-language-en = English
 win-language-nl = Nederlands
 win-service-password = Servicewachtwoord
-win-password-placeholder = Laat leeg om het opgeslagen wachtwoord te houden
+win-password-placeholder = Leeg laten om het huidige te houden
 win-forget-password = Het opgeslagen wachtwoord wissen
 win-password-stored = Er is een wachtwoord opgeslagen in de sleutelbos van het systeem
 win-no-password = Geen wachtwoord opgeslagen
@@ -250,7 +250,7 @@ win-alarm-above = Alarm boven
 win-pressure-limits-help = Drukgrenzen. De waarschuwing bij lage druk geldt boven een laadtoestand van 50 %, de alarmen bij elke laadtoestand.
 win-leak-label = Lek: daalt sneller dan
 win-confirm-after = Bevestigen na
-win-offline-after = Melding niet bereikbaar na
+win-offline-after = Niet bereikbaar na
 win-repeat-alarms = Alarm herhalen om de
 win-quiet-hours = Stille uren
 win-quiet-help = Waarschuwingen worden bewaard maar niet getoond; alarmen komen altijd door
