@@ -6,9 +6,12 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::{DateTime, Local, NaiveDate, NaiveTime, TimeZone, Utc};
-use clap::{Args, Subcommand};
+use clap::Subcommand;
 use nestore_history::{DailyTotal, SeedOptions, Store, FILE_NAME, MAX_DAYS};
 
+use nestore_i18n::Args;
+
+use crate::text::{label, t};
 use crate::{bounded_duration, exit, Failure};
 
 /// The app's identifier: Tauri's `app_data_dir()` is the platform data directory joined
@@ -24,7 +27,7 @@ pub enum HistoryCmd {
     Seed(SeedArgs),
 }
 
-#[derive(Args)]
+#[derive(clap::Args)]
 pub struct ExportArgs {
     /// The folder of the history file (default: the app's data folder).
     #[arg(long, env = "NESTORE_DATA_DIR", value_parser = parse_dir)]
@@ -42,7 +45,7 @@ pub struct ExportArgs {
     daily: bool,
 }
 
-#[derive(Args)]
+#[derive(clap::Args)]
 pub struct SeedArgs {
     /// The folder of the history file (created if needed).
     #[arg(long, env = "NESTORE_DATA_DIR", required = true, value_parser = parse_dir)]
@@ -59,19 +62,19 @@ const SEED_INTERVAL: (Duration, Duration) =
     (Duration::from_secs(10), Duration::from_secs(24 * 3600));
 
 fn parse_seed_interval(s: &str) -> Result<Duration, String> {
-    bounded_duration(s, SEED_INTERVAL, "10 s to 24 h")
+    bounded_duration(s, SEED_INTERVAL, "cli-parse-seed-interval-range")
 }
 
 fn parse_days(s: &str) -> Result<u32, String> {
     match s.trim().parse::<u32>() {
         Ok(n) if (1..=3660).contains(&n) => Ok(n),
-        _ => Err("must be a whole number of days from 1 to 3660".into()),
+        _ => Err(label("cli-parse-days")),
     }
 }
 
 fn parse_dir(s: &str) -> Result<PathBuf, String> {
     if s.trim().is_empty() {
-        return Err("the folder is empty".into());
+        return Err(label("cli-parse-folder-empty"));
     }
     Ok(PathBuf::from(s))
 }
@@ -96,44 +99,51 @@ fn parse_time(s: &str) -> Result<DateTime<Utc>, String> {
         return Ok(t.with_timezone(&Utc));
     }
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return local_midnight(d).ok_or_else(|| format!("{s} has no local midnight"));
+        return local_midnight(d)
+            .ok_or_else(|| t("cli-parse-no-midnight", &Args::new().text("date", s)));
     }
-    Err(
-        "not a time: expected RFC 3339 with an offset (2026-11-01T06:00:00+01:00, \
-         2026-11-01T05:00:00Z) or a date (2026-11-01)"
-            .into(),
-    )
+    Err(label("cli-parse-not-time"))
 }
 
 /// The history's folder: `--data-dir`, `NESTORE_DATA_DIR`, else the app's data folder.
 fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, Failure> {
     given
         .or_else(|| dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)))
-        .ok_or_else(|| {
-            Failure(
-                exit::USAGE,
-                "no data folder is known on this system: name one with --data-dir".into(),
-            )
-        })
+        .ok_or_else(|| Failure(exit::USAGE, label("cli-history-no-data-dir")))
 }
 
 impl From<nestore_history::Error> for Failure {
     fn from(e: nestore_history::Error) -> Self {
         use nestore_history::Error as E;
+        let failed = |e: &dyn std::fmt::Display| {
+            t(
+                "cli-history-failed",
+                &Args::new().text("reason", e.to_string()),
+            )
+        };
         match e {
             E::NotFound(path) => Failure(
                 exit::HISTORY,
-                format!(
-                    "no history at {} (the app keeps one while \"Keep history\" is on; --data-dir or NESTORE_DATA_DIR names another folder)",
-                    path.display()
+                t(
+                    "cli-history-not-found",
+                    &Args::new().text("path", path.display().to_string()),
                 ),
             ),
-            e @ (E::Corrupt | E::TooNew { .. } | E::Outdated { .. }) => {
-                Failure(exit::HISTORY, format!("cannot read the history: {e}"))
-            }
+            E::Corrupt => Failure(exit::HISTORY, label("cli-history-damaged")),
+            E::TooNew { found, known } => Failure(
+                exit::HISTORY,
+                t(
+                    "cli-history-too-new",
+                    &Args::new()
+                        .int("found", i64::from(found))
+                        .int("known", i64::from(known)),
+                ),
+            ),
+            E::Outdated { .. } => Failure(exit::HISTORY, label("cli-history-outdated")),
+            // The command line's own checks, in the history library's words.
             e @ E::Invalid { .. } => Failure(exit::USAGE, e.to_string()),
-            e @ E::HasRealData => Failure(exit::REJECTED, format!("not seeded: {e}")),
-            e => Failure(exit::OTHER, format!("history: {e}")),
+            E::HasRealData => Failure(exit::REJECTED, label("cli-history-has-real-data")),
+            e => Failure(exit::OTHER, failed(&e)),
         }
     }
 }
@@ -148,10 +158,7 @@ pub fn run(cmd: HistoryCmd) -> Result<(), Failure> {
 fn export(a: ExportArgs) -> Result<(), Failure> {
     if let (Some(from), Some(to)) = (a.from, a.to) {
         if from >= to {
-            return Err(Failure(
-                exit::USAGE,
-                "--from must be before --to (--to is not included)".into(),
-            ));
+            return Err(Failure(exit::USAGE, label("cli-history-from-after-to")));
         }
     }
     let path = data_dir(a.data_dir)?.join(FILE_NAME);
@@ -170,7 +177,8 @@ fn export(a: ExportArgs) -> Result<(), Failure> {
         // A reader that stopped reading (`nestore history export | head`) is no failure.
         Err(nestore_history::Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(nestore_history::Error::Io(e)) => {
-            Err(Failure(exit::OTHER, format!("cannot write the CSV: {e}")))
+            let why = Args::new().text("reason", e.to_string());
+            Err(Failure(exit::OTHER, t("cli-history-csv-failed", &why)))
         }
         Err(e) => Err(e.into()),
     }
@@ -260,7 +268,7 @@ fn daily(
 }
 
 fn no_midnight() -> Failure {
-    Failure(exit::OTHER, "a local day without a start".into())
+    Failure(exit::OTHER, label("cli-history-no-day-start"))
 }
 
 fn midnight_of(t: DateTime<Utc>) -> Result<DateTime<Utc>, Failure> {
@@ -286,11 +294,14 @@ fn seed(a: SeedArgs) -> Result<(), Failure> {
     }
     let n = store.seed_demo(&options)?;
     store.checkpoint()?;
-    println!(
-        "Added {n} demo readings ({} days, one every {}) to {}.",
-        a.days,
-        humantime::format_duration(a.interval),
-        path.display()
-    );
+    let args = Args::new()
+        .int("count", i64::try_from(n).unwrap_or(i64::MAX))
+        .int("days", i64::from(a.days))
+        .text(
+            "interval",
+            humantime::format_duration(a.interval).to_string(),
+        )
+        .text("path", path.display().to_string());
+    println!("{}", t("cli-history-seeded", &args));
     Ok(())
 }

@@ -3,12 +3,17 @@
 mod format;
 mod history;
 mod password;
+mod text;
+mod usage;
 
 use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use nestore::{ChargeRequest, Client, Command, Error};
+use nestore_i18n::Args;
+
+use crate::text::{label, t};
 
 /// Exit codes, one per kind of failure, so scripts can tell them apart.
 mod exit {
@@ -23,12 +28,11 @@ mod exit {
     pub const HISTORY: u8 = 7;
 }
 
+/// The command line. Its help texts are the catalogue's (`cli-help-*`, set by
+/// [`usage::localise`]); the doc comments here say what each option is for the code's
+/// readers.
 #[derive(Parser)]
-#[command(
-    name = "nestore",
-    version,
-    about = "Read and control a NEStore water battery"
-)]
+#[command(name = "nestore", version)]
 struct Cli {
     /// Device host name or IP address (without the port: that is --port).
     #[arg(
@@ -44,7 +48,7 @@ struct Cli {
         long,
         env = "NESTORE_PORT",
         default_value_t = nestore::DEFAULT_PORT,
-        value_parser = clap::value_parser!(u16).range(1..),
+        value_parser = parse_port,
         global = true
     )]
     port: u16,
@@ -73,6 +77,7 @@ enum Cmd {
 enum DeviceCmd {
     /// Print one reading.
     Status {
+        /// As JSON, English keys, for scripts.
         #[arg(long)]
         json: bool,
     },
@@ -105,18 +110,19 @@ enum ChargeCmd {
     /// Charge with the electric heater.
     Start {
         /// Heater power in W (1000-3400, steps of 100).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_power)]
         power: u32,
         /// Target state of charge in % (above the current one).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_soc)]
         soc: u8,
         /// How long the task holds (30 min to 5 h), e.g. 2h or 90min.
-        #[arg(long, default_value = "2h", value_parser = humantime::parse_duration)]
+        #[arg(long, default_value = "2h", value_parser = parse_duration)]
         duration: Duration,
     },
     /// Stop charging and block the automatic schedule for a while.
     Stop {
-        #[arg(long, default_value = "2h", value_parser = humantime::parse_duration)]
+        /// How long the block holds (30 min to 5 h).
+        #[arg(long, default_value = "2h", value_parser = parse_duration)]
         duration: Duration,
     },
 }
@@ -131,14 +137,20 @@ fn parse_host(s: &str) -> Result<String, String> {
         })
 }
 
+/// A duration as humantime reads it ("30s", "5m", "2h", "90min").
+fn parse_duration(s: &str) -> Result<Duration, String> {
+    humantime::parse_duration(s.trim()).map_err(|_| label("cli-parse-not-duration"))
+}
+
+/// A duration within `min..=max`; `range` is the message that says so.
 fn bounded_duration(
     s: &str,
     (min, max): (Duration, Duration),
-    words: &str,
+    range: &str,
 ) -> Result<Duration, String> {
-    let d = humantime::parse_duration(s).map_err(|e| format!("{e} (e.g. 30s, 5m, 2h)"))?;
+    let d = parse_duration(s)?;
     if d < min || d > max {
-        return Err(format!("must be {words}"));
+        return Err(label(range));
     }
     Ok(d)
 }
@@ -147,18 +159,35 @@ const TIMEOUT: (Duration, Duration) = (Duration::from_secs(1), Duration::from_se
 const INTERVAL: (Duration, Duration) = (Duration::from_secs(1), Duration::from_secs(24 * 3600));
 
 fn parse_timeout(s: &str) -> Result<Duration, String> {
-    bounded_duration(s, TIMEOUT, "1 s to 5 min")
+    bounded_duration(s, TIMEOUT, "cli-parse-timeout-range")
 }
 
 fn parse_interval(s: &str) -> Result<Duration, String> {
-    bounded_duration(s, INTERVAL, "1 s to 24 h")
+    bounded_duration(s, INTERVAL, "cli-parse-interval-range")
 }
 
 fn parse_count(s: &str) -> Result<u64, String> {
     match s.trim().parse::<u64>() {
         Ok(n) if n >= 1 => Ok(n),
-        _ => Err("must be a whole number of at least 1".into()),
+        _ => Err(label("cli-parse-count")),
     }
+}
+
+fn parse_port(s: &str) -> Result<u16, String> {
+    match s.trim().parse::<u16>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(label("cli-parse-port")),
+    }
+}
+
+/// Any whole number of watts: the library says which powers the device takes.
+fn parse_power(s: &str) -> Result<u32, String> {
+    s.trim().parse().map_err(|_| label("cli-parse-power"))
+}
+
+/// Any whole percentage up to 255: the library says which targets the device takes.
+fn parse_soc(s: &str) -> Result<u8, String> {
+    s.trim().parse().map_err(|_| label("cli-parse-soc"))
 }
 
 /// A failure: one line for the user and an exit code.
@@ -172,16 +201,7 @@ impl From<Error> for Failure {
             Error::BadAddress(_) => exit::USAGE,
             _ => exit::DEVICE,
         };
-        let hint = match &e {
-            Error::NoPassword => {
-                " (run `nestore login`, set NESTORE_PASSWORD or use --password-stdin)"
-            }
-            Error::Unauthorized => {
-                " (check the service password; `nestore login` stores a new one)"
-            }
-            _ => "",
-        };
-        Failure(code, format!("{e}{hint}"))
+        Failure(code, format::error(&e))
     }
 }
 
@@ -191,7 +211,10 @@ async fn main() -> ExitCode {
         .with_env_filter(tracing_subscriber::EnvFilter::from_env("NESTORE_LOG"))
         .with_writer(std::io::stderr)
         .init();
-    let cli = Cli::parse();
+    let cli = match usage::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(code, msg)) => {
@@ -276,18 +299,16 @@ async fn device(
             client.set_password(Some(pw.clone()));
             client.login().await?;
             password::store(host, &pw)?;
-            println!(
-                "Password accepted by the device and stored in the OS keyring for {}.",
-                host
-            );
+            println!("{}", t("cli-login-stored", &Args::new().text("host", host)));
             Ok(())
         }
         DeviceCmd::Logout => {
-            if password::remove(host)? {
-                println!("Removed the stored password for {}.", host);
+            let id = if password::remove(host)? {
+                "cli-logout-removed"
             } else {
-                println!("No password was stored for {}.", host);
-            }
+                "cli-logout-none"
+            };
+            println!("{}", t(id, &Args::new().text("host", host)));
             Ok(())
         }
     }
@@ -296,22 +317,32 @@ async fn device(
 async fn send(client: &Client, cmd: Command) -> Result<(), Failure> {
     // Printed only once every check has passed, just before anything is sent.
     let outcome = client
-        .send_with(cmd, |cmd| println!("Sending: {cmd}."))
+        .send_with(cmd, |cmd| {
+            let what = Args::new().text("command", format::command(cmd));
+            println!("{}", t("cli-sending", &what));
+        })
         .await?;
     if outcome.confirmed {
-        let state = outcome.state.as_deref().unwrap_or("not reported");
-        println!("Confirmed: the device reports \"{state}\".");
+        let state = outcome
+            .state
+            .clone()
+            .unwrap_or_else(|| label("cli-not-reported"));
+        println!("{}", t("cli-confirmed", &Args::new().text("state", state)));
         return Ok(());
     }
     let why = match (&outcome.readback_error, &outcome.state) {
-        (Some(e), _) => format!("its state could not be read back ({e})"),
-        (None, Some(state)) => format!("the device reports \"{state}\""),
-        (None, None) => "the device reports no state".into(),
+        (Some(e), _) => t(
+            "cli-not-confirmed-read-back",
+            // The library's own words (English): the outcome keeps no error of its own.
+            &Args::new().text("reason", e.clone()),
+        ),
+        (None, Some(state)) => t(
+            "cli-not-confirmed-state",
+            &Args::new().text("state", state.clone()),
+        ),
+        (None, None) => label("cli-not-confirmed-no-state"),
     };
-    Err(Failure(
-        exit::NOT_CONFIRMED,
-        format!("sent, but not confirmed: {why}"),
-    ))
+    Err(Failure(exit::NOT_CONFIRMED, why))
 }
 
 /// A failed poll as one JSON line for `watch --json`.
@@ -329,9 +360,10 @@ async fn watch(
     json: bool,
 ) -> Result<(), Failure> {
     if interval < Duration::from_secs(60) {
+        let every = humantime::format_duration(interval).to_string();
         eprintln!(
-            "nestore: warning: polling every {} may overload the device (the reference polls every 300 s and advises at least 60 s)",
-            humantime::format_duration(interval)
+            "nestore: {}",
+            t("cli-watch-too-often", &Args::new().text("interval", every))
         );
     }
     let mut ticks = tokio::time::interval(interval);
@@ -358,7 +390,10 @@ async fn watch(
                 if json {
                     println!("{}", error_json(&e));
                 } else {
-                    println!("{}  {e}", chrono::Local::now().format("%H:%M:%S"));
+                    let args = Args::new()
+                        .text("time", format::time_of_day(chrono::Utc::now()))
+                        .text("error", format::error(&e));
+                    println!("{}", t("cli-watch-failed", &args));
                 }
                 Err(e.into())
             }

@@ -5,26 +5,28 @@ use std::io::{BufRead, IsTerminal};
 use nestore_secrets::{Keystore, SecretsError};
 use secrecy::SecretString;
 
+use nestore_i18n::Args;
+
+use crate::text::{label, t};
 use crate::{exit, Failure};
 
+fn because(id: &str, e: &dyn std::fmt::Display) -> String {
+    t(id, &Args::new().text("reason", e.to_string()))
+}
+
 fn keyring_failure(e: SecretsError) -> Failure {
-    Failure(exit::OTHER, format!("OS keyring: {e}"))
+    Failure(exit::OTHER, because("cli-keyring-failed", &e))
 }
 
 fn read_stdin_line() -> Result<SecretString, Failure> {
     let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line).map_err(|e| {
-        Failure(
-            exit::OTHER,
-            format!("cannot read the password from standard input: {e}"),
-        )
-    })?;
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| Failure(exit::OTHER, because("cli-password-stdin-unreadable", &e)))?;
     let pw = line.trim_end_matches(['\r', '\n']);
     if pw.is_empty() {
-        return Err(Failure(
-            exit::AUTH,
-            "the password read from standard input is empty".into(),
-        ));
+        return Err(Failure(exit::AUTH, label("cli-password-stdin-empty")));
     }
     Ok(SecretString::from(pw.to_owned()))
 }
@@ -52,15 +54,13 @@ pub fn obtain_new(from_stdin: bool) -> Result<SecretString, Failure> {
         return read_stdin_line();
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Failure(
-            exit::OTHER,
-            "no terminal to ask for the password: use --password-stdin".into(),
-        ));
+        return Err(Failure(exit::OTHER, label("cli-password-no-terminal")));
     }
-    let pw = rpassword::prompt_password("NEStore service password: ")
-        .map_err(|e| Failure(exit::OTHER, format!("cannot read the password: {e}")))?;
+    let prompt = format!("{} ", label("cli-password-prompt"));
+    let pw = rpassword::prompt_password(prompt)
+        .map_err(|e| Failure(exit::OTHER, because("cli-password-unreadable", &e)))?;
     if pw.is_empty() {
-        return Err(Failure(exit::AUTH, "the password is empty".into()));
+        return Err(Failure(exit::AUTH, label("cli-password-empty")));
     }
     Ok(SecretString::from(pw))
 }

@@ -1,2 +1,219 @@
 # NEStore Tray, in English: the command line's human output and errors (nestore-cli).
 # Same messages and variables as ../nl/cli.ftl (a test checks). Terms: ../../GLOSSARY.md.
+# Every id starts with "cli-". Machine-readable output (--json, CSV) is not in here: it
+# stays English whatever the language.
+
+## `nestore status`: one label per line, then the value. The code pads the labels to
+## the longest one.
+
+cli-status-soc = State of charge
+cli-status-soc-total = State of charge (total)
+cli-status-stored-energy = Stored energy
+cli-status-flow = Hot-water flow
+cli-status-pressure = Pressure
+cli-status-heater-power = Heater power
+cli-status-heater-outlet = Heater outlet
+cli-status-zones = Vessel zones 1-5 (top first)
+cli-status-dhw-energy = Hot-water energy total
+cli-status-charged-energy = Charging energy total
+cli-status-water-volume = Hot-water volume total
+cli-status-state = State
+cli-status-dependent-mode = Dependent mode
+cli-status-online-mode = Online mode
+cli-status-read-at = Read at
+# The five zone temperatures (each a cli-unit-celsius), top first.
+cli-status-zones-value = { $zone1 }, { $zone2 }, { $zone3 }, { $zone4 }, { $zone5 }
+# $time: hours, minutes and seconds, 24-hour ("14:05:09").
+cli-date-time = { $year }-{ NUMBER($month, minimumIntegerDigits: 2) }-{ NUMBER($day, minimumIntegerDigits: 2) } { $time }
+cli-yes = yes
+cli-no = no
+cli-not-reported = not reported
+cli-pressure-not-reported = not reported (check the pressure sensor)
+# $value: the value the device sent, with its unit (a cli-unit-* message).
+cli-implausible = implausible ({ $value })
+
+## Values with their units. The code rounds each to its number of decimals; the minimum
+## here keeps the zeros ("63.0 %").
+
+cli-unit-percent = { NUMBER($value, minimumFractionDigits: 1) } %
+cli-unit-kwh = { NUMBER($value, minimumFractionDigits: 1) } kWh
+# Stored energy, to two decimals.
+cli-unit-kwh-fine = { NUMBER($value, minimumFractionDigits: 2) } kWh
+cli-unit-lpm = { NUMBER($value, minimumFractionDigits: 1) } L/min
+cli-unit-bar = { NUMBER($value, minimumFractionDigits: 2) } bar
+cli-unit-watt = { $value } W
+cli-unit-celsius = { NUMBER($value, minimumFractionDigits: 1) } °C
+cli-unit-litre = { $value } L
+
+## `nestore watch`: one line per reading, or per failed reading.
+
+# $time: the local time of the reading, 24-hour with seconds; $soc, $bar, $heater: values
+# with their units (or cli-not-reported); $state: the device's state or
+# cli-watch-state-not-reported.
+cli-watch-line = { $time }  SOC { $soc }  pressure { $bar }  heater { $heater }  { $state }
+cli-watch-state-not-reported = state not reported
+# $error: one of the cli-error-* messages.
+cli-watch-failed = { $time }  { $error }
+# $interval: as typed, e.g. "10s".
+cli-watch-too-often = warning: polling every { $interval } may overload the device (the reference polls every 300 s and advises at least 60 s)
+
+## Control: what is about to be sent, and what the device says after it.
+
+# $command: one of the cli-command-* messages.
+cli-sending = Sending: { $command }.
+# $duration: in words ("1 h 30 min").
+cli-command-start = start electric charging at { $power } W up to { $target } % for at most { $duration }
+cli-command-stop = stop electric charging and block the automatic schedule for { $duration }
+cli-command-auto = cancel manual tasks and resume automatic operation
+# $state: the device's own name for what it does, or cli-not-reported.
+cli-confirmed = Confirmed: the device reports "{ $state }".
+# $reason: one of the cli-error-* messages.
+cli-not-confirmed-read-back = sent, but not confirmed: its state could not be read back ({ $reason })
+cli-not-confirmed-state = sent, but not confirmed: the device reports "{ $state }"
+cli-not-confirmed-no-state = sent, but not confirmed: the device reports no state
+
+## `nestore login` and `nestore logout`; where the service password comes from.
+
+cli-login-stored = Password accepted by the device and stored in the OS keyring for { $host }.
+cli-logout-removed = Removed the stored password for { $host }.
+cli-logout-none = No password was stored for { $host }.
+# The code adds a space after it.
+cli-password-prompt = NEStore service password:
+# $reason: the system's own words, not translated.
+cli-password-stdin-unreadable = cannot read the password from standard input: { $reason }
+cli-password-stdin-empty = the password read from standard input is empty
+cli-password-no-terminal = no terminal to ask for the password: use --password-stdin
+cli-password-unreadable = cannot read the password: { $reason }
+cli-password-empty = the password is empty
+cli-keyring-failed = OS keyring: { $reason }
+
+## Errors talking to the device. $url: the address asked; $reason: the system's or the
+## library's own words, not translated; $secs: seconds.
+
+cli-error-unreachable = device unreachable at { $url }: { $reason }
+cli-error-timeout = device did not answer within { $secs } s ({ $url })
+cli-error-status = device answered HTTP { $status } for { $url }
+cli-error-redirected = the device redirected to another address; not followed (HTTP { $status } for { $url })
+cli-error-command-timeout-maybe-sent = the command did not finish within { $secs } s (the device answers too slowly); it may have reached the device
+cli-error-command-timeout-not-sent = the command did not finish within { $secs } s (the device answers too slowly); nothing was sent
+cli-error-malformed = device sent a malformed answer for { $url }: { $reason }
+cli-error-missing-soc = device reading lacks the state of charge ({ $key }), which is required
+# $key: the field's name on the wire.
+cli-error-missing-field = device reading lacks { $key }, which is required
+cli-error-unauthorized = the device refused the service password (check the service password; `nestore login` stores a new one)
+cli-error-no-password = no service password is available for control (run `nestore login`, set NESTORE_PASSWORD or use --password-stdin)
+# $reason: one of the cli-rejected-* messages.
+cli-error-rejected = command rejected before sending: { $reason }
+cli-error-unknown-api = no known API version answers at { $url } (tried v3, v2, v1)
+# $reason: what is wrong with the address, in the library's words.
+cli-error-bad-address = invalid device address: { $reason }
+
+## Why a command is refused before anything is sent.
+
+cli-rejected-power-range = power { $power } W is outside 1000-3400 W
+cli-rejected-power-step = power { $power } W is not a multiple of 100 W
+cli-rejected-duration = duration { $secs } s is outside 30 min to 5 h (1800-18000 s)
+# $limit: the highest (or lowest) target in %.
+cli-rejected-target-above = target state of charge { $target } % is above the { $limit } % maximum
+cli-rejected-target-below = target state of charge { $target } % is below the { $limit } % minimum
+# $soc: the current state of charge, to one decimal.
+cli-rejected-target-not-above = target state of charge { $target } % is not above the current { NUMBER($soc, minimumFractionDigits: 1) } %
+cli-rejected-soc-unknown = the current state of charge is not known, so a target cannot be checked
+
+## `nestore history`
+
+cli-history-no-data-dir = no data folder is known on this system: name one with --data-dir
+cli-history-not-found = no history at { $path } (the app keeps one while "Keep history" is on; --data-dir or NESTORE_DATA_DIR names another folder)
+cli-history-damaged = cannot read the history: the history file is damaged
+# $found: the file's schema version; $known: the newest this version knows.
+cli-history-too-new = cannot read the history: the history was written by a newer version of NEStore Tray (schema { $found }, this version knows { $known })
+cli-history-outdated = cannot read the history: the history file is from an older version: start NEStore Tray once to update it
+cli-history-has-real-data = not seeded: the history already holds real readings: demo readings are only added to a history without any
+# $reason: the system's or the database's own words.
+cli-history-failed = history: { $reason }
+cli-history-csv-failed = cannot write the CSV: { $reason }
+cli-history-from-after-to = --from must be before --to (--to is not included)
+cli-history-no-day-start = a local day without a start
+# $interval: as typed, e.g. "5m".
+cli-history-seeded = Added { $count } demo readings ({ $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }, one every { $interval }) to { $path }.
+
+## Bad values on the command line (shown after "invalid value ... for ...").
+
+cli-parse-not-duration = not a duration (e.g. 30s, 5m, 2h, 90min)
+cli-parse-timeout-range = must be 1 s to 5 min
+cli-parse-interval-range = must be 1 s to 24 h
+cli-parse-seed-interval-range = must be 10 s to 24 h
+cli-parse-count = must be a whole number of at least 1
+cli-parse-days = must be a whole number of days from 1 to 3660
+cli-parse-port = must be a whole number from 1 to 65535
+cli-parse-power = must be a whole number of watts (e.g. 2400)
+cli-parse-soc = must be a whole percentage (e.g. 85)
+cli-parse-folder-empty = the folder is empty
+cli-parse-no-midnight = { $date } has no local midnight
+cli-parse-not-time = not a time: expected RFC 3339 with an offset (2026-11-01T06:00:00+01:00, 2026-11-01T05:00:00Z) or a date (2026-11-01)
+
+## Usage errors: a command line that cannot be run. $arg: an option as typed in the
+## usage ("--power <POWER>"); $value: what was given.
+
+cli-usage-invalid-value = invalid value '{ $value }' for '{ $arg }': { $reason }
+cli-usage-invalid-value-plain = invalid value '{ $value }' for '{ $arg }'
+cli-usage-unknown-argument = unexpected argument '{ $arg }' found
+cli-usage-unknown-command = unrecognized subcommand '{ $arg }'
+cli-usage-did-you-mean = tip: a similar one exists: '{ $suggestion }'
+# $args: the options, separated by commas.
+cli-usage-missing = the following required arguments were not provided: { $args }
+cli-usage-no-value = a value is required for '{ $arg }' but none was supplied
+cli-usage-unexpected-value = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+cli-usage-repeated = the argument '{ $arg }' cannot be used multiple times
+cli-usage-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+cli-usage-not-utf8 = the command line is not valid UTF-8
+# $usage: the command and its options, as clap writes them.
+cli-usage-line = Usage: { $usage }
+# $command: the command as typed so far ("nestore charge start").
+cli-usage-more = For more information, try '{ $command } --help'.
+
+## `--help`: the headings, and each command's words (the message) with its options'
+## (the attributes, by the option's name).
+
+cli-help-usage-heading = Usage
+cli-help-options-heading = Options
+cli-help-commands-heading = Commands
+# The placeholder for a command in the usage line.
+cli-help-command-placeholder = COMMAND
+cli-help-flag = Print help
+cli-help-version-flag = Print version
+cli-help-help-command = Print this message or the help of the given subcommand(s)
+cli-help = Read and control a NEStore water battery
+    .host = Device host name or IP address, without the port (that is --port); also NESTORE_HOST [default: nestore.home]
+    .port = Device port (1-65535); also NESTORE_PORT [default: 4805]
+    .timeout = Per-request timeout (1 s to 5 min) [default: 10s]
+    .password_stdin = Read the service password from standard input (one line) instead of the keyring or NESTORE_PASSWORD
+cli-help-status = Print one reading
+    .json = Print it as JSON (keys in English, for scripts)
+cli-help-watch = Print one line per reading until stopped (or --count readings)
+    .interval = Time between readings (1 s to 24 h); the device is slow: below 60 s it may be overloaded [default: 5m]
+    .count = Stop after this many readings (at least 1)
+    .json = One JSON object per line, failures included
+cli-help-charge = Start or stop electric charging
+cli-help-charge-start = Charge with the electric heater
+    .power = Heater power in W (1000-3400, steps of 100)
+    .soc = Target state of charge in % (above the current one)
+    .duration = How long the task holds (30 min to 5 h), e.g. 2h or 90min [default: 2h]
+cli-help-charge-stop = Stop charging and block the automatic schedule for a while
+    .duration = How long the block holds (30 min to 5 h), e.g. 2h or 90min [default: 2h]
+cli-help-auto = Cancel manual tasks: the device returns to its automatic schedule
+cli-help-login = Check the service password with the device and store it in the OS keyring
+cli-help-logout = Remove the stored service password from the OS keyring
+cli-help-history = The app's history of readings: export it as CSV, or seed a demo one
+cli-help-history-export = Write the stored readings (or daily totals) as CSV to standard output
+    .data_dir = The folder of the history file; also NESTORE_DATA_DIR [default: the app's data folder]
+    .from = From this time on (RFC 3339, or a date: its local midnight); default: the first reading
+    .to = Before this time (RFC 3339, or a date: its local midnight, not included); default: after the last reading
+    .daily = One row per local calendar day: hot water used, energy charged, hot-water energy
+cli-help-history-seed = Fill a history with simulated readings, marked demo (for demos and benchmarks); refused on a history that holds real readings
+    .data_dir = The folder of the history file (created if needed); also NESTORE_DATA_DIR
+    .days = How many days up to now (1-3660)
+    .interval = Time between readings (10 s to 24 h) [default: 5m]
