@@ -110,6 +110,9 @@
         ok(missing.length === 0, `${attr} keys without text: ${missing.map((e) => e.getAttribute(attr)).join(', ')}`);
       }
       ok(document.title === 'NEStore', `title ${document.title}`);
+      // The catalogue and the state are asked for at once, not one after the other.
+      const [cat, st] = [callsOf('get_catalogue')[0], callsOf('get_state')[0]];
+      ok(cat && st && cat.at < st.answeredAt && st.at < cat.answeredAt, `get_catalogue ${JSON.stringify(cat)}, get_state ${JSON.stringify(st)}`);
       // Thousands separators, no needless decimals, sensible rounding.
       ok(text('water-volume') === '45,679 L', `water volume ${text('water-volume')}`);
       ok(text('dhw-energy') === '1,235 kWh', `hot-water energy ${text('dhw-energy')}`);

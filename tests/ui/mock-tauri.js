@@ -518,11 +518,16 @@
   window.__TAURI__ = {
     core: {
       invoke: async (name, args) => {
-        calls.push({ name, args: clone(args || {}) });
+        const call = { name, args: clone(args || {}), at: performance.now(), answeredAt: null };
+        calls.push(call);
         const h = handlers[name];
         if (!h) throw fail('internal', `unknown command ${name}`);
         await later(60);
-        return h(args || {});
+        try {
+          return await h(args || {});
+        } finally {
+          call.answeredAt = performance.now();
+        }
       },
     },
     event: {
