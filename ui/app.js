@@ -94,6 +94,7 @@ const app = {
 async function start() {
   for (const panel of [notices, header, alerts, controls, settings, history]) panel.wire(app);
   if (!connected()) {
+    document.title = t('win-doc-title');
     app.ui.localError = t('win-not-in-app');
     app.render();
     return;
