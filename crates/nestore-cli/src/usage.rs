@@ -72,6 +72,8 @@ fn localise(mut cmd: Command, id: &str, root: bool) -> Command {
             .long("help")
             .action(ArgAction::Help)
             .help(label("cli-help-flag"))
+            // Last, where clap puts its own.
+            .display_order(999)
             .help_heading(options.clone()),
     );
     if root {
@@ -81,6 +83,7 @@ fn localise(mut cmd: Command, id: &str, root: bool) -> Command {
                 .long("version")
                 .action(ArgAction::Version)
                 .help(label("cli-help-version-flag"))
+                .display_order(999)
                 .help_heading(options),
         );
     }

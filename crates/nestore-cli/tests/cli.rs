@@ -30,8 +30,24 @@ fn device_with(cfg: SimConfig) -> Device {
     Device { sim, _rt: rt }
 }
 
-fn nestore(dev: &Device) -> Command {
+/// The binary in English whatever the machine's locale: `LANG=C` and no other locale
+/// variable (they come first).
+fn bin() -> Command {
     let mut c = Command::cargo_bin("nestore").unwrap();
+    c.env("LANG", "C")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    c
+}
+
+/// The same command under a Dutch locale, as a Dutch desktop sets it.
+fn dutch(c: &mut Command) -> &mut Command {
+    c.env("LANG", "nl_NL.UTF-8")
+}
+
+fn nestore(dev: &Device) -> Command {
+    let mut c = bin();
     c.args([
         "--host",
         "127.0.0.1",
@@ -185,8 +201,7 @@ fn unreachable_device_is_one_line_and_exit_3() {
         .local_addr()
         .unwrap()
         .port();
-    let out = Command::cargo_bin("nestore")
-        .unwrap()
+    let out = bin()
         .args(["--host", "127.0.0.1", "--port", &port.to_string(), "status"])
         .assert()
         .code(3)
@@ -318,16 +333,11 @@ fn a_wrong_or_missing_password_exits_4() {
 
 #[test]
 fn usage_errors_exit_2() {
-    Command::cargo_bin("nestore")
-        .unwrap()
+    bin()
         .args(["charge", "start", "--power", "lots"])
         .assert()
         .code(2);
-    Command::cargo_bin("nestore")
-        .unwrap()
-        .arg("frobnicate")
-        .assert()
-        .code(2);
+    bin().arg("frobnicate").assert().code(2);
 }
 
 /// Every flag's bad values: a usage error (exit 2) naming the flag, never a panic, and
@@ -378,8 +388,7 @@ fn every_bad_flag_value_is_a_usage_error() {
         (&["status", "--json=maybe"], "--json"),
     ];
     for (args, words) in cases {
-        let out = Command::cargo_bin("nestore")
-            .unwrap()
+        let out = bin()
             .args(*args)
             // Where a flag does not say otherwise: loopback, a port no one serves.
             .env("NESTORE_HOST", "127.0.0.1")
@@ -396,8 +405,7 @@ fn every_bad_flag_value_is_a_usage_error() {
     }
     // The environment's values go through the same checks.
     for (var, value) in [("NESTORE_HOST", "bad host"), ("NESTORE_PORT", "0")] {
-        Command::cargo_bin("nestore")
-            .unwrap()
+        bin()
             .arg("status")
             .env_remove("NESTORE_HOST")
             .env_remove("NESTORE_PORT")
@@ -453,8 +461,7 @@ fn watch_json_prints_failures_as_json_lines_too() {
         .local_addr()
         .unwrap()
         .port();
-    let out = Command::cargo_bin("nestore")
-        .unwrap()
+    let out = bin()
         .args(["--host", "127.0.0.1", "--port", &port.to_string()])
         .args(["watch", "--count", "1", "--json"])
         .assert()
@@ -586,4 +593,306 @@ fn login_stores_in_the_keyring_and_control_then_needs_no_password() {
         .assert()
         .success()
         .stdout(predicate::str::contains("No password"));
+}
+
+// ---- The language of the environment ---------------------------------------------------
+
+fn stdout_of(c: &mut Command) -> String {
+    String::from_utf8(c.assert().success().get_output().stdout.clone()).unwrap()
+}
+
+/// A port on loopback that nobody listens on (bound, then let go).
+fn closed_port() -> String {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+        .to_string()
+}
+
+#[test]
+fn status_speaks_dutch_under_a_dutch_locale() {
+    let dev = device();
+    dev.sim.set_soc(63.0);
+    let text = stdout_of(dutch(&mut nestore(&dev)).arg("status"));
+    let row = |label: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{label} ")))
+            .unwrap_or_else(|| panic!("no {label:?} row in\n{text}"))
+            .to_owned()
+    };
+    // Dutch labels, decimal commas, the units as before.
+    assert!(row("Laadtoestand").ends_with(" 63,0 %"), "{text}");
+    let pressure = row("Druk");
+    let value = pressure["Druk".len()..].trim();
+    let number = value
+        .strip_suffix(" bar")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        number.len() == 4
+            && number.as_bytes()[1] == b','
+            && number.replace(',', "").parse::<u32>().is_ok(),
+        "{text}"
+    );
+    for label in [
+        "Laadtoestand (totaal)",
+        "Opgeslagen energie",
+        "Zones 1-5 in het vat (bovenste eerst)",
+        "Toestand",
+        "Gemeten op",
+    ] {
+        row(label);
+    }
+    assert!(row("Onlinemodus").ends_with(" ja") || row("Onlinemodus").ends_with(" nee"));
+    // Every value starts in the same column.
+    let column = |l: &str| {
+        l.find("  ")
+            .map(|i| i + l[i..].len() - l[i..].trim_start().len())
+    };
+    let columns: std::collections::BTreeSet<_> = text.lines().map(column).collect();
+    assert_eq!(columns.len(), 1, "{text}");
+    for english in [
+        "State of charge",
+        "Pressure",
+        "Read at",
+        "63.0",
+        "not reported",
+    ] {
+        assert!(!text.contains(english), "{english:?} in\n{text}");
+    }
+}
+
+#[test]
+fn the_other_locale_variables_choose_the_language_too() {
+    let dev = device();
+    dev.sim.set_soc(63.0);
+    // LC_ALL before LANG, LANGUAGE before both, as gettext programs read them.
+    let lc_all = stdout_of(nestore(&dev).env("LC_ALL", "nl_NL.UTF-8").arg("status"));
+    assert!(lc_all.starts_with("Laadtoestand "), "{lc_all}");
+    let language = stdout_of(
+        nestore(&dev)
+            .env("LANGUAGE", "nl")
+            .env("LC_ALL", "en_US.UTF-8")
+            .arg("status"),
+    );
+    assert!(language.starts_with("Laadtoestand "), "{language}");
+    let english = stdout_of(
+        dutch(&mut nestore(&dev))
+            .env("LC_ALL", "en_GB.UTF-8")
+            .arg("status"),
+    );
+    assert!(english.starts_with("State of charge "), "{english}");
+}
+
+#[test]
+fn status_json_is_the_same_in_every_language() {
+    let dev = device();
+    dev.sim.set_soc(63.0);
+    let english = stdout_of(nestore(&dev).args(["status", "--json"]));
+    let dutch_json = stdout_of(dutch(&mut nestore(&dev)).args(["status", "--json"]));
+    // The two readings differ only in when they were read.
+    let read_at = |text: &str| {
+        let v: Value = serde_json::from_str(text).unwrap();
+        v["read_at"].as_str().unwrap().to_owned()
+    };
+    let same_time = dutch_json.replace(&read_at(&dutch_json), &read_at(&english));
+    assert_eq!(same_time, english);
+    assert!(english.contains("\"soc_pct\": 63.0"), "{english}");
+
+    // A failure in `watch --json` keeps its English kind and message.
+    let out = dutch(&mut bin())
+        .args(["--host", "127.0.0.1", "--port", &closed_port()])
+        .args(["watch", "--count", "1", "--json"])
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let line: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["error"]["kind"], "unreachable");
+    let message = line["error"]["message"].as_str().unwrap();
+    assert!(message.starts_with("device unreachable at "), "{message}");
+}
+
+#[test]
+fn an_unreachable_device_is_one_dutch_line_and_exit_3() {
+    let out = dutch(&mut bin())
+        .args(["--host", "127.0.0.1", "--port", &closed_port(), "status"])
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("nestore: je NEStore is niet bereikbaar op http://127.0.0.1:"),
+        "{err}"
+    );
+    assert!(!err.contains("unreachable"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn usage_errors_are_dutch_and_exit_2() {
+    // A bad value: the option, the value and why, in Dutch.
+    let out = dutch(&mut bin())
+        .args(["charge", "start", "--power", "lots", "--soc", "90"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with(
+            "nestore: ongeldige waarde 'lots' voor '--power <POWER>': moet een geheel aantal watt zijn"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("Meer informatie: 'nestore charge start --help'."),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+
+    // A missing option and an unknown command, with the usage line.
+    let out = dutch(&mut bin())
+        .args(["charge", "start", "--power", "2000"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("deze verplichte opties ontbreken: --soc <SOC>"),
+        "{err}"
+    );
+    assert!(err.contains("\nGebruik: nestore charge start "), "{err}");
+    let out = dutch(&mut bin())
+        .arg("stauts")
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("onbekende opdracht 'stauts'"), "{err}");
+    assert!(err.contains("bedoel je 'status'?"), "{err}");
+    for english in [
+        "error:",
+        "invalid value",
+        "Usage:",
+        "For more information",
+        "a similar",
+    ] {
+        assert!(!err.contains(english), "{english:?} in {err}");
+    }
+
+    // The same in English, in the words clap used before.
+    bin()
+        .args(["charge", "start", "--power", "lots", "--soc", "90"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "invalid value 'lots' for '--power <POWER>'",
+        ));
+}
+
+#[test]
+fn help_is_dutch_under_a_dutch_locale() {
+    let text = stdout_of(dutch(&mut bin()).arg("--help"));
+    for dutch_words in [
+        "Lees en bedien je NEStore-waterbatterij",
+        "Gebruik: nestore",
+        "Opdrachten:",
+        "Opties:",
+        "Toon één meting",
+        "Toon de hulp",
+        "[standaard: nestore.home]",
+    ] {
+        assert!(
+            text.contains(dutch_words),
+            "{dutch_words:?} missing in\n{text}"
+        );
+    }
+    for english in [
+        "Usage:",
+        "Options:",
+        "Commands:",
+        "Print help",
+        "Read and control",
+        "default:",
+    ] {
+        assert!(!text.contains(english), "{english:?} in\n{text}");
+    }
+    let text = stdout_of(dutch(&mut bin()).args(["charge", "start", "--help"]));
+    assert!(text.contains("Vermogen van het element in W"), "{text}");
+    assert!(
+        text.contains("Wachttijd per verzoek"),
+        "a global option in Dutch too:\n{text}"
+    );
+    // The help subcommand says the same.
+    let again = stdout_of(dutch(&mut bin()).args(["help", "charge", "start"]));
+    assert_eq!(again, text);
+    let english = stdout_of(bin().arg("--help"));
+    assert!(
+        english.contains("Print one reading") && english.contains("Options:"),
+        "{english}"
+    );
+    // No command: the help, on standard error, and exit 2.
+    let out = dutch(&mut bin()).assert().code(2).get_output().clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Opdrachten:"));
+}
+
+#[test]
+fn control_and_watch_speak_dutch() {
+    let dev = device();
+    dev.sim.set_soc(40.0);
+    let text = stdout_of(
+        dutch(&mut nestore(&dev))
+            .env("NESTORE_PASSWORD", PASSWORD)
+            .args([
+                "charge",
+                "start",
+                "--power",
+                "2400",
+                "--soc",
+                "85",
+                "--duration",
+                "90min",
+            ]),
+    );
+    assert!(
+        text.starts_with(
+            "Versturen: elektrisch laden met 2400 W tot 85 %, hoogstens 1 uur en 30 min lang.\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("\nBevestigd: je NEStore meldt \""), "{text}");
+    assert_eq!(dev.sim.control_log().len(), 1);
+
+    dev.sim.set_soc(95.0);
+    dutch(&mut nestore(&dev))
+        .env("NESTORE_PASSWORD", PASSWORD)
+        .args(["charge", "start", "--power", "2000", "--soc", "101"])
+        .assert()
+        .code(5)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains(
+            "opdracht geweigerd, er is niets verstuurd: een doel van 101 % is hoger dan het maximum van 100 %",
+        ));
+    dutch(&mut nestore(&dev))
+        .arg("auto")
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("er is geen servicewachtwoord"));
+    assert_eq!(dev.sim.control_log().len(), 1);
+
+    let out = dutch(&mut nestore(&dev))
+        .args(["watch", "--interval", "1s", "--count", "1"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let line = String::from_utf8_lossy(&out.stdout);
+    assert!(line.contains("  laadtoestand 95,0 %  druk "), "{line}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("kan je NEStore overbelasten"));
 }

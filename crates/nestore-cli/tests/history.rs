@@ -18,9 +18,16 @@ fn local() -> FixedOffset {
     FixedOffset::east_opt(5 * 3600 + 30 * 60).unwrap()
 }
 
+/// The binary in English (`LANG=C`, no other locale variable) whatever the machine's
+/// locale.
 fn nestore() -> Command {
     let mut c = Command::cargo_bin("nestore").unwrap();
-    c.env("TZ", TZ).env_remove("NESTORE_DATA_DIR");
+    c.env("TZ", TZ)
+        .env_remove("NESTORE_DATA_DIR")
+        .env("LANG", "C")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     c
 }
 
@@ -492,4 +499,60 @@ fn a_reader_that_stops_early_is_no_failure() {
     let done = child.wait_with_output().unwrap();
     assert!(done.status.success(), "{done:?}");
     assert!(done.stderr.is_empty(), "{done:?}");
+}
+
+/// The CSV is for programs: the same bytes in every language. The words around it are
+/// the owner's.
+#[test]
+fn the_csv_is_the_same_in_dutch_and_the_messages_are_dutch() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = nestore()
+        .env("LANG", "nl_NL.UTF-8")
+        .args(["history", "seed", "--data-dir"])
+        .arg(dir.path())
+        .args(["--days", "1", "--interval", "1h"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let said = String::from_utf8(out).unwrap();
+    assert!(said.contains(" demometingen toegevoegd aan "), "{said}");
+    assert!(said.contains("(1 dag, een meting per 1h)"), "{said}");
+
+    for extra in [&[][..], &["--daily"][..]] {
+        let csv = |lang: &str| {
+            nestore()
+                .env("LANG", lang)
+                .args(["history", "export", "--data-dir"])
+                .arg(dir.path())
+                .args(extra)
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone()
+        };
+        let english = csv("C");
+        let rows = english.iter().filter(|&&b| b == b'\n').count();
+        assert!(
+            rows >= 2,
+            "{extra:?}: {}",
+            String::from_utf8_lossy(&english)
+        );
+        assert_eq!(csv("nl_NL.UTF-8"), english, "{extra:?}");
+    }
+
+    let empty = tempfile::tempdir().unwrap();
+    let out = nestore()
+        .env("LANG", "nl_NL.UTF-8")
+        .args(["history", "export", "--data-dir"])
+        .arg(empty.path())
+        .assert()
+        .code(7)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("nestore: geen geschiedenis in "), "{err}");
+    assert!(err.contains(FILE_NAME), "{err}");
 }
