@@ -4,7 +4,7 @@
 use nestore_tray_core::actions::{CommandArgs, OutcomeView, Preview};
 use nestore_tray_core::error::IpcError;
 use nestore_tray_core::view::View;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 
 use crate::app::{self, App, SettingsView, Snooze, TestResult};
 
@@ -101,9 +101,13 @@ pub async fn history_export(
 #[tauri::command]
 pub fn snooze_alerts(handle: AppHandle, until: String) -> Result<(), IpcError> {
     let s = Snooze::parse(&until).ok_or_else(|| {
+        let cat = handle.state::<App>().catalogue();
         IpcError::invalid(
             "until",
-            format!("Unknown snooze {until:?}: use 1h, tomorrow or off."),
+            cat.t(
+                "snooze-unknown",
+                &nestore_i18n::Args::new().text("value", format!("{until:?}")),
+            ),
         )
     })?;
     app::snooze(&handle, s);

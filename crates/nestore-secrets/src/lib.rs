@@ -40,6 +40,22 @@ pub enum SecretsError {
     Other(String),
 }
 
+impl SecretsError {
+    /// The error in the catalogue's language, as a clause that follows a colon ("the
+    /// keyring is locked …"). The keyring's own details stay as the system gave them.
+    pub fn message(&self, cat: &nestore_i18n::Catalogue) -> String {
+        let (id, detail) = match self {
+            SecretsError::NoBackend(d) => ("keyring-no-backend", d),
+            SecretsError::Locked(d) => ("keyring-locked", d),
+            SecretsError::Other(d) => ("keyring-other", d),
+        };
+        cat.t(
+            id,
+            &nestore_i18n::Args::new().text("detail", detail.clone()),
+        )
+    }
+}
+
 /// The service password store: one entry per device host under one service.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keystore {
@@ -311,6 +327,31 @@ mod tests {
             .unwrap_err();
         assert!(matches!(err, SecretsError::Other(_)), "{err:?}");
         assert!(err.to_string().contains("empty password"), "{err}");
+    }
+
+    #[test]
+    fn errors_read_in_each_language_with_the_system_s_details() {
+        use nestore_i18n::{Catalogue, Language};
+        let en = Catalogue::get(Language::English);
+        let nl = Catalogue::get(Language::Dutch);
+        let locked = SecretsError::Locked("access to the keyring was denied [x]".into());
+        assert_eq!(
+            locked.message(en),
+            "the keyring is locked or access was denied (access to the keyring was denied [x])"
+        );
+        assert_eq!(
+            locked.message(nl),
+            "de sleutelbos is vergrendeld of de toegang is geweigerd (access to the keyring was denied [x])"
+        );
+        let none = SecretsError::NoBackend("no Secret Service is running".into());
+        assert!(
+            none.message(nl).starts_with("er is geen sleutelbos"),
+            "{}",
+            none.message(nl)
+        );
+        let other = SecretsError::Other("no password is stored".into());
+        assert_eq!(other.message(en), "no password is stored");
+        assert!(other.message(nl).contains("no password is stored"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use nestore::control::ValidationError;
 use nestore::{ChargeRequest, Client, Command, Error};
+use nestore_i18n::{Args, Catalogue};
 use serde::{Deserialize, Serialize};
 
 use crate::error::IpcError;
@@ -79,21 +80,26 @@ fn field_of(e: &ValidationError) -> &'static str {
     }
 }
 
-fn invalid(e: ValidationError) -> IpcError {
-    IpcError::invalid(field_of(&e), capitalise(&e.to_string()))
+fn invalid(cat: &Catalogue, e: ValidationError) -> IpcError {
+    IpcError::invalid(field_of(&e), capitalise(&e.message(cat)))
 }
 
 /// Validates against the limits and, for a start, against the last known state of
-/// charge (the device is asked again when the command is sent); returns the sentence and
-/// the bodies. The caller adds the token.
-pub fn preview(args: CommandArgs, current_soc_pct: Option<f64>) -> Result<Preview, IpcError> {
+/// charge (the device is asked again when the command is sent); returns the sentence (in
+/// the catalogue's language: the power in W, the target in % and the duration, exactly as
+/// sent) and the bodies. The caller adds the token.
+pub fn preview(
+    cat: &Catalogue,
+    args: CommandArgs,
+    current_soc_pct: Option<f64>,
+) -> Result<Preview, IpcError> {
     let cmd = args.command();
-    cmd.check_limits().map_err(invalid)?;
+    cmd.check_limits().map_err(|e| invalid(cat, e))?;
     if let (Command::StartCharging(req), Some(soc)) = (cmd, current_soc_pct) {
-        req.check_against(Some(soc)).map_err(invalid)?;
+        req.check_against(Some(soc)).map_err(|e| invalid(cat, e))?;
     }
     Ok(Preview {
-        text: capitalise(&cmd.to_string()),
+        text: capitalise(&cmd.text(cat)),
         bodies: cmd.bodies(),
         token: String::new(),
     })
@@ -110,59 +116,51 @@ pub struct OutcomeView {
     pub at: chrono::DateTime<chrono::Utc>,
 }
 
-pub async fn execute(client: &Client, args: CommandArgs) -> OutcomeView {
+/// What the device said after a command, in the catalogue's language.
+pub fn outcome_message(cat: &Catalogue, args: CommandArgs, outcome: &nestore::Outcome) -> String {
+    let state = outcome
+        .state
+        .clone()
+        .unwrap_or_else(|| cat.label("control-state-none"));
+    let args_state = Args::new().text("state", state);
+    match (outcome.confirmed, args) {
+        (true, CommandArgs::Auto) => cat.t("control-outcome-auto", &args_state),
+        (true, _) => cat.t("control-outcome-confirmed", &args_state),
+        (false, _) => match &outcome.readback_error {
+            Some(e) => cat.t(
+                "control-outcome-readback-failed",
+                &Args::new().text("reason", e.clone()),
+            ),
+            None => cat.t("control-outcome-not-confirmed", &args_state),
+        },
+    }
+}
+
+/// Sends the command and says what came of it in the catalogue's language.
+pub async fn execute(cat: &Catalogue, client: &Client, args: CommandArgs) -> OutcomeView {
     let at = chrono::Utc::now();
     match client.send(args.command()).await {
-        Ok(o) => {
-            let state = o
-                .state
-                .clone()
-                .unwrap_or_else(|| "no state reported".into());
-            let message = match (o.confirmed, args) {
-                (true, CommandArgs::Auto) => {
-                    format!("Automatic operation resumed; the device reports \"{state}\".")
-                }
-                (true, _) => format!("Confirmed by the device: \"{state}\"."),
-                (false, _) => match &o.readback_error {
-                    Some(e) => {
-                        format!("Sent, but not confirmed: its state could not be read back ({e}).")
-                    }
-                    None => {
-                        format!("Sent, but not confirmed: the device still reports \"{state}\".")
-                    }
-                },
-            };
-            OutcomeView {
-                ok: o.confirmed,
-                sent: true,
-                message,
-                state: o.state,
-                at,
-            }
-        }
+        Ok(o) => OutcomeView {
+            ok: o.confirmed,
+            sent: true,
+            message: outcome_message(cat, args, &o),
+            state: o.state,
+            at,
+        },
         Err(e) => OutcomeView {
             ok: false,
             sent: false,
-            message: plain(&e),
+            message: plain(cat, &e),
             state: None,
             at,
         },
     }
 }
 
-/// An error in words an owner can act on.
-pub fn plain(e: &Error) -> String {
-    match e {
-        Error::Unauthorized => {
-            "The device refused the service password. Enter it again in Settings.".into()
-        }
-        Error::NoPassword => "No service password is stored. Enter it in Settings.".into(),
-        Error::Rejected(v) => format!("Not sent: {v}."),
-        Error::MissingField { field } => {
-            format!("The device answers, but its reading lacks the {field}.")
-        }
-        e => capitalise(&format!("{e}.")),
-    }
+/// An error in words an owner can act on, in the catalogue's language
+/// ([`nestore::Error::message`]).
+pub fn plain(cat: &Catalogue, e: &Error) -> String {
+    e.message(cat)
 }
 
 /// The sentence with its first letter upper-case.
@@ -177,6 +175,15 @@ pub fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nestore_i18n::Language;
+
+    fn en() -> &'static Catalogue {
+        Catalogue::get(Language::English)
+    }
+
+    fn nl() -> &'static Catalogue {
+        Catalogue::get(Language::Dutch)
+    }
 
     #[test]
     fn window_json_maps_to_commands_and_unknown_fields_are_refused() {
@@ -199,6 +206,7 @@ mod tests {
     #[test]
     fn preview_says_what_is_sent_and_refuses_bad_commands() {
         let p = preview(
+            en(),
             CommandArgs::Start {
                 power_w: 2000,
                 target_soc_pct: 90,
@@ -213,6 +221,7 @@ mod tests {
         );
         assert_eq!(p.bodies[0]["power"], 2000);
         let e = preview(
+            en(),
             CommandArgs::Start {
                 power_w: 2000,
                 target_soc_pct: 90,
@@ -223,10 +232,11 @@ mod tests {
         .unwrap_err();
         assert!(e.message.contains("not above the current 95.0 %"), "{e}");
         assert_eq!(e.field.as_deref(), Some("target_soc_pct"));
-        let e = preview(CommandArgs::Stop { duration_min: 301 }, None).unwrap_err();
+        let e = preview(en(), CommandArgs::Stop { duration_min: 301 }, None).unwrap_err();
         assert!(e.message.starts_with("Duration 18060 s is outside"), "{e}");
         assert_eq!(e.field.as_deref(), Some("duration_min"));
         let e = preview(
+            en(),
             CommandArgs::Start {
                 power_w: 3500,
                 target_soc_pct: 90,
@@ -242,29 +252,118 @@ mod tests {
     #[test]
     fn errors_are_told_in_words_an_owner_can_act_on() {
         assert_eq!(
-            plain(&Error::Unauthorized),
+            plain(en(), &Error::Unauthorized),
             "The device refused the service password. Enter it again in Settings."
         );
         assert_eq!(
-            plain(&Error::NoPassword),
+            plain(en(), &Error::NoPassword),
             "No service password is stored. Enter it in Settings."
         );
         assert_eq!(
-            plain(&Error::Rejected(ValidationError::PowerStep(1050))),
+            plain(en(), &Error::Rejected(ValidationError::PowerStep(1050))),
             "Not sent: power 1050 W is not a multiple of 100 W."
         );
         assert_eq!(
-            plain(&Error::MissingField {
-                field: nestore::Field::Pressure
-            }),
+            plain(
+                en(),
+                &Error::MissingField {
+                    field: nestore::Field::Pressure
+                }
+            ),
             "The device answers, but its reading lacks the system pressure."
         );
         assert_eq!(
-            plain(&Error::Status {
-                url: "http://h:1/x".into(),
-                status: 500
-            }),
+            plain(
+                en(),
+                &Error::Status {
+                    url: "http://h:1/x".into(),
+                    status: 500
+                }
+            ),
             "Device answered HTTP 500 for http://h:1/x."
+        );
+    }
+
+    #[test]
+    fn preview_and_refusals_in_dutch_say_exactly_what_is_sent() {
+        let start = CommandArgs::Start {
+            power_w: 2400,
+            target_soc_pct: 85,
+            duration_min: 150,
+        };
+        let p = preview(nl(), start, Some(40.0)).unwrap();
+        assert_eq!(
+            p.text,
+            "Elektrisch laden met 2400 W tot een laadtoestand van 85 %, hoogstens 2 uur en 30 min lang"
+        );
+        assert_eq!(p.bodies, preview(en(), start, Some(40.0)).unwrap().bodies);
+        let stop = preview(nl(), CommandArgs::Stop { duration_min: 60 }, None).unwrap();
+        assert_eq!(
+            stop.text,
+            "Elektrisch laden stoppen en het automatische schema 1 uur lang tegenhouden"
+        );
+        let e = preview(nl(), start, Some(85.4)).unwrap_err();
+        assert_eq!(
+            e.message,
+            "Doel 85 % is niet hoger dan de huidige laadtoestand van 85,4 %"
+        );
+        assert_eq!(e.field.as_deref(), Some("target_soc_pct"));
+        let e = preview(nl(), CommandArgs::Stop { duration_min: 20 }, None).unwrap_err();
+        assert_eq!(
+            e.message,
+            "Duur 1200 s valt buiten 30 min tot 5 uur (1800-18000 s)"
+        );
+    }
+
+    #[test]
+    fn outcomes_in_each_language() {
+        let confirmed = nestore::Outcome {
+            state: Some("Charging Electrical Main".into()),
+            confirmed: true,
+            readback_error: None,
+        };
+        let start = CommandArgs::from_defaults(ChargeDefaults::default());
+        assert_eq!(
+            outcome_message(en(), start, &confirmed),
+            "Confirmed by the device: \"Charging Electrical Main\"."
+        );
+        assert_eq!(
+            outcome_message(nl(), start, &confirmed),
+            "Bevestigd door je NEStore: \"Charging Electrical Main\"."
+        );
+        assert_eq!(
+            outcome_message(nl(), CommandArgs::Auto, &confirmed),
+            "Terug naar automatische werking; je NEStore meldt \"Charging Electrical Main\"."
+        );
+        let unread = nestore::Outcome {
+            state: None,
+            confirmed: false,
+            readback_error: Some("timed out".into()),
+        };
+        assert_eq!(
+            outcome_message(en(), start, &unread),
+            "Sent, but not confirmed: its state could not be read back (timed out)."
+        );
+        assert_eq!(
+            outcome_message(nl(), start, &unread),
+            "Verstuurd, maar niet bevestigd: de toestand kon niet worden teruggelezen (timed out)."
+        );
+        let still = nestore::Outcome {
+            state: None,
+            confirmed: false,
+            readback_error: None,
+        };
+        assert_eq!(
+            outcome_message(en(), start, &still),
+            "Sent, but not confirmed: the device still reports \"no state reported\"."
+        );
+        assert_eq!(
+            outcome_message(nl(), start, &still),
+            "Verstuurd, maar niet bevestigd: je NEStore meldt nog steeds \"geen toestand doorgegeven\"."
+        );
+        assert_eq!(
+            plain(nl(), &Error::NoPassword),
+            "Er is geen servicewachtwoord opgeslagen. Vul het in bij Instellingen."
         );
     }
 

@@ -6,6 +6,8 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
+use nestore_i18n::{Args, Catalogue};
+
 /// Why a file could not be read. The words complete "The file was not used because …".
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -27,6 +29,54 @@ impl From<io::Error> for ReadError {
             ReadError::Io(e)
         }
     }
+}
+
+impl ReadError {
+    /// Why the file was not used, in the catalogue's language, as the rest of a sentence
+    /// ("it is too large (2.0 MiB; at most 1.0 MiB are read)"); `Display` is the English
+    /// for logs.
+    pub fn message(&self, cat: &Catalogue) -> String {
+        match self {
+            ReadError::NotFound => cat.label("file-why-not-found"),
+            ReadError::NotRegular(kind) => {
+                let id = match *kind {
+                    "a directory" => "file-kind-directory",
+                    "a named pipe (FIFO)" => "file-kind-fifo",
+                    "a device" => "file-kind-device",
+                    "a socket" => "file-kind-socket",
+                    _ => "file-kind-other",
+                };
+                cat.t(
+                    "file-why-not-regular",
+                    &Args::new().text("kind", cat.label(id)),
+                )
+            }
+            ReadError::TooLarge { len, max } => cat.t(
+                "file-why-too-large",
+                &Args::new()
+                    .text("size", size_in(cat, *len))
+                    .text("max", size_in(cat, *max)),
+            ),
+            ReadError::Io(e) => cat.t(
+                "file-why-unreadable",
+                &Args::new().text("reason", e.to_string()),
+            ),
+        }
+    }
+}
+
+/// A byte count in the catalogue's language: "812 bytes", "1,0 MiB".
+pub fn size_in(cat: &Catalogue, n: u64) -> String {
+    const MIB: u64 = 1 << 20;
+    const KIB: u64 = 1 << 10;
+    let (id, v) = if n >= MIB {
+        ("file-size-mib", n as f64 / MIB as f64)
+    } else if n >= KIB {
+        ("file-size-kib", n as f64 / KIB as f64)
+    } else {
+        ("file-size-bytes", n as f64)
+    };
+    cat.t(id, &Args::new().decimal("size", v, 1))
 }
 
 /// A byte count in the owner's words: "812 bytes", "1.0 MiB".
@@ -343,6 +393,42 @@ mod tests {
         assert_eq!(size(1536), "1.5 KiB");
         assert_eq!(size(1 << 20), "1.0 MiB");
         assert_eq!(size(5 << 19), "2.5 MiB");
+        let en = Catalogue::get(nestore_i18n::Language::English);
+        let nl = Catalogue::get(nestore_i18n::Language::Dutch);
+        for n in [0, 1023, 1024, 1536, 1 << 20, 5 << 19] {
+            assert_eq!(size_in(en, n), size(n));
+        }
+        assert_eq!(size_in(nl, 5 << 19), "2,5 MiB");
+        assert_eq!(size_in(nl, 1 << 20), "1,0 MiB");
+    }
+
+    #[test]
+    fn why_a_file_was_not_used_reads_in_each_language() {
+        let en = Catalogue::get(nestore_i18n::Language::English);
+        let nl = Catalogue::get(nestore_i18n::Language::Dutch);
+        for e in [
+            ReadError::NotFound,
+            ReadError::NotRegular("a directory"),
+            ReadError::NotRegular("a named pipe (FIFO)"),
+            ReadError::NotRegular("a device"),
+            ReadError::NotRegular("a socket"),
+            ReadError::NotRegular("something else"),
+            ReadError::TooLarge {
+                len: 3 << 20,
+                max: 1 << 20,
+            },
+        ] {
+            assert_eq!(e.message(en), e.to_string());
+            assert_ne!(e.message(nl), e.to_string());
+        }
+        let e = ReadError::TooLarge {
+            len: 3 << 20,
+            max: 1 << 20,
+        };
+        assert_eq!(
+            e.message(nl),
+            "het te groot is (3,0 MiB; er wordt hoogstens 1,0 MiB gelezen)"
+        );
     }
 
     #[cfg(target_os = "linux")]

@@ -11,12 +11,24 @@ pub const TOKEN_LIFETIME: Duration = Duration::from_secs(120);
 /// Tokens kept at once (older ones are dropped): a window shows one dialog at a time.
 const MAX_TOKENS: usize = 8;
 
+/// Why a send is refused. `Display` is English (logs); the owner reads
+/// [`Refusal::message`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
     #[error("Another command is still being sent.")]
     Busy,
     #[error("Confirm the command first: it was not confirmed, the confirmation was for another command, or it expired.")]
     NotConfirmed,
+}
+
+impl Refusal {
+    /// The refusal in the catalogue's language.
+    pub fn message(self, cat: &nestore_i18n::Catalogue) -> String {
+        cat.label(match self {
+            Refusal::Busy => "control-busy",
+            Refusal::NotConfirmed => "control-not-confirmed",
+        })
+    }
 }
 
 #[derive(Debug)]
@@ -170,5 +182,22 @@ mod tests {
             g.begin(CommandArgs::Auto, &live, t0 + TOKEN_LIFETIME),
             Ok(())
         );
+    }
+
+    #[test]
+    fn refusals_read_in_each_language_and_english_matches_the_log() {
+        use nestore_i18n::{Catalogue, Language};
+        let en = Catalogue::get(Language::English);
+        let nl = Catalogue::get(Language::Dutch);
+        for r in [Refusal::Busy, Refusal::NotConfirmed] {
+            assert_eq!(r.message(en), r.to_string());
+        }
+        assert_eq!(
+            Refusal::Busy.message(nl),
+            "Er wordt nog een andere opdracht verstuurd."
+        );
+        assert!(Refusal::NotConfirmed
+            .message(nl)
+            .starts_with("Bevestig eerst de opdracht"));
     }
 }

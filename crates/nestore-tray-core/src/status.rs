@@ -3,7 +3,12 @@
 
 use chrono::{DateTime, Utc};
 use nestore::Reading;
+use nestore_i18n::{Catalogue, Language};
 use serde::Serialize;
+
+fn english() -> &'static Catalogue {
+    Catalogue::get(Language::English)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -29,7 +34,9 @@ pub struct Status {
     pub device: Option<String>,
     pub demo: bool,
     pub connection: Connection,
-    /// The last poll's error in the owner's words, while it stands.
+    /// The last poll's error in the owner's words, while it stands: in English as
+    /// recorded (logs, the history); the window shows [`Status::error_message`] in the
+    /// app's language.
     pub error: Option<String>,
     /// First failed poll of the current outage.
     pub offline_since: Option<DateTime<Utc>>,
@@ -102,7 +109,7 @@ impl Status {
             }
             Err(e @ nestore::Error::MissingField { .. }) => {
                 self.connection = Connection::Online;
-                self.error = Some(crate::actions::plain(&e));
+                self.error = Some(e.message(english()));
                 self.failure = Some(e);
                 self.offline_since = None;
                 self.failures = 0;
@@ -114,11 +121,16 @@ impl Status {
                 } else {
                     Connection::Retrying
                 };
-                self.error = Some(crate::actions::plain(&e));
+                self.error = Some(e.message(english()));
                 self.failure = Some(e);
                 self.offline_since.get_or_insert(now);
             }
         }
+    }
+
+    /// The last poll's error in the catalogue's language, while it stands.
+    pub fn error_message(&self, cat: &Catalogue) -> Option<String> {
+        self.failure.as_ref().map(|e| e.message(cat))
     }
 
     /// When to poll next, given the interval in force: soon after a failed poll.
@@ -275,6 +287,10 @@ mod tests {
         assert_eq!(
             s.error.as_deref(),
             Some("The device answers, but its reading lacks the state of charge.")
+        );
+        assert_eq!(
+            s.error_message(Catalogue::get(Language::Dutch)).as_deref(),
+            Some("Je NEStore antwoordt, maar in de meting ontbreekt de laadtoestand.")
         );
         assert!(matches!(
             s.failure,

@@ -15,21 +15,21 @@ use tauri::AppHandle;
 use super::{app, publish, App};
 use crate::tray::TrayAction;
 
-/// Why control cannot be used now, in the owner's words.
+/// Why control cannot be used now: the message id of the owner's words.
 fn unavailable(app: &App) -> Option<&'static str> {
     let status = app.poller.status();
     let facts = app.facts.lock().unwrap();
     if status.device.is_none() {
-        Some("No device is configured.")
+        Some("control-no-device")
     } else if !facts.control_enabled {
-        Some("Control is off. Turn it on in Settings.")
+        Some("control-off")
     } else if !facts.password_stored {
-        Some("No service password is stored. Enter it in Settings.")
+        Some("device-error-no-password")
     } else if matches!(
         status.connection,
         Connection::Offline | Connection::Connecting
     ) {
-        Some("The device is not answering now, so a command cannot reach it.")
+        Some("control-not-answering")
     } else {
         None
     }
@@ -38,11 +38,12 @@ fn unavailable(app: &App) -> Option<&'static str> {
 /// Validates `cmd` and hands out the token that its send must carry.
 pub fn preview(handle: &AppHandle, cmd: CommandArgs) -> Result<Preview, IpcError> {
     let app = app(handle);
+    let cat = app.catalogue();
     if let Some(why) = unavailable(&app) {
-        return Err(IpcError::refused(why));
+        return Err(IpcError::refused(cat.label(why)));
     }
     let soc = app.poller.status().reading.and_then(|r| r.soc_pct.value());
-    let mut preview = actions::preview(cmd, soc)?;
+    let mut preview = actions::preview(cat, cmd, soc)?;
     preview.token = app.gate.lock().unwrap().issue(cmd, Instant::now());
     Ok(preview)
 }
@@ -55,20 +56,21 @@ pub async fn send(
     token: &str,
 ) -> Result<OutcomeView, IpcError> {
     let app = app(handle);
+    let cat = app.catalogue();
     let Some(target) = app.poller.target() else {
-        return Err(IpcError::refused("No device is configured."));
+        return Err(IpcError::refused(cat.label("control-no-device")));
     };
     if !app.facts.lock().unwrap().control_enabled {
-        return Err(IpcError::refused("Control is off. Turn it on in Settings."));
+        return Err(IpcError::refused(cat.label("control-off")));
     }
     app.gate
         .lock()
         .unwrap()
         .begin(cmd, token, Instant::now())
-        .map_err(|e| IpcError::refused(e.to_string()))?;
+        .map_err(|e| IpcError::refused(e.message(cat)))?;
     app.facts.lock().unwrap().confirm = None;
     publish(handle);
-    let outcome = actions::execute(&target.client, cmd).await;
+    let outcome = actions::execute(cat, &target.client, cmd).await;
     if outcome.sent {
         let mut monitor = app.monitor.lock().unwrap();
         match cmd {

@@ -5,8 +5,7 @@
 use std::sync::Arc;
 
 use nestore::{Client, ClientConfig, SecretString};
-use nestore_i18n::Choice;
-use nestore_tray_core::actions;
+use nestore_i18n::{Args, Catalogue, Choice};
 use nestore_tray_core::error::IpcError;
 use nestore_tray_core::settings::{Settings, SettingsError};
 use nestore_watch::Thresholds;
@@ -71,19 +70,20 @@ pub struct TestResult {
     login: Option<Check>,
 }
 
-fn settings_error(e: SettingsError) -> IpcError {
-    IpcError::invalid(e.field(), e.to_string())
+fn settings_error(cat: &Catalogue, e: SettingsError) -> IpcError {
+    IpcError::invalid(e.field(), e.message(cat))
 }
 
 async fn settings_view(app: &App, password_check: Option<Check>) -> SettingsView {
     let s = app.settings.lock().unwrap().clone();
+    let cat = app.catalogue();
     let (password_stored, keyring_error) = match &s.host {
         None => (false, None),
         Some(host) => {
             let (ks, host) = (app.keystore.clone(), host.clone());
             match tauri::async_runtime::spawn_blocking(move || ks.is_stored(&host)).await {
                 Ok(Ok(stored)) => (stored, None),
-                Ok(Err(e)) => (false, Some(e.to_string())),
+                Ok(Err(e)) => (false, Some(e.message(cat))),
                 Err(e) => (false, Some(e.to_string())),
             }
         }
@@ -109,15 +109,15 @@ pub async fn get_settings(handle: &AppHandle) -> SettingsView {
 }
 
 /// Logs in with the client's password: does it work?
-async fn check_login(client: &Client) -> Check {
+async fn check_login(cat: &Catalogue, client: &Client) -> Check {
     match client.check_login().await {
         Ok(()) => Check {
             ok: true,
-            message: "The service password works: the device accepted it.".into(),
+            message: cat.label("setup-password-works"),
         },
         Err(e) => Check {
             ok: false,
-            message: actions::plain(&e),
+            message: e.message(cat),
         },
     }
 }
@@ -145,17 +145,22 @@ pub async fn save_settings(
         language: input.language.unwrap_or(old.language),
     }
     .normalised();
-    new.validate().map_err(settings_error)?;
+    // The owner's words in the language just chosen, so that switching shows at once.
+    let cat = Catalogue::get(new.language.resolve(app.system_language));
+    new.validate().map_err(|e| settings_error(cat, e))?;
     let password = password.filter(|p| !p.is_empty()).map(SecretString::from);
     if password.is_some() && new.host.is_none() {
         return Err(IpcError::invalid(
             "host",
-            "Enter the device's address before its password.",
+            cat.label("settings-error-address-before-password"),
         ));
     }
-    app.store
-        .save(&new)
-        .map_err(|e| IpcError::io(format!("Cannot save the settings file: {e}")))?;
+    app.store.save(&new).map_err(|e| {
+        IpcError::io(cat.t(
+            "settings-error-save",
+            &Args::new().text("reason", e.to_string()),
+        ))
+    })?;
     *app.settings.lock().unwrap() = new.clone();
 
     if let Some(host) = new.host.clone() {
@@ -168,7 +173,10 @@ pub async fn save_settings(
         .await
         .map_err(|e| IpcError::internal(e.to_string()))?;
         result.map_err(|e| {
-            IpcError::keyring(format!("Settings saved, but the OS keyring failed: {e}"))
+            IpcError::keyring(cat.t(
+                "settings-error-keyring",
+                &Args::new().text("reason", e.message(cat)),
+            ))
         })?;
     }
     apply_autostart(handle, new.autostart);
@@ -193,13 +201,13 @@ pub async fn save_settings(
         Some(host) => app
             .use_device(host, new.port)
             .await
-            .map_err(|e| IpcError::invalid("host", actions::plain(&e)))?,
+            .map_err(|e| IpcError::invalid("host", e.message(cat)))?,
         None if !app.poller.status().demo => app.poller.retarget(None),
         None => {}
     }
     let password_check = match app.poller.target() {
         Some(t) if new.control_enabled && !t.demo && t.client.has_password() => {
-            Some(check_login(&t.client).await)
+            Some(check_login(cat, &t.client).await)
         }
         _ => None,
     };
@@ -228,6 +236,7 @@ pub async fn test_connection(
     port: u16,
     password: Option<String>,
 ) -> TestResult {
+    let cat = app(handle).catalogue();
     let failed = |message: String| TestResult {
         ok: false,
         message,
@@ -236,22 +245,22 @@ pub async fn test_connection(
     let host = host.trim().to_owned();
     let client = match Client::with_config(&host, port, ClientConfig::default()) {
         Ok(c) => Arc::new(c),
-        Err(e) => return failed(actions::plain(&e)),
+        Err(e) => return failed(e.message(cat)),
     };
     let r = match client.poll().await {
         Ok(r) => r,
-        Err(e) => return failed(actions::plain(&e)),
+        Err(e) => return failed(e.message(cat)),
     };
     let version = client
         .api_version()
         .await
         .map(|v| v.to_string())
         .unwrap_or_default();
-    let soc = r
-        .soc_pct
-        .value()
-        .map(|v| format!("{v:.0} %"))
-        .unwrap_or_else(|| "not reported".into());
+    let connected = Args::new().text("api", version);
+    let message = match r.soc_pct.value() {
+        Some(v) => cat.t("setup-connected", &connected.percent("soc", v)),
+        None => cat.t("setup-connected-soc-unknown", &connected),
+    };
     let password = match password.filter(|p| !p.is_empty()) {
         Some(p) => Some(SecretString::from(p)),
         None => {
@@ -267,13 +276,13 @@ pub async fn test_connection(
     let login = match password {
         Some(pw) => {
             client.set_password(Some(pw));
-            Some(check_login(&client).await)
+            Some(check_login(cat, &client).await)
         }
         None => None,
     };
     TestResult {
         ok: true,
-        message: format!("Connected: the device answers (API {version}), state of charge {soc}."),
+        message,
         login,
     }
 }
@@ -284,7 +293,7 @@ pub async fn use_demo(handle: &AppHandle) -> Result<(), IpcError> {
     let app = app(handle);
     if app.settings.lock().unwrap().host.is_some() {
         return Err(IpcError::refused(
-            "A device is configured: clear its address in Settings to use the demo instead.",
+            app.catalogue().label("setup-demo-refused"),
         ));
     }
     app.start_demo().await.map_err(IpcError::internal)?;

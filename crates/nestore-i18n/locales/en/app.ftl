@@ -63,3 +63,168 @@ device-error-no-password = No service password is stored. Enter it in Settings.
 device-error-rejected = Not sent: { $reason }.
 device-error-unknown-api = No known API version answers at { $url } (tried v3, v2, v1).
 device-error-bad-address = Invalid device address: { $reason }.
+
+## Control from the window and the tray: why a command cannot be sent now, and what came
+## of one that was sent. $state: the device's own name for what it does, as it sends it.
+
+control-no-device = No device is configured.
+control-off = Control is off. Turn it on in Settings.
+control-not-answering = The device is not answering now, so a command cannot reach it.
+control-busy = Another command is still being sent.
+control-not-confirmed = Confirm the command first: it was not confirmed, the confirmation was for another command, or it expired.
+control-outcome-auto = Automatic operation resumed; the device reports "{ $state }".
+control-outcome-confirmed = Confirmed by the device: "{ $state }".
+# $reason: why the state could not be read back (the library's words).
+control-outcome-readback-failed = Sent, but not confirmed: its state could not be read back ({ $reason }).
+control-outcome-not-confirmed = Sent, but not confirmed: the device still reports "{ $state }".
+control-state-none = no state reported
+
+## Settings' checks: the setting, then what it must be. $reason: a device-address-* or
+## device-invalid-* message.
+
+settings-error-host = Host: { $reason }
+settings-error-port = Port: must be 1-65535
+# $usual: the poll interval the app uses unless told otherwise, in seconds.
+settings-error-poll-interval = Poll interval: must be { $min }-{ $max } s (the device is slow; the reference polls every { $usual } s)
+settings-error-charge-defaults = Last charge settings: { $reason }
+settings-error-history-keep = Keep history for: must be at least { $min } days (raw readings are kept a year at least) and at most { $max }
+settings-error-address-before-password = Enter the device's address before its password.
+# $reason: the system's own words.
+settings-error-save = Cannot save the settings file: { $reason }
+settings-error-keyring = Settings saved, but the OS keyring failed: { $reason }
+
+## The settings file at start: a field that could not be used is reset alone, and one
+## sentence says so: "The poll interval in the settings file was not valid (10 s; it must
+## be 60-86400 s) and was reset to 300 s." Each field's name (settings-field-<key>, with
+## "-" for "_" and "."), with its article as a sentence starts (.the), and what a value must
+## be (settings-rule-<key>).
+
+# $field: a settings-field-*.the; $count: 1, or 2 for a name in the plural; $why: the
+# value as written and what is wrong; $to: one of the settings-reset-to* messages.
+settings-reset = { $field } in the settings file { $count ->
+        [one] was
+       *[other] were
+    } not valid ({ $why }) and { $count ->
+        [one] was
+       *[other] were
+    } { $to }.
+settings-reset-cleared = cleared (no device is set)
+settings-reset-to-defaults = reset to their defaults
+settings-reset-to-default = reset to its default
+# $value: the default, as settings-value-* writes it.
+settings-reset-to = reset to { $value }
+settings-reset-to-charge = reset to { $power } W, { $target } %, { $minutes } min
+# What is wrong with a threshold: $rule is the threshold-* message after its setting's name.
+settings-problem-threshold = it { $rule }
+settings-value-s = { $value } s
+settings-value-days = { $value } days
+settings-value-bar = { $value } bar
+settings-value-bar-per-6h = { $value } bar per 6 h
+settings-value-min = { $value } min
+settings-value-h = { $value } h
+settings-value-on = on
+settings-value-off = off
+settings-value-none = none
+settings-field-host = device address
+    .the = the device address
+settings-field-port = port
+    .the = the port
+settings-field-poll-interval-s = poll interval
+    .the = the poll interval
+settings-field-control-enabled = control setting
+    .the = the control setting
+settings-field-autostart = autostart setting
+    .the = the autostart setting
+settings-field-charge-defaults = last charge settings
+    .the = the last charge settings
+settings-field-history-enabled = keep history setting
+    .the = the keep history setting
+settings-field-history-keep-days = history period
+    .the = the history period
+settings-field-language = language
+    .the = the language
+settings-field-alerts = alert thresholds
+    .the = the alert thresholds
+settings-field-alerts-low-bar = low-pressure warning level
+    .the = the low-pressure warning level
+settings-field-alerts-low-alarm-bar = low-pressure alarm level
+    .the = the low-pressure alarm level
+settings-field-alerts-high-bar = high-pressure warning level
+    .the = the high-pressure warning level
+settings-field-alerts-high-alarm-bar = high-pressure alarm level
+    .the = the high-pressure alarm level
+settings-field-alerts-hysteresis-bar = recovery margin
+    .the = the recovery margin
+settings-field-alerts-leak-bar-per-6h = leak warning level
+    .the = the leak warning level
+settings-field-alerts-hold-readings = number of readings to confirm
+    .the = the number of readings to confirm
+settings-field-alerts-offline-grace-min = time before offline
+    .the = the time before offline
+settings-field-alerts-reminder-h = alarm reminder interval
+    .the = the alarm reminder interval
+settings-field-alerts-quiet-hours = quiet hours
+    .the = the quiet hours
+settings-rule-host = it must be a host name or IP address
+settings-rule-port = it must be 1-65535
+settings-rule-poll-interval-s = it must be 60-86400 s
+settings-rule-control-enabled = it must be true or false
+settings-rule-autostart = it must be true or false
+settings-rule-charge-defaults = it must be power_w, target_soc_pct and duration_min
+settings-rule-history-enabled = it must be true or false
+settings-rule-history-keep-days = it must be null (keep everything) or 365-36500 days
+settings-rule-language = it must be "system", "en" or "nl"
+settings-rule-alerts = it must be an object of thresholds
+settings-rule-alerts-low-bar = it must be a number of bar
+settings-rule-alerts-low-alarm-bar = it must be a number of bar
+settings-rule-alerts-high-bar = it must be a number of bar
+settings-rule-alerts-high-alarm-bar = it must be a number of bar
+settings-rule-alerts-hysteresis-bar = it must be a number of bar
+settings-rule-alerts-leak-bar-per-6h = it must be a number of bar per 6 h
+settings-rule-alerts-hold-readings = it must be a whole number
+settings-rule-alerts-offline-grace-min = it must be a whole number of minutes
+settings-rule-alerts-reminder-h = it must be a whole number of hours
+settings-rule-alerts-quiet-hours = it must be null or two times of day such as ["22:00:00", "07:00:00"]
+# Where the original file went. $path: its new name.
+settings-kept = The file was kept as { $path }.
+settings-kept-not-saved = The file was kept as { $path }, but the corrected settings could not be written ({ $reason }).
+settings-not-kept = The file could not be kept beside ({ $reason }), so it was left as it was.
+# A file that could not be used at all. $why: a file-why-* or settings-why-* message.
+settings-discarded = The settings file was not used because { $why }. It was moved to { $path } and the defaults are in use.
+settings-discarded-not-moved = The settings file was not used because { $why }; it could not be moved aside ({ $reason }). The defaults are in use.
+settings-why-not-object = it does not hold settings (a JSON object)
+settings-why-not-json = it is not valid settings JSON ({ $reason })
+
+## Why one of the app's files could not be used: the rest of "The file was not used
+## because …". $size, $max: file-size-* messages.
+
+file-why-not-found = it does not exist
+# $kind: one of the file-kind-* messages.
+file-why-not-regular = it is not a regular file but { $kind }
+file-why-too-large = it is too large ({ $size }; at most { $max } are read)
+file-why-unreadable = it could not be read ({ $reason })
+file-kind-directory = a directory
+file-kind-fifo = a named pipe (FIFO)
+file-kind-device = a device
+file-kind-socket = a socket
+file-kind-other = something else
+file-size-bytes = { $size } bytes
+file-size-kib = { NUMBER($size, minimumFractionDigits: 1) } KiB
+file-size-mib = { NUMBER($size, minimumFractionDigits: 1) } MiB
+
+## Settings, Test connection and the demo device
+
+setup-password-works = The service password works: the device accepted it.
+# $api: the device's API version ("v3"); $soc: its state of charge.
+setup-connected = Connected: the device answers (API { $api }), state of charge { $soc } %.
+setup-connected-soc-unknown = Connected: the device answers (API { $api }), state of charge not reported.
+setup-demo-refused = A device is configured: clear its address in Settings to use the demo instead.
+# $value: what the window asked for, as it asked.
+snooze-unknown = Unknown snooze { $value }: use 1h, tomorrow or off.
+
+## The OS keyring's problems, as a clause after a colon. $detail: the keyring's own words
+## (not translated).
+
+keyring-no-backend = there is no keyring service to keep the password in ({ $detail })
+keyring-locked = the keyring is locked or access was denied ({ $detail })
+keyring-other = { $detail }

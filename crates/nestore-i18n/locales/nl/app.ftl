@@ -64,3 +64,171 @@ device-error-no-password = Er is geen servicewachtwoord opgeslagen. Vul het in b
 device-error-rejected = Niet verstuurd: { $reason }.
 device-error-unknown-api = Op { $url } antwoordt geen bekende API-versie (v3, v2 en v1 geprobeerd).
 device-error-bad-address = Ongeldig adres van het apparaat: { $reason }.
+
+## Bediening vanuit het venster en de tray: waarom een opdracht nu niet kan worden
+## verstuurd, en wat een verstuurde opdracht opleverde. $state: de naam die het apparaat
+## zelf gebruikt voor wat het doet, zoals het die stuurt.
+
+control-no-device = Er is geen apparaat ingesteld.
+control-off = Bediening staat uit. Zet die aan bij Instellingen.
+control-not-answering = Je NEStore antwoordt nu niet, dus een opdracht kan hem niet bereiken.
+control-busy = Er wordt nog een andere opdracht verstuurd.
+control-not-confirmed = Bevestig eerst de opdracht: die is niet bevestigd, de bevestiging hoort bij een andere opdracht, of de bevestiging is verlopen.
+control-outcome-auto = Terug naar automatische werking; je NEStore meldt "{ $state }".
+control-outcome-confirmed = Bevestigd door je NEStore: "{ $state }".
+# $reason: waarom de toestand niet kon worden teruggelezen (de woorden van de bibliotheek).
+control-outcome-readback-failed = Verstuurd, maar niet bevestigd: de toestand kon niet worden teruggelezen ({ $reason }).
+control-outcome-not-confirmed = Verstuurd, maar niet bevestigd: je NEStore meldt nog steeds "{ $state }".
+control-state-none = geen toestand doorgegeven
+
+## De controles van Instellingen: de instelling, dan waaraan die moet voldoen. $reason: een
+## device-address-*- of device-invalid-*-bericht.
+
+settings-error-host = Adres: { $reason }
+settings-error-port = Poort: moet tussen 1 en 65535 liggen
+# $usual: het interval dat de app gebruikt als je niets anders kiest, in seconden.
+settings-error-poll-interval = Interval voor bijwerken: moet tussen { $min } en { $max } s liggen (je NEStore is traag; gebruikelijk is elke { $usual } s)
+settings-error-charge-defaults = Laatste laadinstellingen: { $reason }
+settings-error-history-keep = Geschiedenis bewaren: moet minstens { $min } dagen zijn (meetwaarden blijven minstens een jaar bewaard) en hoogstens { $max }
+settings-error-address-before-password = Vul eerst het adres van je NEStore in, dan pas het wachtwoord.
+# $reason: de woorden van het systeem zelf.
+settings-error-save = Het instellingenbestand kan niet worden opgeslagen: { $reason }
+settings-error-keyring = De instellingen zijn opgeslagen, maar de sleutelbos van het systeem gaf een fout: { $reason }
+
+## Het instellingenbestand bij het starten: een veld dat niet bruikbaar is, wordt apart
+## teruggezet, en één zin zegt dat: "Het interval voor bijwerken in het
+## instellingenbestand was ongeldig (10 s; moet tussen 60 en 86400 s liggen) en is
+## teruggezet op 300 s." De naam van elk veld (settings-field-<sleutel>, met "-" voor "_" en
+## "."), met lidwoord zoals aan het begin van een zin (.the), en waaraan een waarde moet
+## voldoen (settings-rule-<sleutel>).
+
+# $field: een settings-field-*.the; $count: 1, of 2 voor een naam in het meervoud; $why:
+# de waarde zoals die er stond en wat er mis is; $to: een van de settings-reset-to*-berichten.
+settings-reset = { $field } in het instellingenbestand { $count ->
+        [one] was
+       *[other] waren
+    } ongeldig ({ $why }) en { $count ->
+        [one] is
+       *[other] zijn
+    } { $to }.
+settings-reset-cleared = gewist (er is nu geen apparaat ingesteld)
+settings-reset-to-defaults = teruggezet op de standaardwaarden
+settings-reset-to-default = teruggezet op de standaardwaarde
+# $value: de standaardwaarde, zoals settings-value-* die schrijft.
+settings-reset-to = teruggezet op { $value }
+settings-reset-to-charge = teruggezet op { $power } W, { $target } %, { $minutes } min
+# Wat er mis is met een meldingsinstelling: $rule is het threshold-*-bericht na de naam van
+# de instelling.
+settings-problem-threshold = { $rule }
+settings-value-s = { $value } s
+settings-value-days = { $value } dagen
+settings-value-bar = { $value } bar
+settings-value-bar-per-6h = { $value } bar per 6 uur
+settings-value-min = { $value } min
+settings-value-h = { $value } uur
+settings-value-on = aan
+settings-value-off = uit
+settings-value-none = geen
+settings-field-host = adres van het apparaat
+    .the = het adres van het apparaat
+settings-field-port = poort
+    .the = de poort
+settings-field-poll-interval-s = interval voor bijwerken
+    .the = het interval voor bijwerken
+settings-field-control-enabled = instelling voor bediening
+    .the = de instelling voor bediening
+settings-field-autostart = instelling voor starten bij inloggen
+    .the = de instelling voor starten bij inloggen
+settings-field-charge-defaults = laatste laadinstellingen
+    .the = de laatste laadinstellingen
+settings-field-history-enabled = instelling voor geschiedenis bewaren
+    .the = de instelling voor geschiedenis bewaren
+settings-field-history-keep-days = bewaartermijn van de geschiedenis
+    .the = de bewaartermijn van de geschiedenis
+settings-field-language = taal
+    .the = de taal
+settings-field-alerts = meldingsinstellingen
+    .the = de meldingsinstellingen
+settings-field-alerts-low-bar = waarschuwingsniveau bij lage druk
+    .the = het waarschuwingsniveau bij lage druk
+settings-field-alerts-low-alarm-bar = alarmniveau bij lage druk
+    .the = het alarmniveau bij lage druk
+settings-field-alerts-high-bar = waarschuwingsniveau bij hoge druk
+    .the = het waarschuwingsniveau bij hoge druk
+settings-field-alerts-high-alarm-bar = alarmniveau bij hoge druk
+    .the = het alarmniveau bij hoge druk
+settings-field-alerts-hysteresis-bar = herstelmarge
+    .the = de herstelmarge
+settings-field-alerts-leak-bar-per-6h = niveau van de lekwaarschuwing
+    .the = het niveau van de lekwaarschuwing
+settings-field-alerts-hold-readings = aantal metingen ter bevestiging
+    .the = het aantal metingen ter bevestiging
+settings-field-alerts-offline-grace-min = wachttijd voor niet bereikbaar
+    .the = de wachttijd voor niet bereikbaar
+settings-field-alerts-reminder-h = interval van de herinnering bij alarm
+    .the = het interval van de herinnering bij alarm
+settings-field-alerts-quiet-hours = stille uren
+    .the = de stille uren
+settings-rule-host = moet een hostnaam of IP-adres zijn
+settings-rule-port = moet tussen 1 en 65535 liggen
+settings-rule-poll-interval-s = moet tussen 60 en 86400 s liggen
+settings-rule-control-enabled = moet true of false zijn
+settings-rule-autostart = moet true of false zijn
+settings-rule-charge-defaults = moet power_w, target_soc_pct en duration_min bevatten
+settings-rule-history-enabled = moet true of false zijn
+settings-rule-history-keep-days = moet null (alles bewaren) of 365-36500 dagen zijn
+settings-rule-language = moet "system", "en" of "nl" zijn
+settings-rule-alerts = moet een object met meldingsinstellingen zijn
+settings-rule-alerts-low-bar = moet een getal (bar) zijn
+settings-rule-alerts-low-alarm-bar = moet een getal (bar) zijn
+settings-rule-alerts-high-bar = moet een getal (bar) zijn
+settings-rule-alerts-high-alarm-bar = moet een getal (bar) zijn
+settings-rule-alerts-hysteresis-bar = moet een getal (bar) zijn
+settings-rule-alerts-leak-bar-per-6h = moet een getal (bar per 6 uur) zijn
+settings-rule-alerts-hold-readings = moet een geheel getal zijn
+settings-rule-alerts-offline-grace-min = moet een geheel aantal minuten zijn
+settings-rule-alerts-reminder-h = moet een geheel aantal uren zijn
+settings-rule-alerts-quiet-hours = moet null zijn of twee tijden, zoals ["22:00:00", "07:00:00"]
+# Waar het oorspronkelijke bestand is gebleven. $path: de nieuwe naam.
+settings-kept = Het bestand is bewaard als { $path }.
+settings-kept-not-saved = Het bestand is bewaard als { $path }, maar de verbeterde instellingen konden niet worden opgeslagen ({ $reason }).
+settings-not-kept = Het bestand kon niet apart worden bewaard ({ $reason }), dus het is gelaten zoals het was.
+# Een bestand dat helemaal niet bruikbaar was. $why: een file-why-*- of settings-why-*-bericht.
+settings-discarded = Het instellingenbestand is niet gebruikt, omdat { $why }. Het is verplaatst naar { $path } en de standaardinstellingen zijn in gebruik.
+settings-discarded-not-moved = Het instellingenbestand is niet gebruikt, omdat { $why }; het kon niet opzij worden gezet ({ $reason }). De standaardinstellingen zijn in gebruik.
+settings-why-not-object = het geen instellingen bevat (een JSON-object)
+settings-why-not-json = het geen geldige JSON voor instellingen is ({ $reason })
+
+## Waarom een van de bestanden van de app niet bruikbaar was: de rest van "Het bestand is
+## niet gebruikt, omdat …". $size, $max: file-size-*-berichten.
+
+file-why-not-found = het niet bestaat
+# $kind: een van de file-kind-*-berichten.
+file-why-not-regular = het geen gewoon bestand is maar { $kind }
+file-why-too-large = het te groot is ({ $size }; er wordt hoogstens { $max } gelezen)
+file-why-unreadable = het niet te lezen is ({ $reason })
+file-kind-directory = een map
+file-kind-fifo = een named pipe (FIFO)
+file-kind-device = een apparaatbestand
+file-kind-socket = een socket
+file-kind-other = iets anders
+file-size-bytes = { $size } bytes
+file-size-kib = { NUMBER($size, minimumFractionDigits: 1) } KiB
+file-size-mib = { NUMBER($size, minimumFractionDigits: 1) } MiB
+
+## Instellingen, Verbinding testen en het demo-apparaat
+
+setup-password-works = Het servicewachtwoord werkt: je NEStore heeft het geaccepteerd.
+# $api: de API-versie van het apparaat ("v3"); $soc: de laadtoestand.
+setup-connected = Verbonden: je NEStore antwoordt (API { $api }), laadtoestand { $soc } %.
+setup-connected-soc-unknown = Verbonden: je NEStore antwoordt (API { $api }), laadtoestand niet doorgegeven.
+setup-demo-refused = Er is een apparaat ingesteld: wis het adres bij Instellingen om de demo te gebruiken.
+# $value: wat het venster vroeg, zoals het dat vroeg.
+snooze-unknown = Onbekende uitsteltijd { $value }: gebruik 1h, tomorrow of off.
+
+## Problemen met de sleutelbos van het systeem, als zinsdeel na een dubbele punt.
+## $detail: de woorden van de sleutelbos zelf (niet vertaald).
+
+keyring-no-backend = er is geen sleutelbos-dienst om het wachtwoord in te bewaren ({ $detail })
+keyring-locked = de sleutelbos is vergrendeld of de toegang is geweigerd ({ $detail })
+keyring-other = fout van de sleutelbos: { $detail }

@@ -11,6 +11,7 @@ mod store;
 #[cfg(test)]
 mod tests;
 
+use nestore_i18n::{Args, Catalogue};
 use serde::{Deserialize, Serialize};
 
 pub use store::{Loaded, SettingsStore};
@@ -80,24 +81,26 @@ impl Default for Settings {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// A setting that cannot be used. `Display` is the English (logs, tests); the owner reads
+/// [`SettingsError::message`] in the app's language.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SettingsError {
     #[error("Host: {0}")]
-    Host(String),
+    Host(nestore::AddressProblem),
     #[error("Port: must be 1-65535")]
     Port,
     #[error("Poll interval: must be {MIN_POLL_INTERVAL_S}-{MAX_POLL_INTERVAL_S} s (the device is slow; the reference polls every 300 s)")]
     PollInterval,
     #[error("Last charge settings: {0}")]
-    ChargeDefaults(String),
+    ChargeDefaults(nestore::ValidationError),
     #[error("Keep history for: must be at least {MIN_HISTORY_KEEP_DAYS} days (raw readings are kept a year at least) and at most {MAX_HISTORY_KEEP_DAYS}")]
     HistoryKeep,
     /// `field` is the settings key (`alerts.low_bar`, …); the message names the setting
     /// as the window does ("Low-pressure alarm: must be between 1 and 1.8 bar").
-    #[error("{message}")]
+    #[error("{error}")]
     Alerts {
         field: &'static str,
-        message: String,
+        error: nestore_watch::ThresholdError,
     },
 }
 
@@ -115,32 +118,66 @@ impl SettingsError {
         }
     }
 
-    /// What is wrong, as the rest of a sentence about the field: "it must be 1-65535".
-    fn problem(&self) -> String {
+    /// The setting and what it must be, in the catalogue's language: "Poll interval: must
+    /// be 60-86400 s (…)".
+    pub fn message(&self, cat: &Catalogue) -> String {
         match self {
-            SettingsError::Host(m) | SettingsError::ChargeDefaults(m) => m.clone(),
+            SettingsError::Host(p) => cat.t(
+                "settings-error-host",
+                &Args::new().text("reason", p.message(cat)),
+            ),
+            SettingsError::Port => cat.label("settings-error-port"),
+            SettingsError::PollInterval => cat.t(
+                "settings-error-poll-interval",
+                &Args::new()
+                    .int("min", MIN_POLL_INTERVAL_S as i64)
+                    .int("max", MAX_POLL_INTERVAL_S as i64)
+                    .int("usual", DEFAULT_POLL_INTERVAL_S as i64),
+            ),
+            SettingsError::ChargeDefaults(v) => cat.t(
+                "settings-error-charge-defaults",
+                &Args::new().text("reason", v.message(cat)),
+            ),
+            SettingsError::HistoryKeep => cat.t(
+                "settings-error-history-keep",
+                &Args::new()
+                    .int("min", i64::from(MIN_HISTORY_KEEP_DAYS))
+                    .int("max", i64::from(MAX_HISTORY_KEEP_DAYS)),
+            ),
+            SettingsError::Alerts { error, .. } => error.message(cat),
+        }
+    }
+
+    /// What is wrong, as the rest of a sentence about the field: "it must be 1-65535".
+    fn problem(&self, cat: &Catalogue) -> String {
+        match self {
+            SettingsError::Host(p) => p.message(cat),
+            SettingsError::ChargeDefaults(v) => v.message(cat),
             SettingsError::Port | SettingsError::PollInterval | SettingsError::HistoryKeep => {
-                format!("it must be {}", recover::info(self.field()).rule)
+                recover::rule(cat, self.field())
             }
             // "Low-pressure alarm: must be …" → "it must be …"
-            SettingsError::Alerts { message, .. } => match message.split_once(": ") {
-                Some((_, must)) => format!("it {must}"),
-                None => message.clone(),
-            },
+            SettingsError::Alerts { error, .. } => {
+                let message = error.message(cat);
+                match message.split_once(": ") {
+                    Some((_, must)) => cat.t(
+                        "settings-problem-threshold",
+                        &Args::new().text("rule", must.to_owned()),
+                    ),
+                    None => message,
+                }
+            }
         }
     }
 }
 
 /// The thresholds' error as a settings error naming the field by its settings key.
-fn alerts_error(e: nestore_watch::ThresholdError) -> SettingsError {
+fn alerts_error(error: nestore_watch::ThresholdError) -> SettingsError {
     let field = recover::ALERT_FIELDS
         .iter()
-        .find(|f| f.key.strip_prefix("alerts.") == Some(e.field))
+        .find(|f| f.key.strip_prefix("alerts.") == Some(error.field))
         .map_or("alerts", |f| f.key);
-    SettingsError::Alerts {
-        field,
-        message: e.to_string(),
-    }
+    SettingsError::Alerts { field, error }
 }
 
 impl Settings {
@@ -151,8 +188,7 @@ impl Settings {
             return Err(SettingsError::Port);
         }
         if let Some(host) = &self.host {
-            nestore::client::base_url(host, self.port)
-                .map_err(|e| SettingsError::Host(e.to_string()))?;
+            nestore::client::address(host, self.port).map_err(SettingsError::Host)?;
         }
         if !(MIN_POLL_INTERVAL_S..=MAX_POLL_INTERVAL_S).contains(&self.poll_interval_s) {
             return Err(SettingsError::PollInterval);
@@ -163,8 +199,7 @@ impl Settings {
             target_soc_pct: d.target_soc_pct,
             duration: std::time::Duration::from_secs(u64::from(d.duration_min) * 60),
         };
-        req.check_limits()
-            .map_err(|e| SettingsError::ChargeDefaults(e.to_string()))?;
+        req.check_limits().map_err(SettingsError::ChargeDefaults)?;
         if self
             .history_keep_days
             .is_some_and(|d| !(MIN_HISTORY_KEEP_DAYS..=MAX_HISTORY_KEEP_DAYS).contains(&d))

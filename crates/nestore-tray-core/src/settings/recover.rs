@@ -1,170 +1,52 @@
 //! Loading a settings file field by field: every field that reads and validates is kept,
-//! every other one goes back to its default, and each reset is said in the owner's words.
+//! every other one goes back to its default, and each reset is said in the owner's words
+//! (in the catalogue's language, once the settings, which hold the language, are loaded).
 
+use nestore_i18n::{Args, Catalogue, Language};
 use serde_json::{Map, Value};
 
-use super::{ChargeDefaults, Settings};
+use super::{ChargeDefaults, Settings, SettingsError};
 
-/// How the owner reads one field of the file.
+/// How the owner reads one field of the file. Its words are in the catalogue, by the key:
+/// `settings-field-<key>` (the name; `.the` with its article) and `settings-rule-<key>`
+/// (what a value must be), with "-" for "_" and ".".
 pub(super) struct FieldInfo {
     /// The settings key (`docs/ipc.md`); `alerts.x` for the thresholds.
     pub(super) key: &'static str,
-    label: &'static str,
     /// "were" rather than "was".
     plural: bool,
-    unit: &'static str,
-    /// What a value must be, after "it must be".
-    pub(super) rule: &'static str,
+    /// The unit a value is shown in: a `settings-value-<unit>` message, or none.
+    unit: Option<&'static str>,
 }
 
-const fn field(
-    key: &'static str,
-    label: &'static str,
-    plural: bool,
-    unit: &'static str,
-    rule: &'static str,
-) -> FieldInfo {
-    FieldInfo {
-        key,
-        label,
-        plural,
-        unit,
-        rule,
-    }
+const fn field(key: &'static str, plural: bool, unit: Option<&'static str>) -> FieldInfo {
+    FieldInfo { key, plural, unit }
 }
 
 const FIELDS: &[FieldInfo] = &[
-    field(
-        "host",
-        "device address",
-        false,
-        "",
-        "a host name or IP address",
-    ),
-    field("port", "port", false, "", "1-65535"),
-    field(
-        "poll_interval_s",
-        "poll interval",
-        false,
-        " s",
-        "60-86400 s",
-    ),
-    field(
-        "control_enabled",
-        "control setting",
-        false,
-        "",
-        "true or false",
-    ),
-    field("autostart", "autostart setting", false, "", "true or false"),
-    field(
-        "charge_defaults",
-        "last charge settings",
-        true,
-        "",
-        "power_w, target_soc_pct and duration_min",
-    ),
-    field(
-        "history_enabled",
-        "keep history setting",
-        false,
-        "",
-        "true or false",
-    ),
-    field(
-        "history_keep_days",
-        "history period",
-        false,
-        " days",
-        "null (keep everything) or 365-36500 days",
-    ),
-    field(
-        "language",
-        "language",
-        false,
-        "",
-        "\"system\", \"en\" or \"nl\"",
-    ),
-    field(
-        "alerts",
-        "alert thresholds",
-        true,
-        "",
-        "an object of thresholds",
-    ),
+    field("host", false, None),
+    field("port", false, None),
+    field("poll_interval_s", false, Some("s")),
+    field("control_enabled", false, None),
+    field("autostart", false, None),
+    field("charge_defaults", true, None),
+    field("history_enabled", false, None),
+    field("history_keep_days", false, Some("days")),
+    field("language", false, None),
+    field("alerts", true, None),
 ];
 
 pub(super) const ALERT_FIELDS: &[FieldInfo] = &[
-    field(
-        "alerts.low_bar",
-        "low-pressure warning level",
-        false,
-        " bar",
-        "a number of bar",
-    ),
-    field(
-        "alerts.low_alarm_bar",
-        "low-pressure alarm level",
-        false,
-        " bar",
-        "a number of bar",
-    ),
-    field(
-        "alerts.high_bar",
-        "high-pressure warning level",
-        false,
-        " bar",
-        "a number of bar",
-    ),
-    field(
-        "alerts.high_alarm_bar",
-        "high-pressure alarm level",
-        false,
-        " bar",
-        "a number of bar",
-    ),
-    field(
-        "alerts.hysteresis_bar",
-        "recovery margin",
-        false,
-        " bar",
-        "a number of bar",
-    ),
-    field(
-        "alerts.leak_bar_per_6h",
-        "leak warning level",
-        false,
-        " bar per 6 h",
-        "a number of bar per 6 h",
-    ),
-    field(
-        "alerts.hold_readings",
-        "number of readings to confirm",
-        false,
-        "",
-        "a whole number",
-    ),
-    field(
-        "alerts.offline_grace_min",
-        "time before offline",
-        false,
-        " min",
-        "a whole number of minutes",
-    ),
-    field(
-        "alerts.reminder_h",
-        "alarm reminder interval",
-        false,
-        " h",
-        "a whole number of hours",
-    ),
-    field(
-        "alerts.quiet_hours",
-        "quiet hours",
-        true,
-        "",
-        "null or two times of day such as [\"22:00:00\", \"07:00:00\"]",
-    ),
+    field("alerts.low_bar", false, Some("bar")),
+    field("alerts.low_alarm_bar", false, Some("bar")),
+    field("alerts.high_bar", false, Some("bar")),
+    field("alerts.high_alarm_bar", false, Some("bar")),
+    field("alerts.hysteresis_bar", false, Some("bar")),
+    field("alerts.leak_bar_per_6h", false, Some("bar-per-6h")),
+    field("alerts.hold_readings", false, None),
+    field("alerts.offline_grace_min", false, Some("min")),
+    field("alerts.reminder_h", false, Some("h")),
+    field("alerts.quiet_hours", true, None),
 ];
 
 pub(super) fn info(key: &str) -> &'static FieldInfo {
@@ -175,22 +57,58 @@ pub(super) fn info(key: &str) -> &'static FieldInfo {
         .unwrap_or(&FIELDS[FIELDS.len() - 1])
 }
 
+/// A settings key as a message id's tail: `alerts.low_bar` → `alerts-low-bar`.
+fn slug(key: &str) -> String {
+    key.replace(['_', '.'], "-")
+}
+
+/// The field's name: "poll interval"; with its article (`the`), as a sentence starts.
+fn label(cat: &Catalogue, key: &str, the: bool) -> String {
+    let id = format!("settings-field-{}", slug(info(key).key));
+    if the {
+        cat.label(&format!("{id}.the"))
+    } else {
+        cat.label(&id)
+    }
+}
+
+/// What a value of the field must be, as the rest of a sentence: "it must be 1-65535".
+pub(super) fn rule(cat: &Catalogue, key: &str) -> String {
+    cat.label(&format!("settings-rule-{}", slug(info(key).key)))
+}
+
 /// The value at a settings key (`alerts.low_bar` looks inside `alerts`).
 fn value_at<'a>(settings: &'a Value, key: &str) -> Option<&'a Value> {
     key.split('.').try_fold(settings, |v, k| v.get(k))
 }
 
-/// A value as the owner reads it: `10 s`, `"a b"`, `on`; long ones cut short.
-fn show(key: &str, v: &Value) -> String {
+/// A value as the owner reads it: `10 s`, `"a b"`, `on`, in the catalogue's language
+/// (`2,5 bar`, `aan`); long ones cut short.
+fn show(cat: &Catalogue, key: &str, v: &Value) -> String {
     const MAX: usize = 40;
+    let with_unit = |number: String| match info(key).unit {
+        Some(unit) => cat.t(
+            &format!("settings-value-{unit}"),
+            &Args::new().text("value", number),
+        ),
+        None => number,
+    };
     let text = match v {
         // Through f64 for fractions: "2" rather than "2.0", as the owner wrote it.
         Value::Number(n) if n.is_f64() => {
-            format!("{}{}", n.as_f64().unwrap_or_default(), info(key).unit)
+            let written = n.as_f64().unwrap_or_default().to_string();
+            with_unit(match cat.language() {
+                Language::Dutch => written.replace('.', ","),
+                Language::English => written,
+            })
         }
-        Value::Number(n) => format!("{n}{}", info(key).unit),
-        Value::Bool(b) => (if *b { "on" } else { "off" }).to_owned(),
-        Value::Null => "none".to_owned(),
+        Value::Number(n) => with_unit(n.to_string()),
+        Value::Bool(b) => cat.label(if *b {
+            "settings-value-on"
+        } else {
+            "settings-value-off"
+        }),
+        Value::Null => cat.label("settings-value-none"),
         other => other.to_string(),
     };
     if text.chars().count() > MAX {
@@ -200,41 +118,93 @@ fn show(key: &str, v: &Value) -> String {
     }
 }
 
+/// Why a field was reset.
+#[derive(Debug)]
+enum Problem {
+    /// The value is not of the field's kind: what it must be.
+    Rule(&'static str),
+    /// The value is of its kind, but not allowed.
+    Invalid(SettingsError),
+    /// The thresholds do not fit together: the one that failed, its value, and why.
+    Threshold {
+        key: &'static str,
+        value: Option<Value>,
+        problem: Box<Problem>,
+    },
+}
+
+impl Problem {
+    fn words(&self, cat: &Catalogue) -> String {
+        match self {
+            Problem::Rule(key) => rule(cat, key),
+            Problem::Invalid(e) => e.problem(cat),
+            Problem::Threshold {
+                key,
+                value,
+                problem,
+            } => {
+                let problem = problem.words(cat);
+                match value {
+                    Some(v) => format!(
+                        "{} {}: {problem}",
+                        label(cat, key, false),
+                        show(cat, key, v)
+                    ),
+                    None => format!("{}: {problem}", label(cat, key, false)),
+                }
+            }
+        }
+    }
+}
+
 /// A field that was reset to its default on load.
 #[derive(Debug)]
 pub(super) struct Reset {
     pub(super) key: &'static str,
     /// The bad value as it was, when it is worth showing.
-    value: Option<String>,
-    problem: String,
+    value: Option<Value>,
+    problem: Problem,
 }
 
 impl Reset {
-    pub(super) fn sentence(&self) -> String {
+    /// One sentence in the catalogue's language: "The poll interval in the settings file
+    /// was not valid (10 s; it must be 60-86400 s) and was reset to 300 s."
+    pub(super) fn sentence(&self, cat: &Catalogue) -> String {
         let f = info(self.key);
-        let was = if f.plural { "were" } else { "was" };
         let defaults = serde_json::to_value(Settings::default()).unwrap_or_default();
         let to = match (self.key, value_at(&defaults, self.key)) {
-            ("host", _) => "cleared (no device is set)".to_owned(),
-            ("alerts", _) => "reset to their defaults".to_owned(),
+            ("host", _) => cat.label("settings-reset-cleared"),
+            ("alerts", _) => cat.label("settings-reset-to-defaults"),
             ("charge_defaults", _) => {
                 let d = ChargeDefaults::default();
-                format!(
-                    "reset to {} W, {} %, {} min",
-                    d.power_w, d.target_soc_pct, d.duration_min
+                cat.t(
+                    "settings-reset-to-charge",
+                    &Args::new()
+                        .int("power", i64::from(d.power_w))
+                        .int("target", i64::from(d.target_soc_pct))
+                        .int("minutes", i64::from(d.duration_min)),
                 )
             }
-            (key, Some(v)) => format!("reset to {}", show(key, v)),
-            (_, None) => "reset to its default".to_owned(),
+            (key, Some(v)) => cat.t(
+                "settings-reset-to",
+                &Args::new().text("value", show(cat, key, v)),
+            ),
+            (_, None) => cat.label("settings-reset-to-default"),
         };
+        let problem = self.problem.words(cat);
         let why = match &self.value {
-            Some(v) => format!("{v}; {}", self.problem),
-            None => self.problem.clone(),
+            Some(v) => format!("{}; {problem}", show(cat, self.key, v)),
+            None => problem,
         };
-        format!(
-            "The {} in the settings file {was} not valid ({why}) and {was} {to}.",
-            f.label
-        )
+        let sentence = cat.t(
+            "settings-reset",
+            &Args::new()
+                .text("field", label(cat, self.key, true))
+                .int("count", if f.plural { 2 } else { 1 })
+                .text("why", why)
+                .text("to", to),
+        );
+        crate::actions::capitalise(&sentence)
     }
 }
 
@@ -271,8 +241,8 @@ fn usable_alerts(v: &Value, resets: &mut Vec<Reset>) -> Option<Value> {
     let Some(obj) = v.as_object() else {
         resets.push(Reset {
             key: "alerts",
-            value: Some(show("alerts", v)),
-            problem: format!("it must be {}", info("alerts").rule),
+            value: Some(v.clone()),
+            problem: Problem::Rule("alerts"),
         });
         return None;
     };
@@ -284,8 +254,8 @@ fn usable_alerts(v: &Value, resets: &mut Vec<Reset>) -> Option<Value> {
         } else if let Some(f) = ALERT_FIELDS.iter().find(|f| f.key[7..] == **k) {
             resets.push(Reset {
                 key: f.key,
-                value: Some(show(f.key, v)),
-                problem: format!("it must be {}", f.rule),
+                value: Some(v.clone()),
+                problem: Problem::Rule(f.key),
             });
         }
     }
@@ -315,8 +285,8 @@ pub(super) fn recover(obj: &Map<String, Value>) -> (Settings, Vec<Reset>) {
         } else {
             resets.push(Reset {
                 key: f.key,
-                value: Some(show(f.key, &v)),
-                problem: format!("it must be {}", f.rule),
+                value: Some(v),
+                problem: Problem::Rule(f.key),
             });
         }
     }
@@ -336,15 +306,16 @@ pub(super) fn recover(obj: &Map<String, Value>) -> (Settings, Vec<Reset>) {
                 .position(|r| r.key.starts_with("alerts."))
                 .map(|i| resets.remove(i));
             resets.retain(|r| !r.key.starts_with("alerts."));
-            let (key, value, problem) =
-                first.map_or((key, None, e.problem()), |r| (r.key, r.value, r.problem));
-            let label = info(key).label;
+            let (key, value, problem) = first.map_or((key, None, Problem::Invalid(e)), |r| {
+                (r.key, r.value, r.problem)
+            });
             resets.push(Reset {
                 key: "alerts",
                 value: None,
-                problem: match value {
-                    Some(v) => format!("{label} {v}: {problem}"),
-                    None => format!("{label}: {problem}"),
+                problem: Problem::Threshold {
+                    key,
+                    value,
+                    problem: Box::new(problem),
                 },
             });
             s.alerts = nestore_watch::Thresholds::default();
@@ -360,9 +331,9 @@ pub(super) fn recover(obj: &Map<String, Value>) -> (Settings, Vec<Reset>) {
         resets.push(Reset {
             key,
             value: (key != "alerts")
-                .then(|| value_at(&before, key).map(|v| show(key, v)))
+                .then(|| value_at(&before, key).cloned())
                 .flatten(),
-            problem: e.problem(),
+            problem: Problem::Invalid(e),
         });
         reset_field(&mut s, key);
         done.push(key);

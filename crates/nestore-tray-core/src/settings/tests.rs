@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::*;
+use nestore_i18n::Language;
 
 fn store() -> (tempfile::TempDir, SettingsStore) {
     let dir = tempfile::tempdir().unwrap();
@@ -13,7 +14,7 @@ fn store() -> (tempfile::TempDir, SettingsStore) {
 #[test]
 fn missing_file_gives_defaults_without_notice() {
     let (_d, s) = store();
-    let l = s.load();
+    let l = s.load_with(Language::English);
     assert_eq!(l.settings, Settings::default());
     assert_eq!(l.settings.port, 4805);
     assert_eq!(l.settings.poll_interval_s, 300);
@@ -31,7 +32,7 @@ fn save_then_load_round_trips_and_leaves_no_temp_files() {
     set.charge_defaults.power_w = 3000;
     s.save(&set).unwrap();
     assert_eq!(
-        s.load(),
+        s.load_with(Language::English),
         Loaded {
             settings: set.clone(),
             notice: None
@@ -39,7 +40,7 @@ fn save_then_load_round_trips_and_leaves_no_temp_files() {
     );
     set.poll_interval_s = 600;
     s.save(&set).unwrap();
-    assert_eq!(s.load().settings.poll_interval_s, 600);
+    assert_eq!(s.load_with(Language::English).settings.poll_interval_s, 600);
     let names: Vec<_> = std::fs::read_dir(s.path().parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name())
@@ -52,7 +53,7 @@ fn a_corrupt_file_is_moved_aside_with_a_notice() {
     let (_d, s) = store();
     std::fs::create_dir_all(s.path().parent().unwrap()).unwrap();
     std::fs::write(s.path(), "{\"host\": \"a\", trunc").unwrap();
-    let l = s.load();
+    let l = s.load_with(Language::English);
     assert_eq!(l.settings, Settings::default());
     let notice = l.notice.unwrap();
     assert!(
@@ -84,7 +85,7 @@ fn absurd_values_are_not_used() {
         r#"{"charge_defaults": {"power_w": 99999, "target_soc_pct": 90, "duration_min": 120}}"#,
     ] {
         std::fs::write(s.path(), bad).unwrap();
-        let l = s.load();
+        let l = s.load_with(Language::English);
         assert_eq!(l.settings, Settings::default(), "{bad}");
         assert!(l.notice.is_some(), "{bad}");
     }
@@ -95,7 +96,7 @@ fn unknown_and_missing_fields_are_tolerated() {
     let (_d, s) = store();
     std::fs::create_dir_all(s.path().parent().unwrap()).unwrap();
     std::fs::write(s.path(), r#"{"host": " nestore.home ", "future_field": 1}"#).unwrap();
-    let l = s.load();
+    let l = s.load_with(Language::English);
     assert_eq!(l.settings.host.as_deref(), Some("nestore.home"));
     assert_eq!(l.settings.poll_interval_s, 300);
     assert!(l.notice.is_none());
@@ -184,7 +185,7 @@ fn one_bad_field_is_reset_and_every_other_field_is_kept() {
     let original =
         r#"{"host": "192.0.2.7", "port": 4806, "poll_interval_s": 10, "control_enabled": true}"#;
     write(&s, original);
-    let l = s.load();
+    let l = s.load_with(Language::English);
     let want = Settings {
         host: Some("192.0.2.7".into()),
         port: 4806,
@@ -208,7 +209,7 @@ fn one_bad_field_is_reset_and_every_other_field_is_kept() {
     // The original beside, byte for byte; the corrected settings in its place.
     assert_eq!(std::fs::read_to_string(&aside[0]).unwrap(), original);
     assert_eq!(
-        s.load(),
+        s.load_with(Language::English),
         Loaded {
             settings: want,
             notice: None
@@ -223,7 +224,7 @@ fn fields_of_the_wrong_type_are_reset_one_by_one() {
         &s,
         r#"{"host": "nestore.home", "port": "x", "autostart": "yes", "poll_interval_s": 900}"#,
     );
-    let l = s.load();
+    let l = s.load_with(Language::English);
     assert_eq!(l.settings.host.as_deref(), Some("nestore.home"));
     assert_eq!(l.settings.poll_interval_s, 900);
     assert_eq!(l.settings.port, Settings::default().port);
@@ -244,7 +245,7 @@ fn bad_thresholds_in_the_file_fall_back_to_their_defaults_and_the_rest_is_kept()
         r#"{"host": "192.0.2.7", "poll_interval_s": 600,
             "alerts": {"low_alarm_bar": 0, "hold_readings": 3, "reminder_h": "soon"}}"#,
     );
-    let l = s.load();
+    let l = s.load_with(Language::English);
     assert_eq!(l.settings.host.as_deref(), Some("192.0.2.7"));
     assert_eq!(l.settings.poll_interval_s, 600);
     let defaults = nestore_watch::Thresholds::default();
@@ -268,7 +269,7 @@ fn thresholds_that_do_not_fit_together_all_go_back_to_their_defaults() {
         &s,
         r#"{"host": "192.0.2.7", "alerts": {"high_bar": 4.0, "high_alarm_bar": 3.9}}"#,
     );
-    let l = s.load();
+    let l = s.load_with(Language::English);
     assert_eq!(l.settings.host.as_deref(), Some("192.0.2.7"));
     assert_eq!(l.settings.alerts, nestore_watch::Thresholds::default());
     let notice = l.notice.unwrap();
@@ -284,11 +285,11 @@ fn a_file_set_aside_never_replaces_one_set_aside_before() {
     let (_d, s) = store();
     // Twice in a row, within the same second as a rule: two files kept, each whole.
     write(&s, "{first");
-    s.load();
+    s.load_with(Language::English);
     write(&s, "{second");
-    s.load();
+    s.load_with(Language::English);
     write(&s, r#"{"port": 0}"#);
-    s.load();
+    s.load_with(Language::English);
     let kept: Vec<_> = set_aside_files(&s)
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
@@ -323,7 +324,7 @@ fn a_huge_host_is_refused() {
         &store,
         format!(r#"{{"host": "{}", "port": 4806}}"#, "a".repeat(1_000_000)),
     );
-    let l = store.load();
+    let l = store.load_with(Language::English);
     assert_eq!((l.settings.host, l.settings.port), (None, 4806));
     let notice = l.notice.unwrap();
     assert!(
@@ -341,7 +342,7 @@ fn a_file_above_the_bound_is_not_read_but_set_aside() {
     let mut text = br#"{"host": "192.0.2.7"}"#.to_vec();
     text.resize(MAX_FILE_BYTES as usize + 1, b' ');
     write(&s, &text);
-    let l = s.load();
+    let l = s.load_with(Language::English);
     assert_eq!(l.settings, Settings::default());
     let notice = l.notice.unwrap();
     assert!(
@@ -361,7 +362,7 @@ fn a_fifo_in_place_of_the_file_does_not_hang_the_start() {
     assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
     let (tx, rx) = std::sync::mpsc::channel();
     let store = s.clone();
-    std::thread::spawn(move || tx.send(store.load()).unwrap());
+    std::thread::spawn(move || tx.send(store.load_with(Language::English)).unwrap());
     let l = match rx.recv_timeout(std::time::Duration::from_secs(20)) {
         Ok(l) => l,
         Err(_) => {
@@ -379,7 +380,7 @@ fn a_fifo_in_place_of_the_file_does_not_hang_the_start() {
     assert!(!s.path().exists());
     // Saving then writes a regular file in its place.
     s.save(&Settings::default()).unwrap();
-    assert_eq!(s.load().notice, None);
+    assert_eq!(s.load_with(Language::English).notice, None);
 }
 
 #[test]
@@ -401,7 +402,7 @@ fn save_replaces_the_file_and_never_writes_into_the_old_one() {
     };
     s.save(&new).unwrap();
     assert_eq!(std::fs::read(&link).unwrap(), old_bytes);
-    assert_eq!(s.load().settings, new);
+    assert_eq!(s.load_with(Language::English).settings, new);
 }
 
 #[test]
@@ -430,7 +431,7 @@ fn history_is_kept_by_default_and_never_less_than_a_year() {
     }
     let (_d, st) = store();
     write(&st, r#"{"host": "192.0.2.7", "history_keep_days": 30}"#);
-    let l = st.load();
+    let l = st.load_with(Language::English);
     assert_eq!(
         l.settings.host.as_deref(),
         Some("192.0.2.7"),
@@ -447,7 +448,7 @@ fn port_0_is_reset_alone() {
         &s,
         r#"{"port": 0, "poll_interval_s": 600, "autostart": true}"#,
     );
-    let l = s.load();
+    let l = s.load_with(Language::English);
     assert_eq!(
         l.settings,
         Settings {
@@ -475,7 +476,7 @@ fn bad_values_are_shown_as_written_and_long_ones_cut_short() {
         &s,
         format!(r#"{{"host": "{host}", "poll_interval_s": 18446744073709551615}}"#),
     );
-    let notice = s.load().notice.unwrap();
+    let notice = s.load_with(Language::English).notice.unwrap();
     assert!(notice.contains(&format!("(\"{host}\"; ")), "{notice}");
     assert!(
         notice.contains("(18446744073709551615 s; it must be 60-86400 s)"),
@@ -484,7 +485,7 @@ fn bad_values_are_shown_as_written_and_long_ones_cut_short() {
     // One character more: cut at 40, with an ellipsis.
     let (_d, s) = store();
     write(&s, format!(r#"{{"host": "{host}y"}}"#));
-    let notice = s.load().notice.unwrap();
+    let notice = s.load_with(Language::English).notice.unwrap();
     assert!(notice.contains(&format!("(\"{host}y…; ")), "{notice}");
 }
 
@@ -515,7 +516,7 @@ fn each_bad_threshold_is_reset_alone_and_the_others_are_kept() {
                 r#"{{"poll_interval_s": 600, "alerts": {{"{key}": {bad}, "{kept_key}": {kept}}}}}"#
             ),
         );
-        let l = s.load();
+        let l = s.load_with(Language::English);
         let mut want = nestore_watch::Thresholds::default();
         if key == "hold_readings" {
             want.reminder_h = 6;
@@ -536,7 +537,7 @@ fn bad_last_charge_settings_are_reset_alone() {
         r#"{"poll_interval_s": 600,
             "charge_defaults": {"power_w": 1050, "target_soc_pct": 90, "duration_min": 120}}"#,
     );
-    let l = s.load();
+    let l = s.load_with(Language::English);
     assert_eq!(
         l.settings,
         Settings {
@@ -560,11 +561,153 @@ fn thresholds_that_do_not_fit_together_are_told_once_beside_the_other_resets() {
         &s,
         r#"{"poll_interval_s": 10, "alerts": {"high_bar": 4.0, "high_alarm_bar": 3.9}}"#,
     );
-    let notice = s.load().notice.unwrap();
+    let notice = s.load_with(Language::English).notice.unwrap();
     assert!(
         notice.contains("The poll interval in the settings file was not valid (10 s;"),
         "{notice}"
     );
     assert_eq!(notice.matches("alert thresholds").count(), 1, "{notice}");
     assert!(!notice.contains("The high-pressure"), "{notice}");
+}
+
+#[test]
+fn checks_name_their_field_in_each_language() {
+    use nestore_i18n::Catalogue;
+    let en = Catalogue::get(Language::English);
+    let nl = Catalogue::get(Language::Dutch);
+    let s = Settings {
+        poll_interval_s: 59,
+        ..Default::default()
+    };
+    let e = s.validate().unwrap_err();
+    assert_eq!(e.message(en), e.to_string(), "the English is the log's");
+    assert_eq!(
+        e.message(nl),
+        "Interval voor bijwerken: moet tussen 60 en 86400 s liggen (je NEStore is traag; \
+         gebruikelijk is elke 300 s)"
+    );
+    let e = with_alerts(|t| t.low_alarm_bar = 0.5)
+        .validate()
+        .unwrap_err();
+    assert_eq!(e.field(), "alerts.low_alarm_bar");
+    assert_eq!(
+        e.message(nl),
+        "Alarm bij lage druk: moet tussen 1 en 1,8 bar liggen"
+    );
+    assert_eq!(e.message(en), e.to_string());
+    let s = Settings {
+        host: Some("192.0.2.7:4805".into()),
+        ..Default::default()
+    };
+    let e = s.validate().unwrap_err();
+    assert_eq!(e.field(), "host");
+    assert_eq!(
+        e.message(nl),
+        "Adres: \"192.0.2.7:4805\" bevat een poort: vul 192.0.2.7 in als adres en 4805 als poort"
+    );
+    assert_eq!(e.message(en), e.to_string());
+    let mut s = Settings::default();
+    s.charge_defaults.power_w = 1050;
+    let e = s.validate().unwrap_err();
+    assert_eq!(
+        e.message(nl),
+        "Laatste laadinstellingen: vermogen 1050 W is geen veelvoud van 100 W"
+    );
+    for bad in [
+        Settings {
+            port: 0,
+            ..Default::default()
+        },
+        Settings {
+            history_keep_days: Some(3),
+            ..Default::default()
+        },
+    ] {
+        let e = bad.validate().unwrap_err();
+        assert_eq!(e.message(en), e.to_string());
+        assert_ne!(e.message(nl), e.to_string());
+    }
+}
+
+#[test]
+fn the_reset_notice_is_in_the_language_of_the_settings_loaded() {
+    // Dutch chosen in the file: the notice is Dutch, whatever the system's language.
+    let (_d, s) = store();
+    write(
+        &s,
+        r#"{"language": "nl", "poll_interval_s": 10, "autostart": "ja",
+            "alerts": {"low_bar": 2.5}}"#,
+    );
+    let l = s.load_with(Language::English);
+    assert_eq!(l.settings.language, nestore_i18n::Choice::Dutch);
+    let notice = l.notice.unwrap();
+    assert!(
+        notice.contains(
+            "Het interval voor bijwerken in het instellingenbestand was ongeldig \
+             (10 s; moet tussen 60 en 86400 s liggen) en is teruggezet op 300 s."
+        ),
+        "{notice}"
+    );
+    assert!(
+        notice.contains(
+            "De instelling voor starten bij inloggen in het instellingenbestand was ongeldig \
+             (\"ja\"; moet true of false zijn) en is teruggezet op uit."
+        ),
+        "{notice}"
+    );
+    assert!(
+        notice.contains(
+            "Het waarschuwingsniveau bij lage druk in het instellingenbestand was ongeldig \
+             (2,5 bar; moet tussen 1,2 en 2,2 bar liggen) en is teruggezet op 2 bar."
+        ),
+        "{notice}"
+    );
+    assert!(notice.contains("Het bestand is bewaard als "), "{notice}");
+    // The system's language when the file names none; English when it is English.
+    let (_d, s) = store();
+    write(&s, r#"{"port": 0}"#);
+    let notice = s.load_with(Language::Dutch).notice.unwrap();
+    assert!(
+        notice.starts_with(
+            "De poort in het instellingenbestand was ongeldig (0; moet tussen 1 en 65535 liggen) \
+             en is teruggezet op 4805."
+        ),
+        "{notice}"
+    );
+    let (_d, s) = store();
+    write(&s, r#"{"language": "en", "port": 0}"#);
+    assert!(s
+        .load_with(Language::Dutch)
+        .notice
+        .unwrap()
+        .starts_with("The port in the settings file was not valid"));
+    // A file that cannot be used at all: the defaults load, so the system's language.
+    let (_d, s) = store();
+    write(&s, "{broken");
+    let notice = s.load_with(Language::Dutch).notice.unwrap();
+    assert!(
+        notice.starts_with(
+            "Het instellingenbestand is niet gebruikt, omdat het geen geldige JSON voor \
+             instellingen is ("
+        ) && notice.contains("Het is verplaatst naar"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn thresholds_that_do_not_fit_together_are_told_in_dutch_too() {
+    let (_d, s) = store();
+    write(
+        &s,
+        r#"{"language": "nl", "alerts": {"high_bar": 4.0, "high_alarm_bar": 3.9}}"#,
+    );
+    let notice = s.load_with(Language::English).notice.unwrap();
+    assert!(
+        notice.starts_with(
+            "De meldingsinstellingen in het instellingenbestand waren ongeldig \
+             (alarmniveau bij hoge druk 3,9 bar: moet hoger zijn dan"
+        ) && notice
+            .contains("en zijn teruggezet op de standaardwaarden. Het bestand is bewaard als"),
+        "{notice}"
+    );
 }
