@@ -221,7 +221,9 @@
   const clone = (v) => JSON.parse(JSON.stringify(v));
   const emit = () => listeners.forEach((cb) => cb({ event: 'state', id: 0, payload: clone(state) }));
   const later = (ms) => new Promise((res) => setTimeout(res, ms));
-  const fmtDur = (m) => (m % 60 ? `${Math.floor(m / 60)} h ${m % 60} min`.replace(/^0 h /, '') : `${m / 60} h`);
+  const fmtDur = (m) => (NL
+    ? (m % 60 ? `${Math.floor(m / 60)} uur en ${m % 60} min`.replace(/^0 uur en /, '') : `${m / 60} uur`)
+    : (m % 60 ? `${Math.floor(m / 60)} h ${m % 60} min`.replace(/^0 h /, '') : `${m / 60} h`));
 
   function validate(cmd) {
     if (!state.control.available) throw fail('refused', 'Control is off: enable it and store the service password in Settings.');
@@ -247,14 +249,17 @@
   function describe(cmd) {
     const life = (cmd.duration_min || 0) * 60;
     if (cmd.kind === 'start') {
-      return { text: `Start electric charging at ${cmd.power_w} W up to ${cmd.target_soc_pct} % for at most ${fmtDur(cmd.duration_min)}`,
+      return { text: NL ? `Elektrisch laden starten met ${cmd.power_w} W tot ${cmd.target_soc_pct} %, hooguit ${fmtDur(cmd.duration_min)}`
+        : `Start electric charging at ${cmd.power_w} W up to ${cmd.target_soc_pct} % for at most ${fmtDur(cmd.duration_min)}`,
         bodies: [{ TASK: 'ControlTask_ChargingElectrical_Start', spin: true, power: cmd.power_w, soc: cmd.target_soc_pct, persistent: true, lifetime: life }] };
     }
     if (cmd.kind === 'stop') {
-      return { text: `Stop electric charging and keep the schedule from charging for ${fmtDur(cmd.duration_min)}`,
+      return { text: NL ? `Elektrisch laden stoppen en het schema ${fmtDur(cmd.duration_min)} lang niet laten laden`
+        : `Stop electric charging and keep the schedule from charging for ${fmtDur(cmd.duration_min)}`,
         bodies: [{ TASK: 'ControlTask_ChargingElectrical_Stop', spin: true, persistent: true, lifetime: life }] };
     }
-    return { text: 'Remove the start and stop tasks, returning the device to automatic operation',
+    return { text: NL ? 'De start- en stoptaken weghalen: het apparaat werkt weer automatisch'
+      : 'Remove the start and stop tasks, returning the device to automatic operation',
       bodies: [{ TASK: 'ControlTask_ChargingElectrical_Start', spin: false }, { TASK: 'ControlTask_ChargingElectrical_Stop', spin: false }] };
   }
 

@@ -201,6 +201,9 @@ shoot window-nl       "state=online&lang=nl"
 shoot settings-nl     "state=online&lang=nl&view=settings" 1250
 shoot history-nl      "state=online&lang=nl&view=history" 1250
 shoot alarm-nl        "state=alarm&lang=nl"
+shoot offline-nl      "state=offline&lang=nl"
+shoot confirm-nl      "state=online&lang=nl&dialog=start"
+shoot unconfigured-nl "state=unconfigured&lang=nl"
 # A 1024x600 screen: the window gets the work area, about 560 px high.
 shoot short-monitor   "state=online" 560
 shoot short-settings  "state=online&view=settings" 560
