@@ -290,7 +290,15 @@ fn seed(a: SeedArgs) -> Result<(), Failure> {
     };
     let (mut store, notice) = Store::open(&path)?;
     if let Some(n) = notice {
-        eprintln!("nestore: {}", n.message);
+        let message = match &n.set_aside {
+            Some(aside) => t(
+                "cli-history-set-aside",
+                &Args::new().text("path", aside.display().to_string()),
+            ),
+            // A notice of another kind: the history library's own words.
+            None => n.message,
+        };
+        eprintln!("nestore: {message}");
     }
     let n = store.seed_demo(&options)?;
     store.checkpoint()?;

@@ -108,6 +108,20 @@ cli-error-unknown-api = no known API version answers at { $url } (tried v3, v2, 
 # $reason: what is wrong with the address, in the library's words.
 cli-error-bad-address = invalid device address: { $reason }
 
+## What is wrong with the host given (--host or NESTORE_HOST). $host: as typed.
+
+cli-address-empty = the host is empty: give the device's host name or IP address
+# $length: in characters; $limit: the most a host name may have.
+cli-address-too-long = the host is { $length } characters long; a host name has at most { $limit }
+cli-address-not-a-host = "{ $host }" is not a host name or IP address
+# $reason: the address parser's own words.
+cli-address-not-a-host-because = "{ $host }" is not a host name or IP address ({ $reason })
+cli-address-port-zero = port 0 is not a usable port (1-65535)
+# $name, $port: the host and the port typed together.
+cli-address-includes-port = "{ $host }" includes a port: enter { $name } as the host and { $port } as the port
+# $start: the start of the part that is too long.
+cli-address-label-too-long = the host name part "{ $start }..." is longer than 63 characters
+
 ## Why a command is refused before anything is sent.
 
 cli-rejected-power-range = power { $power } W is outside 1000-3400 W
@@ -128,6 +142,8 @@ cli-history-damaged = cannot read the history: the history file is damaged
 # $found: the file's schema version; $known: the newest this version knows.
 cli-history-too-new = cannot read the history: the history was written by a newer version of NEStore Tray (schema { $found }, this version knows { $known })
 cli-history-outdated = cannot read the history: the history file is from an older version: start NEStore Tray once to update it
+# $path: where the damaged file was kept.
+cli-history-set-aside = The history file was damaged. It was kept as { $path } and a new history was started.
 cli-history-has-real-data = not seeded: the history already holds real readings: demo readings are only added to a history without any
 # $reason: the system's or the database's own words.
 cli-history-failed = history: { $reason }

@@ -122,6 +122,20 @@ cli-error-unknown-api = op { $url } antwoordt geen bekende API-versie (v3, v2 en
 # $reason: wat er mis is met het adres, in de woorden van de bibliotheek (Engels).
 cli-error-bad-address = ongeldig adres van het apparaat: { $reason }
 
+## Wat er mis is met de opgegeven host (--host of NESTORE_HOST). $host: zoals getypt.
+
+cli-address-empty = de host is leeg: geef de hostnaam of het IP-adres van je NEStore op
+# $length: in tekens; $limit: het hoogste aantal voor een hostnaam.
+cli-address-too-long = de host is { $length } tekens lang; een hostnaam heeft er hoogstens { $limit }
+cli-address-not-a-host = "{ $host }" is geen hostnaam of IP-adres
+# $reason: de woorden van de adresparser zelf (Engels).
+cli-address-not-a-host-because = "{ $host }" is geen hostnaam of IP-adres ({ $reason })
+cli-address-port-zero = poort 0 is geen bruikbare poort (1-65535)
+# $name, $port: de host en de poort die samen zijn getypt.
+cli-address-includes-port = "{ $host }" bevat een poort: vul { $name } in als host en { $port } als poort
+# $start: het begin van het te lange deel.
+cli-address-label-too-long = het deel "{ $start }..." van de hostnaam is langer dan 63 tekens
+
 ## Waarom een opdracht wordt geweigerd voordat er iets wordt verstuurd.
 
 cli-rejected-power-range = een vermogen van { $power } W ligt buiten 1000-3400 W
@@ -142,6 +156,8 @@ cli-history-damaged = kan de geschiedenis niet lezen: het bestand is beschadigd
 # $found: de schemaversie van het bestand; $known: de nieuwste die deze versie kent.
 cli-history-too-new = kan de geschiedenis niet lezen: een nieuwere versie van NEStore Tray heeft haar geschreven (schema { $found }, deze versie kent tot { $known })
 cli-history-outdated = kan de geschiedenis niet lezen: het bestand komt van een oudere versie; start NEStore Tray één keer om het bij te werken
+# $path: waar het beschadigde bestand is bewaard.
+cli-history-set-aside = Het geschiedenisbestand was beschadigd. Het is bewaard als { $path } en er is een nieuwe geschiedenis begonnen.
 cli-history-has-real-data = niets toegevoegd: de geschiedenis bevat al echte metingen, en demometingen komen alleen in een geschiedenis zonder echte
 # $reason: de woorden van het systeem of de database zelf.
 cli-history-failed = geschiedenis: { $reason }
