@@ -6,7 +6,7 @@
 // every panel from (state, ui). The words come from the catalogue (text.js: get_catalogue);
 // a state whose `language` differs from the catalogue's fetches the other one, and the page
 // is filled and drawn again (no reload).
-import { t, applyText, loadCatalogue, currentLanguage } from './text.js';
+import { t, applyText, loadCatalogue, currentLanguage, knownLanguage } from './text.js';
 import { $ } from './dom.js';
 import { connected, invoke, listen, closeWindow } from './ipc.js';
 import { createUi } from './ui-state.js';
@@ -53,7 +53,7 @@ const app = {
     if (!s || typeof s !== 'object') return;
     app.state = s;
     controls.syncTrayConfirm(app);
-    if (typeof s.language === 'string' && currentLanguage() && s.language !== currentLanguage()) app.relanguage(s.language);
+    if (knownLanguage(s.language) && currentLanguage() && s.language !== currentLanguage()) app.relanguage(s.language);
     app.render();
   },
 

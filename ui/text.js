@@ -38,6 +38,9 @@ function makeBundle(lang, source) {
   return b;
 }
 
+/** Whether the window has a catalogue language by this code ("en", "nl"). */
+export const knownLanguage = (code) => Object.prototype.hasOwnProperty.call(LOCALES, code);
+
 /** The language of the loaded catalogue ("en", "nl"), or null before one is loaded. */
 export const currentLanguage = () => language;
 
@@ -67,7 +70,7 @@ export function t(id, args) {
 
 /** Takes a catalogue ({language, source}) as get_catalogue returns it. */
 export function useCatalogue(catalogue) {
-  const lang = catalogue && typeof catalogue.language === 'string' && LOCALES[catalogue.language] ? catalogue.language : 'en';
+  const lang = catalogue && knownLanguage(catalogue.language) ? catalogue.language : 'en';
   const source = catalogue && typeof catalogue.source === 'string' ? catalogue.source : '';
   bundle = makeBundle(lang, source);
   language = lang;
