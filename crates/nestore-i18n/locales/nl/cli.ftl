@@ -9,16 +9,16 @@
 cli-status-soc = Laadtoestand
 cli-status-soc-total = Laadtoestand (totaal)
 cli-status-stored-energy = Opgeslagen energie
-cli-status-flow = Doorstroming warm water
+cli-status-flow = Warmwaterstroom
 cli-status-pressure = Druk
-cli-status-heater-power = Vermogen elektrisch element
-cli-status-heater-outlet = Uitlaat elektrisch element
-cli-status-zones = Zones 1-5 in het vat (bovenste eerst)
+cli-status-heater-power = Vermogen element
+cli-status-heater-outlet = Uitlaat element
+cli-status-zones = Temperatuurzones 1-5 van het vat (bovenste eerst)
 cli-status-dhw-energy = Energie warm water (totaal)
 cli-status-charged-energy = Geladen energie (totaal)
 cli-status-water-volume = Warm water verbruikt (totaal)
 cli-status-state = Toestand
-cli-status-dependent-mode = Afhankelijke modus
+cli-status-dependent-mode = Gekoppeld (afhankelijke modus)
 cli-status-online-mode = Onlinemodus
 cli-status-read-at = Gemeten op
 # De vijf zonetemperaturen (elk een cli-unit-celsius), de bovenste eerst. Een puntkomma,
@@ -44,7 +44,7 @@ cli-no = nee
 cli-not-reported = niet doorgegeven
 cli-pressure-not-reported = niet doorgegeven (laat de druksensor nakijken)
 # $value: de waarde die het apparaat stuurde, met eenheid (een cli-unit-*-bericht).
-cli-implausible = kan niet kloppen ({ $value })
+cli-implausible = onmogelijk ({ $value })
 
 ## Waarden met hun eenheid. De code rondt elke waarde af op zijn aantal decimalen; het
 ## minimum hier houdt de nullen ("63,0 %").
@@ -53,11 +53,11 @@ cli-unit-percent = { NUMBER($value, minimumFractionDigits: 1) } %
 cli-unit-kwh = { NUMBER($value, minimumFractionDigits: 1) } kWh
 # Opgeslagen energie, op twee decimalen.
 cli-unit-kwh-fine = { NUMBER($value, minimumFractionDigits: 2) } kWh
-cli-unit-lpm = { NUMBER($value, minimumFractionDigits: 1) } l/min
+cli-unit-lpm = { NUMBER($value, minimumFractionDigits: 1) } L/min
 cli-unit-bar = { NUMBER($value, minimumFractionDigits: 2) } bar
 cli-unit-watt = { $value } W
 cli-unit-celsius = { NUMBER($value, minimumFractionDigits: 1) } °C
-cli-unit-litre = { $value } l
+cli-unit-litre = { $value } L
 
 ## `nestore watch`: een regel per meting, of per mislukte meting.
 
@@ -122,17 +122,17 @@ cli-error-unknown-api = op { $url } antwoordt geen bekende API-versie (v3, v2 en
 # $reason: wat er mis is met het adres, in de woorden van de bibliotheek (Engels).
 cli-error-bad-address = ongeldig adres van het apparaat: { $reason }
 
-## Wat er mis is met de opgegeven host (--host of NESTORE_HOST). $host: zoals getypt.
+## Wat er mis is met het opgegeven adres (--host of NESTORE_HOST). $host: zoals getypt.
 
-cli-address-empty = de host is leeg: geef de hostnaam of het IP-adres van je NEStore op
+cli-address-empty = het adres is leeg: geef de hostnaam of het IP-adres van je NEStore op
 # $length: in tekens; $limit: het hoogste aantal voor een hostnaam.
-cli-address-too-long = de host is { $length } tekens lang; een hostnaam heeft er hoogstens { $limit }
+cli-address-too-long = het adres is { $length } tekens lang; een hostnaam heeft er hoogstens { $limit }
 cli-address-not-a-host = "{ $host }" is geen hostnaam of IP-adres
 # $reason: de woorden van de adresparser zelf (Engels).
 cli-address-not-a-host-because = "{ $host }" is geen hostnaam of IP-adres ({ $reason })
 cli-address-port-zero = poort 0 is geen bruikbare poort (1-65535)
-# $name, $port: de host en de poort die samen zijn getypt.
-cli-address-includes-port = "{ $host }" bevat een poort: vul { $name } in als host en { $port } als poort
+# $name, $port: het adres en de poort die samen zijn getypt.
+cli-address-includes-port = "{ $host }" bevat een poort: vul { $name } in als adres en { $port } als poort
 # $start: het begin van het te lange deel.
 cli-address-label-too-long = het deel "{ $start }..." van de hostnaam is langer dan 63 tekens
 
