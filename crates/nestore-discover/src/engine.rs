@@ -1,0 +1,206 @@
+//! One discovery: the ways run at once, each address probed once, each hit handed on as
+//! soon as it is confirmed, everything over by the deadline.
+
+use std::collections::{HashMap, HashSet};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures_util::future::join_all;
+use tokio::sync::{mpsc, Semaphore};
+use tokio::task::JoinSet;
+use tokio::time::{sleep_until, timeout_at, Instant};
+
+use crate::error::Error;
+use crate::hit::{FoundBy, Hit, Summary};
+use crate::options::{Discovery, Resolver};
+use crate::probe::{confirm, http_client, port_open};
+use crate::subnet::is_local;
+
+/// Runs one discovery and calls `on_hit` with each device as soon as it is confirmed (in
+/// the caller's task, never after this returns). Returns when every way is done or at
+/// `opts.timeout`, whichever comes first; nothing it started runs on after that.
+///
+/// Fails before sending anything when an option is unusable (a subnet larger than a /24,
+/// port 0, ...) or the interfaces cannot be listed for the default subnets.
+pub async fn discover(opts: &Discovery, mut on_hit: impl FnMut(Hit)) -> Result<Summary, Error> {
+    let subnets = opts.subnets_to_sweep()?;
+    let start = Instant::now();
+    let deadline = start + opts.timeout;
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let shared = Arc::new(Shared {
+        http: http_client(opts.connect_timeout),
+        deadline,
+        claimed: Mutex::new(HashSet::new()),
+        names: Mutex::new(HashMap::new()),
+        hits: tx,
+    });
+
+    let mut ways = JoinSet::new();
+    for name in &opts.names {
+        let (shared, resolver) = (shared.clone(), opts.resolver.clone());
+        let (name, port) = (name.clone(), opts.port);
+        ways.spawn(async move { by_name(&shared, &*resolver, &name, port).await });
+    }
+    if opts.mdns {
+        // Listen for two thirds of the time; the rest is for probing what was heard.
+        let listen_until = start + opts.timeout.mul_f64(2.0 / 3.0);
+        ways.spawn(crate::mdns::run(shared.clone(), opts.port, listen_until));
+    }
+    let permits = Arc::new(Semaphore::new(opts.concurrency));
+    let mut swept = 0;
+    for net in &subnets {
+        for ip in net.hosts() {
+            swept += 1;
+            let addr = SocketAddr::new(ip.into(), opts.port);
+            let (shared, permits) = (shared.clone(), permits.clone());
+            let connect_timeout = opts.connect_timeout;
+            ways.spawn(async move { sweep_one(&shared, &permits, addr, connect_timeout).await });
+        }
+    }
+    drop(shared);
+
+    let mut hits = 0;
+    let mut complete = true;
+    let cut_off = sleep_until(deadline);
+    tokio::pin!(cut_off);
+    loop {
+        tokio::select! {
+            biased;
+            Some(hit) = rx.recv() => {
+                hits += 1;
+                on_hit(hit);
+            }
+            joined = ways.join_next() => match joined {
+                None => break,
+                Some(Err(e)) if e.is_panic() => tracing::warn!("a discovery task panicked: {e}"),
+                Some(_) => {}
+            },
+            () = &mut cut_off => {
+                complete = false;
+                break;
+            }
+        }
+    }
+    // Abort what still waits and wait for it to be gone (the mDNS daemon is stopped).
+    ways.shutdown().await;
+    while let Ok(hit) = rx.try_recv() {
+        hits += 1;
+        on_hit(hit);
+    }
+    tracing::debug!(hits, swept, complete, elapsed = ?start.elapsed(), "discovery over");
+    Ok(Summary {
+        hits,
+        swept,
+        complete,
+    })
+}
+
+/// [`discover`], collecting the hits, sorted by address.
+pub async fn discover_all(opts: &Discovery) -> Result<Vec<Hit>, Error> {
+    let mut hits = Vec::new();
+    discover(opts, |h| hits.push(h)).await?;
+    hits.sort_by_key(|h| h.address);
+    Ok(hits)
+}
+
+/// What the ways of one discovery share.
+pub(crate) struct Shared {
+    http: reqwest::Client,
+    deadline: Instant,
+    /// Addresses probed (or being probed): each once.
+    claimed: Mutex<HashSet<SocketAddr>>,
+    /// The first name learned for an address, and how.
+    names: Mutex<HashMap<SocketAddr, (String, FoundBy)>>,
+    hits: mpsc::UnboundedSender<Hit>,
+}
+
+impl Shared {
+    /// Remembers a name for `addr`; the first one learned stays.
+    pub(crate) fn learn_name(&self, addr: SocketAddr, name: String, how: FoundBy) {
+        self.names
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(addr)
+            .or_insert((name, how));
+    }
+
+    fn is_claimed(&self, addr: SocketAddr) -> bool {
+        self.claimed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains(&addr)
+    }
+
+    /// Probes `addr` unless another way already did, and reports it if it is a NEStore,
+    /// with the name learned for it by then.
+    pub(crate) async fn check(&self, addr: SocketAddr) {
+        let first = self
+            .claimed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(addr);
+        if !first {
+            return;
+        }
+        let Some(found) = confirm(&self.http, addr, self.deadline).await else {
+            return;
+        };
+        let named = self
+            .names
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&addr)
+            .cloned();
+        let (name, found_by) = match named {
+            Some((name, how)) => (Some(name), how),
+            None => (None, FoundBy::Sweep),
+        };
+        // The receiver is gone only once the discovery is over.
+        let _ = self.hits.send(Hit {
+            address: addr,
+            name,
+            found_by,
+            api_version: found.api_version,
+            soc_pct: found.soc_pct,
+        });
+    }
+}
+
+async fn by_name(shared: &Shared, resolver: &dyn Resolver, name: &str, port: u16) {
+    let addrs = match timeout_at(shared.deadline, resolver.lookup(name, port)).await {
+        Ok(Ok(addrs)) => addrs,
+        Ok(Err(e)) => {
+            tracing::debug!(name, "name not resolved: {e}");
+            return;
+        }
+        Err(_) => return,
+    };
+    let mut local: Vec<SocketAddr> = Vec::new();
+    for addr in addrs {
+        if !is_local(addr.ip()) {
+            tracing::debug!(name, %addr, "not on the local network; not contacted");
+        } else if !local.contains(&addr) {
+            local.push(addr);
+        }
+    }
+    for &addr in &local {
+        shared.learn_name(addr, name.to_owned(), FoundBy::NameLookup);
+    }
+    join_all(local.into_iter().map(|a| shared.check(a))).await;
+}
+
+async fn sweep_one(shared: &Shared, permits: &Semaphore, addr: SocketAddr, limit: Duration) {
+    if shared.is_claimed(addr) {
+        return;
+    }
+    let open = {
+        let Ok(_permit) = permits.acquire().await else {
+            return;
+        };
+        port_open(addr, limit).await
+    };
+    if open {
+        shared.check(addr).await;
+    }
+}

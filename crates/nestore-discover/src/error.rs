@@ -1,0 +1,50 @@
+//! The one error type of a discovery. `Display` is English for logs; front ends match the
+//! variants (or [`Error::kind`]) and say it in the owner's words.
+
+use ipnet::Ipv4Net;
+
+use crate::subnet::MAX_PREFIX_LEN;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// A subnet given explicitly holds more than a /24 (256 addresses).
+    #[error("subnet {subnet} is larger than a /{max}; give a /{max} or smaller", max = MAX_PREFIX_LEN)]
+    SubnetTooLarge { subnet: Ipv4Net },
+    /// An option that cannot be used: `port` 0, `concurrency` 0, a zero `timeout` or
+    /// `connect_timeout`. The field's name.
+    #[error("discovery option {0} is out of range")]
+    InvalidOption(&'static str),
+    /// The computer's network interfaces could not be listed (for the default subnets).
+    #[error("the network interfaces could not be listed: {0}")]
+    Interfaces(String),
+}
+
+impl Error {
+    /// A stable snake_case name of the kind of failure, for machine-readable output.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::SubnetTooLarge { .. } => "subnet_too_large",
+            Error::InvalidOption(_) => "invalid_option",
+            Error::Interfaces(_) => "interfaces",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_subnet_and_the_limit() {
+        let e = Error::SubnetTooLarge {
+            subnet: "10.0.0.0/16".parse().unwrap(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "subnet 10.0.0.0/16 is larger than a /24; give a /24 or smaller"
+        );
+        assert_eq!(e.kind(), "subnet_too_large");
+        assert_eq!(Error::InvalidOption("port").kind(), "invalid_option");
+        assert_eq!(Error::Interfaces("x".into()).kind(), "interfaces");
+    }
+}
