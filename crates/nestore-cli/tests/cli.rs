@@ -638,7 +638,7 @@ fn status_speaks_dutch_under_a_dutch_locale() {
     for label in [
         "Laadtoestand (totaal)",
         "Opgeslagen energie",
-        "Temperatuurzones 1-5 van het vat (bovenste eerst)",
+        "Zones 1-5 van het vat (boven eerst)",
         "Toestand",
         "Gemeten op",
     ] {

@@ -67,7 +67,7 @@ cli-command-stop = stop electric charging and block the automatic schedule for {
 cli-command-auto = cancel manual tasks and resume automatic operation
 # $state: the device's own name for what it does, or cli-not-reported.
 cli-confirmed = Confirmed: the device reports "{ $state }".
-# $reason: one of the cli-error-* messages.
+# $reason: the device library's own words (English), not translated.
 cli-not-confirmed-read-back = sent, but not confirmed: its state could not be read back ({ $reason })
 cli-not-confirmed-state = sent, but not confirmed: the device reports "{ $state }"
 cli-not-confirmed-no-state = sent, but not confirmed: the device reports no state
@@ -174,6 +174,7 @@ cli-parse-not-time = not a time: expected RFC 3339 with an offset (2026-11-01T06
 ## Usage errors: a command line that cannot be run. $arg: an option as typed in the
 ## usage ("--power <POWER>"); $value: what was given.
 
+# $reason: a cli-parse-* or cli-address-* message.
 cli-usage-invalid-value = invalid value '{ $value }' for '{ $arg }': { $reason }
 cli-usage-invalid-value-plain = invalid value '{ $value }' for '{ $arg }'
 cli-usage-unknown-argument = unexpected argument '{ $arg }' found

@@ -13,7 +13,7 @@ cli-status-flow = Warmwaterstroom
 cli-status-pressure = Druk
 cli-status-heater-power = Vermogen element
 cli-status-heater-outlet = Uitlaat element
-cli-status-zones = Temperatuurzones 1-5 van het vat (bovenste eerst)
+cli-status-zones = Zones 1-5 van het vat (boven eerst)
 cli-status-dhw-energy = Energie warm water (totaal)
 cli-status-charged-energy = Geladen energie (totaal)
 cli-status-water-volume = Warm water verbruikt (totaal)
@@ -188,6 +188,7 @@ cli-parse-not-time = geen tijdstip: verwacht RFC 3339 met een tijdzone (2026-11-
 ## Gebruiksfouten: een opdrachtregel die niet uit te voeren is. $arg: een optie zoals in
 ## het gebruik ("--power <POWER>"); $value: wat er werd opgegeven.
 
+# $reason: een cli-parse-*- of cli-address-*-bericht.
 cli-usage-invalid-value = ongeldige waarde '{ $value }' voor '{ $arg }': { $reason }
 cli-usage-invalid-value-plain = ongeldige waarde '{ $value }' voor '{ $arg }'
 cli-usage-unknown-argument = onbekende optie '{ $arg }'
