@@ -69,7 +69,7 @@ cli-watch-state-not-reported = toestand niet doorgegeven
 # $error: een van de cli-error-*-berichten.
 cli-watch-failed = { $time }  { $error }
 # $interval: zoals getypt, bijvoorbeeld "10s".
-cli-watch-too-often = waarschuwing: elke { $interval } een meting vragen kan je NEStore overbelasten (de fabrikant vraagt elke 300 s en raadt minstens 60 s aan)
+cli-watch-too-often = waarschuwing: elke { $interval } uitlezen kan je NEStore overbelasten (de app van de fabrikant leest elke 300 s uit en raadt minstens 60 s aan)
 
 ## Bediening: wat er zo wordt verstuurd, en wat het apparaat daarna meldt.
 
@@ -114,7 +114,7 @@ cli-error-malformed = je NEStore stuurde een onleesbaar antwoord op { $url }: { 
 cli-error-missing-soc = de meting van je NEStore mist de laadtoestand ({ $key }), en die is nodig
 # $key: de naam van het veld zoals het apparaat het stuurt.
 cli-error-missing-field = de meting van je NEStore mist { $key }, en dat veld is nodig
-cli-error-unauthorized = je NEStore weigerde het servicewachtwoord (controleer het servicewachtwoord; `nestore login` bewaart een nieuw)
+cli-error-unauthorized = je NEStore weigerde het servicewachtwoord (controleer het servicewachtwoord; `nestore login` bewaart een nieuw wachtwoord)
 cli-error-no-password = er is geen servicewachtwoord om je NEStore te bedienen (gebruik `nestore login`, zet NESTORE_PASSWORD of gebruik --password-stdin)
 # $reason: een van de cli-rejected-*-berichten.
 cli-error-rejected = opdracht geweigerd, er is niets verstuurd: { $reason }
@@ -144,9 +144,9 @@ cli-rejected-duration = een duur van { $secs } s ligt buiten 30 min tot 5 uur (1
 # $limit: het hoogste (of laagste) doel in %.
 cli-rejected-target-above = een doel van { $target } % is hoger dan het maximum van { $limit } %
 cli-rejected-target-below = een doel van { $target } % is lager dan het minimum van { $limit } %
-# $soc: de laadtoestand nu, op één decimaal.
-cli-rejected-target-not-above = een doel van { $target } % is niet hoger dan de laadtoestand nu ({ NUMBER($soc, minimumFractionDigits: 1) } %)
-cli-rejected-soc-unknown = de laadtoestand nu is onbekend, dus het doel kan niet worden gecontroleerd
+# $soc: de huidige laadtoestand, op één decimaal.
+cli-rejected-target-not-above = een doel van { $target } % is niet hoger dan de huidige laadtoestand ({ NUMBER($soc, minimumFractionDigits: 1) } %)
+cli-rejected-soc-unknown = de huidige laadtoestand is niet bekend, dus het doel kan niet worden gecontroleerd
 
 ## `nestore history`
 
@@ -154,7 +154,7 @@ cli-history-no-data-dir = op dit systeem is geen gegevensmap bekend: geef er een
 cli-history-not-found = geen geschiedenis in { $path } (de app houdt er een bij zolang "Geschiedenis bewaren" aanstaat; met --data-dir of NESTORE_DATA_DIR kies je een andere map)
 cli-history-damaged = kan de geschiedenis niet lezen: het bestand is beschadigd
 # $found: de schemaversie van het bestand; $known: de nieuwste die deze versie kent.
-cli-history-too-new = kan de geschiedenis niet lezen: een nieuwere versie van NEStore Tray heeft haar geschreven (schema { $found }, deze versie kent tot { $known })
+cli-history-too-new = kan de geschiedenis niet lezen: ze is geschreven door een nieuwere versie van NEStore Tray (schema { $found }; deze versie kent tot { $known })
 cli-history-outdated = kan de geschiedenis niet lezen: het bestand komt van een oudere versie; start NEStore Tray één keer om het bij te werken
 # $path: waar het beschadigde bestand is bewaard.
 cli-history-set-aside = Het geschiedenisbestand was beschadigd. Het is bewaard als { $path } en er is een nieuwe geschiedenis begonnen.
@@ -244,7 +244,7 @@ cli-help-history-export = Schrijf de bewaarde metingen (of dagtotalen) als CSV n
     .from = Vanaf dit tijdstip (RFC 3339, of een datum: middernacht in de plaatselijke tijd); standaard: de eerste meting
     .to = Tot dit tijdstip (RFC 3339, of een datum: middernacht in de plaatselijke tijd, telt niet mee); standaard: na de laatste meting
     .daily = Eén regel per kalenderdag: verbruikt warm water, geladen energie, energie warm water
-cli-help-history-seed = Vul een geschiedenis met gesimuleerde metingen, gemarkeerd als demo (voor demo's en metingen van de snelheid); geweigerd als de geschiedenis echte metingen bevat
+cli-help-history-seed = Vul een geschiedenis met gesimuleerde metingen, gemarkeerd als demo (voor demo's en snelheidstests); geweigerd als de geschiedenis echte metingen bevat
     .data_dir = De map van het geschiedenisbestand (wordt zo nodig gemaakt); ook NESTORE_DATA_DIR
     .days = Hoeveel dagen tot nu (1-3660)
     .interval = Tijd tussen metingen (10 s tot 24 uur) [standaard: 5m]
