@@ -45,6 +45,7 @@ mod query;
 pub mod schema;
 mod seed;
 mod store;
+mod text;
 mod writer;
 
 pub use codec::StoredReading;

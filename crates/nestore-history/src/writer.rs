@@ -66,8 +66,10 @@ pub enum Health {
     Starting,
     Ok,
     Failing {
-        /// The owner's words, e.g. "the disk is full".
+        /// The owner's words in English, e.g. "the disk is full".
         reason: String,
+        /// The reason typed, when it is one the catalogue words ([`Health::text`]).
+        unavailable: Option<crate::Unavailable>,
         since: DateTime<Utc>,
         /// Records waiting in memory to be written.
         pending: usize,
@@ -412,9 +414,9 @@ impl Worker {
         } else {
             (self.delay * 2).min(self.options.max_retry_after)
         };
-        let reason = match e {
-            Error::Unavailable(u) => u.to_string(),
-            other => other.to_string(),
+        let (reason, unavailable) = match e {
+            Error::Unavailable(u) => (u.to_string(), Some(u.clone())),
+            other => (other.to_string(), None),
         };
         let mut s = self.shared.lock();
         let since = match &s.health {
@@ -428,6 +430,7 @@ impl Worker {
         };
         s.health = Health::Failing {
             reason,
+            unavailable,
             since,
             pending: self.pending.len(),
         };

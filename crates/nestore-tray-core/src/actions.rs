@@ -333,7 +333,7 @@ mod tests {
         );
         assert_eq!(
             outcome_message(nl(), CommandArgs::Auto, &confirmed),
-            "Terug naar automatische werking; je NEStore meldt \"Charging Electrical Main\"."
+            "Terug naar het automatische schema; je NEStore meldt \"Charging Electrical Main\"."
         );
         let unread = nestore::Outcome {
             state: None,

@@ -5,6 +5,7 @@
 
 use chrono::Utc;
 use nestore_history::{Event, EventKind, Record, Severity as EventSeverity};
+use nestore_i18n::Catalogue;
 use nestore_watch::{Notice, Severity};
 
 use crate::actions::{CommandArgs, OutcomeView};
@@ -27,8 +28,14 @@ fn severity(s: Severity) -> EventSeverity {
 }
 
 impl Recorder {
-    /// The records one published status calls for.
-    pub fn on_status(&mut self, status: &Status, keep_readings: bool) -> Vec<Record> {
+    /// The records one published status calls for; the events' words in the catalogue's
+    /// language (the history keeps them as they were said).
+    pub fn on_status(
+        &mut self,
+        cat: &Catalogue,
+        status: &Status,
+        keep_readings: bool,
+    ) -> Vec<Record> {
         if status.seq == 0 || self.seen == Some(status.seq) {
             return Vec::new();
         }
@@ -39,6 +46,7 @@ impl Recorder {
             .filter(|_| status.failure.is_none())
             .or(status.offline_since)
             .unwrap_or_else(Utc::now);
+        let error = || status.error_message(cat).unwrap_or_default();
         let mut out = Vec::new();
         match (&status.failure, &status.reading) {
             (None, Some(r)) if keep_readings => out.push(Record::Reading {
@@ -46,14 +54,13 @@ impl Recorder {
                 demo,
             }),
             (Some(_), _) => {
-                let error = status.error.clone().unwrap_or_default();
                 out.push(Record::Event(
                     Event::new(
                         Utc::now(),
                         EventKind::PollFailed,
                         EventSeverity::Info,
-                        "Poll failed",
-                        error,
+                        cat.label("event-poll-failed"),
+                        error(),
                     )
                     .with_demo(demo),
                 ));
@@ -68,8 +75,8 @@ impl Recorder {
                         at,
                         EventKind::Offline,
                         EventSeverity::Warning,
-                        "Device offline",
-                        status.error.clone().unwrap_or_default(),
+                        cat.label("event-offline"),
+                        error(),
                     )
                     .with_demo(demo),
                 ));
@@ -80,8 +87,8 @@ impl Recorder {
                         at,
                         EventKind::Online,
                         EventSeverity::Info,
-                        "Device back online",
-                        "The device answers again.",
+                        cat.label("event-online"),
+                        cat.label("event-online-body"),
                     )
                     .with_demo(demo),
                 ));
@@ -107,27 +114,34 @@ pub fn notice(n: &Notice, entry: &Entry, demo: bool) -> Record {
     )
 }
 
-/// A control command and its outcome.
-pub fn command(cmd: CommandArgs, outcome: &OutcomeView, demo: bool) -> Record {
-    let title = match cmd {
-        CommandArgs::Start { .. } => "Start charging",
-        CommandArgs::Stop { .. } => "Stop charging",
-        CommandArgs::Auto => "Resume automatic",
-    };
+/// A control command and its outcome (the title in the catalogue's language; the outcome
+/// is already in it).
+pub fn command(cat: &Catalogue, cmd: CommandArgs, outcome: &OutcomeView, demo: bool) -> Record {
+    let title = cat.label(match cmd {
+        CommandArgs::Start { .. } => "event-command-start",
+        CommandArgs::Stop { .. } => "event-command-stop",
+        CommandArgs::Auto => "event-command-auto",
+    });
     let sev = if outcome.ok {
         EventSeverity::Info
     } else {
         EventSeverity::Warning
     };
     Record::Event(
-        Event::new(outcome.at, EventKind::Command, sev, title, &outcome.message)
-            .with_detail(serde_json::json!({
-                "command": cmd,
-                "ok": outcome.ok,
-                "sent": outcome.sent,
-                "state": outcome.state,
-            }))
-            .with_demo(demo),
+        Event::new(
+            outcome.at,
+            EventKind::Command,
+            sev,
+            &title,
+            &outcome.message,
+        )
+        .with_detail(serde_json::json!({
+            "command": cmd,
+            "ok": outcome.ok,
+            "sent": outcome.sent,
+            "state": outcome.state,
+        }))
+        .with_demo(demo),
     )
 }
 
@@ -195,32 +209,77 @@ mod tests {
             .collect()
     }
 
+    fn en() -> &'static Catalogue {
+        Catalogue::get(nestore_i18n::Language::English)
+    }
+
+    #[test]
+    fn events_are_told_in_the_language_of_the_moment() {
+        let t0 = DateTime::from_timestamp(1_764_079_500, 0).unwrap();
+        let nl = Catalogue::get(nestore_i18n::Language::Dutch);
+        let mut rec = Recorder::default();
+        let mut s = Status::connecting("h:1".into(), false, 300);
+        s.record(Ok(reading(t0)), t0);
+        rec.on_status(nl, &s, true);
+        s.record(Err(nestore::Error::Unauthorized), t0);
+        let records = rec.on_status(nl, &s, true);
+        let [Record::Event(e)] = records.as_slice() else {
+            panic!("{records:?}")
+        };
+        assert_eq!(e.title, "Uitlezen mislukt");
+        assert_eq!(
+            e.body,
+            "Je NEStore weigerde het servicewachtwoord. Vul het opnieuw in bij Instellingen."
+        );
+        let outcome = OutcomeView {
+            ok: true,
+            sent: true,
+            message: "Bevestigd door je NEStore: \"Idle\".".into(),
+            state: Some("Idle".into()),
+            at: t0,
+        };
+        let Record::Event(e) = command(nl, CommandArgs::Auto, &outcome, false) else {
+            panic!()
+        };
+        assert_eq!(e.title, "Terug naar automatisch");
+        let Record::Event(e) = command(en(), CommandArgs::Auto, &outcome, false) else {
+            panic!()
+        };
+        assert_eq!(e.title, "Resume automatic");
+    }
+
     #[test]
     fn readings_failures_and_the_outage_make_one_timeline() {
         let t0 = DateTime::from_timestamp(1_764_079_500, 0).unwrap();
         let mut rec = Recorder::default();
         let mut s = Status::connecting("h:1".into(), false, 300);
-        assert!(rec.on_status(&s, true).is_empty(), "nothing happened yet");
+        assert!(
+            rec.on_status(en(), &s, true).is_empty(),
+            "nothing happened yet"
+        );
         s.record(Ok(reading(t0)), t0);
-        assert_eq!(kinds(&rec.on_status(&s, true)), ["reading"]);
-        assert!(rec.on_status(&s, true).is_empty(), "the same result once");
+        assert_eq!(kinds(&rec.on_status(en(), &s, true)), ["reading"]);
+        assert!(
+            rec.on_status(en(), &s, true).is_empty(),
+            "the same result once"
+        );
         s.record(Err(unreachable()), t0);
-        assert_eq!(kinds(&rec.on_status(&s, true)), ["poll_failed"]);
+        assert_eq!(kinds(&rec.on_status(en(), &s, true)), ["poll_failed"]);
         s.record(Err(unreachable()), t0);
-        rec.on_status(&s, true);
+        rec.on_status(en(), &s, true);
         s.record(Err(unreachable()), t0);
         assert_eq!(
-            kinds(&rec.on_status(&s, true)),
+            kinds(&rec.on_status(en(), &s, true)),
             ["poll_failed", "offline"],
             "the third failure is the outage"
         );
         s.record(Err(unreachable()), t0);
-        assert_eq!(kinds(&rec.on_status(&s, true)), ["poll_failed"]);
+        assert_eq!(kinds(&rec.on_status(en(), &s, true)), ["poll_failed"]);
         s.record(Ok(reading(t0)), t0);
-        assert_eq!(kinds(&rec.on_status(&s, true)), ["reading", "online"]);
+        assert_eq!(kinds(&rec.on_status(en(), &s, true)), ["reading", "online"]);
         s.record(Ok(reading(t0)), t0);
         assert!(
-            rec.on_status(&s, false).is_empty(),
+            rec.on_status(en(), &s, false).is_empty(),
             "Keep history off: no readings, still the events"
         );
     }

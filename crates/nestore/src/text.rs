@@ -273,7 +273,7 @@ mod tests {
         );
         assert!(Command::ResumeAutomatic
             .text(nl())
-            .contains("automatische werking"));
+            .contains("het automatische schema"));
     }
 
     #[test]

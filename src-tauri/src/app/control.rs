@@ -94,6 +94,7 @@ pub async fn send(
         }
     }
     app.record([nestore_tray_core::recorder::command(
+        cat,
         cmd,
         &outcome,
         app.poller.status().demo,

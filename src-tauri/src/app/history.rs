@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use nestore_history::{HistoryView, Record, SeedOptions, Store, Writer, WriterOptions};
+use nestore_i18n::{Args, Catalogue};
 use nestore_tray_core::actions;
 use nestore_tray_core::alert_log::{AlertLog, Entry};
 use nestore_tray_core::error::IpcError;
@@ -60,14 +61,14 @@ impl History {
         self.writer.prune(keep_days, Utc::now());
     }
 
-    /// A problem to show in the window: the file cannot be written, or a damaged one was
-    /// set aside.
-    pub fn problem(&self) -> Option<String> {
+    /// A problem to show in the window, in the catalogue's language: the file cannot be
+    /// written, or a damaged one was set aside.
+    pub fn problem(&self, cat: &Catalogue) -> Option<String> {
         let notices = self.writer.take_notices();
         if let Some(n) = notices.into_iter().last() {
-            return Some(n.message);
+            return Some(n.text(cat));
         }
-        self.writer.health().message()
+        self.writer.health().text(cat)
     }
 
     pub fn close(&self) {
@@ -84,8 +85,9 @@ pub struct Restored {
 
 /// Opens the history once at start (blocking: call it on a blocking thread): brings its
 /// schema up to date, imports the old alert log from `config_dir` once (then sets the file
-/// aside), and reads back the alert log and the last hours of pressure.
-pub fn restore(path: &Path, config_dir: &Path, demo: bool) -> Restored {
+/// aside), and reads back the alert log and the last hours of pressure. A problem is told
+/// in the catalogue's language.
+pub fn restore(path: &Path, config_dir: &Path, demo: bool, cat: &Catalogue) -> Restored {
     let mut out = Restored {
         log: Vec::new(),
         pressure: Vec::new(),
@@ -93,17 +95,23 @@ pub fn restore(path: &Path, config_dir: &Path, demo: bool) -> Restored {
     };
     if let Some(dir) = path.parent() {
         if let Err(e) = std::fs::create_dir_all(dir) {
-            out.notice = Some(format!("History cannot be saved: {e}"));
+            out.notice = Some(cat.t(
+                "history-cannot-save",
+                &Args::new().text("reason", e.to_string()),
+            ));
             return out;
         }
     }
     let mut store = match Store::open(path) {
         Ok((store, notice)) => {
-            out.notice = notice.map(|n| n.message);
+            out.notice = notice.map(|n| n.text(cat));
             store
         }
         Err(e) => {
-            out.notice = Some(format!("History cannot be opened: {e}"));
+            out.notice = Some(cat.t(
+                "history-cannot-open",
+                &Args::new().text("reason", e.message(cat)),
+            ));
             return out;
         }
     };
@@ -167,10 +175,10 @@ pub fn seed_demo(path: &Path) {
     }
 }
 
-fn history_error(e: nestore_history::Error) -> IpcError {
+fn history_error(cat: &Catalogue, e: nestore_history::Error) -> IpcError {
     match e {
-        nestore_history::Error::Invalid { field, message } => IpcError::invalid(field, message),
-        e => IpcError::io(actions::capitalise(&e.to_string())),
+        nestore_history::Error::Invalid { field, .. } => IpcError::invalid(field, e.message(cat)),
+        e => IpcError::io(actions::capitalise(&e.message(cat))),
     }
 }
 
@@ -192,6 +200,7 @@ pub async fn query(
     buckets: Option<u32>,
 ) -> Result<HistoryView, IpcError> {
     let (path, enabled) = current(handle);
+    let cat = app(handle).catalogue();
     let buckets = buckets.unwrap_or(nestore_history::DEFAULT_BUCKETS);
     let view = tauri::async_runtime::spawn_blocking(move || {
         let store = match Store::open_read_only(&path) {
@@ -204,7 +213,7 @@ pub async fn query(
     })
     .await
     .map_err(|e| IpcError::internal(e.to_string()))?
-    .map_err(history_error)?;
+    .map_err(|e| history_error(cat, e))?;
     Ok(HistoryView { enabled, ..view })
 }
 
@@ -224,6 +233,7 @@ pub async fn export(
 ) -> Result<Exported, IpcError> {
     use tauri_plugin_dialog::DialogExt;
     let (path, _) = current(handle);
+    let cat = app(handle).catalogue();
     let name = format!(
         "nestore-{}{}.csv",
         to.with_timezone(&chrono::Local).format("%Y-%m-%d"),
@@ -232,7 +242,7 @@ pub async fn export(
     let dialog = handle
         .dialog()
         .file()
-        .set_title("Export history as CSV")
+        .set_title(cat.label("history-export-title"))
         .set_file_name(&name)
         .add_filter("CSV", &["csv"]);
     let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
@@ -262,7 +272,7 @@ pub async fn export(
     })
     .await
     .map_err(|e| IpcError::internal(e.to_string()))?
-    .map_err(history_error)?;
+    .map_err(|e| history_error(cat, e))?;
     tracing::info!(rows, path = %target.display(), "history exported");
     Ok(Exported {
         path: Some(target),

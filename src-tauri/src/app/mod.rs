@@ -113,7 +113,8 @@ impl App {
         let demo = args.demo;
         let restored = {
             let (path, dir) = (history::path_for(&data_dir, demo), dir.clone());
-            tauri::async_runtime::spawn_blocking(move || history::restore(&path, &dir, demo))
+            let cat = Catalogue::get(settings.language.resolve(Language::system()));
+            tauri::async_runtime::spawn_blocking(move || history::restore(&path, &dir, demo, cat))
                 .await?
         };
         let mut monitor = Monitor::new(
@@ -203,7 +204,7 @@ impl App {
                 facts.password_stored = false;
                 facts.notice = Some(cat.t(
                     "notice-keyring-unavailable",
-                    &nestore_i18n::Args::new().text("reason", e.to_string()),
+                    &nestore_i18n::Args::new().text("reason", e.message(cat)),
                 ));
             }
             Err(e) => tracing::error!("keyring task failed: {e}"),
@@ -326,14 +327,9 @@ impl App {
         let thresholds = self.settings.lock().unwrap().alerts.clone();
         let alerts = self.monitor.lock().unwrap().view();
         let busy = self.gate.lock().unwrap().busy();
-        view::view(
-            &self.poller.status(),
-            &facts,
-            &thresholds,
-            alerts,
-            busy,
-            Utc::now(),
-        )
+        let mut status = self.poller.status();
+        status.error = status.error_message(self.catalogue());
+        view::view(&status, &facts, &thresholds, alerts, busy, Utc::now())
     }
 
     pub fn refresh_now(&self) {
@@ -344,7 +340,7 @@ impl App {
     fn look_after_history(&self) {
         let history = self.history.lock().unwrap();
         let Some(h) = &*history else { return };
-        if let Some(problem) = h.problem() {
+        if let Some(problem) = h.problem(self.catalogue()) {
             let mut facts = self.facts.lock().unwrap();
             if facts.notice.is_none() {
                 facts.notice = Some(problem);
@@ -389,7 +385,8 @@ fn react(handle: &AppHandle, status: &nestore_tray_core::status::Status) {
     let app = app(handle);
     let reaction = app.monitor.lock().unwrap().observe(status, Now::read());
     let keep = app.settings.lock().unwrap().history_enabled;
-    let records = app.recorder.lock().unwrap().on_status(status, keep);
+    let cat = app.catalogue();
+    let records = app.recorder.lock().unwrap().on_status(cat, status, keep);
     app.record(records);
     for (n, entry) in reaction.notices.iter().zip(&reaction.entries) {
         tracing::info!(kind = ?n.kind, phase = ?n.phase, notify = n.notify, "alert: {}", n.title);

@@ -228,3 +228,40 @@ snooze-unknown = Unknown snooze { $value }: use 1h, tomorrow or off.
 keyring-no-backend = there is no keyring service to keep the password in ({ $detail })
 keyring-locked = the keyring is locked or access was denied ({ $detail })
 keyring-other = { $detail }
+
+## The history (crates/nestore-history): problems shown at the top of the window, and the
+## window's requests it refuses.
+
+# $reason: one of the history-unavailable-* messages, or the system's own words.
+history-cannot-save = History cannot be saved: { $reason }
+history-cannot-open = History cannot be opened: { $reason }
+# $path: where the damaged file is now.
+history-damaged = The history file was damaged. It was kept as { $path } and a new history was started.
+history-unavailable-disk-full = the disk is full
+history-unavailable-read-only = the file or its folder is read-only
+history-unavailable-locked = another program holds the file locked
+history-unavailable-cannot-open = the file cannot be opened
+history-unavailable-permission-denied = permission denied
+history-unavailable-not-a-file = something other than a file is in its place
+history-error-corrupt = the history file is damaged
+# $found, $known: version numbers of the history's layout.
+history-error-too-new = the history was written by a newer version of NEStore Tray (schema { $found }, this version knows { $known })
+history-error-outdated = the history file is from an older version: start NEStore Tray once to update it
+history-error-not-found = no history yet ({ $path })
+history-error-has-real-data = the history already holds real readings: demo readings are only added to a history without any
+# $reason: SQLite's own words.
+history-error-database = history database: { $reason }
+history-invalid-range = The end must be after the start
+history-invalid-buckets = Buckets: must be 1-{ $max }
+history-invalid-days = Daily totals: at most { $max } days at once
+history-export-title = Export history as CSV
+
+## Events in the history's timeline (besides the alerts, which are the watch's notices)
+
+event-poll-failed = Poll failed
+event-offline = Device offline
+event-online = Device back online
+event-online-body = The device answers again.
+event-command-start = Start charging
+event-command-stop = Stop charging
+event-command-auto = Resume automatic

@@ -10,7 +10,7 @@
 # in W, $target in %, $duration een duration-*-bericht.
 device-command-start = elektrisch laden met { $power } W tot een laadtoestand van { $target } %, hoogstens { $duration } lang
 device-command-stop = elektrisch laden stoppen en het automatische schema { $duration } lang tegenhouden
-device-command-auto = handmatige opdrachten annuleren en terug naar automatische werking
+device-command-auto = handmatige taken annuleren en terug naar het automatische schema
 
 # Waarom een opdracht wordt geweigerd voordat er iets is verstuurd.
 device-invalid-power-range = vermogen { $power } W valt buiten { $min }-{ $max } W
@@ -38,13 +38,13 @@ device-address-label-too-long = het deel "{ $start }..." van de hostnaam is lang
 device-field-soc = de laadtoestand
 device-field-soc-total = de totale laadtoestand
 device-field-stored-energy = de opgeslagen energie
-device-field-hot-water-flow = het debiet van het warme water
-device-field-heater-power = het vermogen van het elektrisch element
+device-field-hot-water-flow = de warmwaterstroom
+device-field-heater-power = het vermogen van het element
 device-field-pressure = de druk van de installatie
-device-field-heater-outlet = de temperatuur na het elektrisch element
+device-field-heater-outlet = de temperatuur bij de uitlaat van het element
 device-field-vessel-zone = de temperatuur in zone { $zone } van het vat
 device-field-hot-water-energy-total = de totale energie van het warme water
-device-field-charging-energy-total = de totale energie van het laden
+device-field-charging-energy-total = de totale geladen energie
 device-field-hot-water-volume-total = de totale hoeveelheid warm water
 
 # Wat er misging bij het contact met het apparaat. $url: het adres dat werd gevraagd;
@@ -74,7 +74,7 @@ control-off = Bediening staat uit. Zet die aan bij Instellingen.
 control-not-answering = Je NEStore antwoordt nu niet, dus een opdracht kan hem niet bereiken.
 control-busy = Er wordt nog een andere opdracht verstuurd.
 control-not-confirmed = Bevestig eerst de opdracht: die is niet bevestigd, de bevestiging hoort bij een andere opdracht, of de bevestiging is verlopen.
-control-outcome-auto = Terug naar automatische werking; je NEStore meldt "{ $state }".
+control-outcome-auto = Terug naar het automatische schema; je NEStore meldt "{ $state }".
 control-outcome-confirmed = Bevestigd door je NEStore: "{ $state }".
 # $reason: waarom de toestand niet kon worden teruggelezen (de woorden van de bibliotheek).
 control-outcome-readback-failed = Verstuurd, maar niet bevestigd: de toestand kon niet worden teruggelezen ({ $reason }).
@@ -87,7 +87,7 @@ control-state-none = geen toestand doorgegeven
 settings-error-host = Adres: { $reason }
 settings-error-port = Poort: moet tussen 1 en 65535 liggen
 # $usual: het interval dat de app gebruikt als je niets anders kiest, in seconden.
-settings-error-poll-interval = Interval voor bijwerken: moet tussen { $min } en { $max } s liggen (je NEStore is traag; gebruikelijk is elke { $usual } s)
+settings-error-poll-interval = Uitleesinterval: moet tussen { $min } en { $max } s liggen (je NEStore is traag; meestal kies je { $usual } s)
 settings-error-charge-defaults = Laatste laadinstellingen: { $reason }
 settings-error-history-keep = Geschiedenis bewaren: moet minstens { $min } dagen zijn (meetwaarden blijven minstens een jaar bewaard) en hoogstens { $max }
 settings-error-address-before-password = Vul eerst het adres van je NEStore in, dan pas het wachtwoord.
@@ -96,7 +96,7 @@ settings-error-save = Het instellingenbestand kan niet worden opgeslagen: { $rea
 settings-error-keyring = De instellingen zijn opgeslagen, maar de sleutelbos van het systeem gaf een fout: { $reason }
 
 ## Het instellingenbestand bij het starten: een veld dat niet bruikbaar is, wordt apart
-## teruggezet, en één zin zegt dat: "Het interval voor bijwerken in het
+## teruggezet, en één zin zegt dat: "Het uitleesinterval in het
 ## instellingenbestand was ongeldig (10 s; moet tussen 60 en 86400 s liggen) en is
 ## teruggezet op 300 s." De naam van elk veld (settings-field-<sleutel>, met "-" voor "_" en
 ## "."), met lidwoord zoals aan het begin van een zin (.the), en waaraan een waarde moet
@@ -133,8 +133,8 @@ settings-field-host = adres van het apparaat
     .the = het adres van het apparaat
 settings-field-port = poort
     .the = de poort
-settings-field-poll-interval-s = interval voor bijwerken
-    .the = het interval voor bijwerken
+settings-field-poll-interval-s = uitleesinterval
+    .the = het uitleesinterval
 settings-field-control-enabled = instelling voor bediening
     .the = de instelling voor bediening
 settings-field-autostart = instelling voor starten bij inloggen
@@ -174,7 +174,7 @@ settings-rule-port = moet tussen 1 en 65535 liggen
 settings-rule-poll-interval-s = moet tussen 60 en 86400 s liggen
 settings-rule-control-enabled = moet true of false zijn
 settings-rule-autostart = moet true of false zijn
-settings-rule-charge-defaults = moet power_w, target_soc_pct en duration_min bevatten
+settings-rule-charge-defaults = moet een vermogen (W), een doel (%) en een duur (min) bevatten
 settings-rule-history-enabled = moet true of false zijn
 settings-rule-history-keep-days = moet null (alles bewaren) of 365-36500 dagen zijn
 settings-rule-language = moet "system", "en" of "nl" zijn
@@ -232,3 +232,41 @@ snooze-unknown = Onbekende uitsteltijd { $value }: gebruik 1h, tomorrow of off.
 keyring-no-backend = er is geen sleutelbos-dienst om het wachtwoord in te bewaren ({ $detail })
 keyring-locked = de sleutelbos is vergrendeld of de toegang is geweigerd ({ $detail })
 keyring-other = fout van de sleutelbos: { $detail }
+
+## De geschiedenis (crates/nestore-history): problemen die boven in het venster staan, en
+## verzoeken van het venster die ze weigert.
+
+# $reason: een van de history-unavailable-*-berichten, of de woorden van het systeem zelf.
+history-cannot-save = De geschiedenis kan niet worden opgeslagen: { $reason }
+history-cannot-open = De geschiedenis kan niet worden geopend: { $reason }
+# $path: waar het beschadigde bestand nu staat.
+history-damaged = Het bestand met de geschiedenis was beschadigd. Het is bewaard als { $path } en er is een nieuwe geschiedenis begonnen.
+history-unavailable-disk-full = de schijf is vol
+history-unavailable-read-only = het bestand of de map is alleen-lezen
+history-unavailable-locked = een ander programma houdt het bestand vergrendeld
+history-unavailable-cannot-open = het bestand kan niet worden geopend
+history-unavailable-permission-denied = geen toestemming
+history-unavailable-not-a-file = er staat iets anders dan een bestand op die plek
+history-error-corrupt = het bestand met de geschiedenis is beschadigd
+# $found, $known: versienummers van de opbouw van de geschiedenis.
+history-error-too-new = de geschiedenis is geschreven door een nieuwere versie van NEStore Tray (schema { $found }, deze versie kent { $known })
+history-error-outdated = het bestand met de geschiedenis is van een oudere versie: start NEStore Tray één keer om het bij te werken
+history-error-not-found = nog geen geschiedenis ({ $path })
+history-error-has-real-data = de geschiedenis bevat al echte meetwaarden: demometingen komen alleen in een geschiedenis zonder echte
+# $reason: de woorden van SQLite zelf.
+history-error-database = database van de geschiedenis: { $reason }
+history-invalid-range = Het einde moet na het begin liggen
+history-invalid-buckets = Intervallen: moet 1-{ $max } zijn
+history-invalid-days = Dagtotalen: hoogstens { $max } dagen tegelijk
+history-export-title = Geschiedenis exporteren als CSV
+
+## Gebeurtenissen in de tijdlijn van de geschiedenis (naast de meldingen, die van de
+## drukbewaking komen)
+
+event-poll-failed = Uitlezen mislukt
+event-offline = Apparaat niet bereikbaar
+event-online = Apparaat weer bereikbaar
+event-online-body = Je NEStore antwoordt weer.
+event-command-start = Laden starten
+event-command-stop = Laden stoppen
+event-command-auto = Terug naar automatisch

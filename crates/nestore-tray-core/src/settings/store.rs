@@ -26,7 +26,7 @@ enum Kept {
     /// Set aside, but the corrected settings could not be written (why).
     AsideNotSaved(PathBuf, String),
     /// Not set aside (why), so it was left as it was.
-    NotKept(String),
+    Left(String),
 }
 
 impl Kept {
@@ -42,7 +42,7 @@ impl Kept {
                     .text("path", aside.display().to_string())
                     .text("reason", e.clone()),
             ),
-            Kept::NotKept(e) => cat.t("settings-not-kept", &Args::new().text("reason", e.clone())),
+            Kept::Left(e) => cat.t("settings-not-kept", &Args::new().text("reason", e.clone())),
         }
     }
 }
@@ -114,7 +114,7 @@ impl SettingsStore {
                 Err(e) => Kept::AsideNotSaved(aside, e.to_string()),
             },
             // Without a copy beside, the file is not replaced: nothing is lost.
-            Err(e) => Kept::NotKept(e.to_string()),
+            Err(e) => Kept::Left(e.to_string()),
         };
         let said = |cat: &Catalogue| {
             let what: Vec<String> = resets.iter().map(|r| r.sentence(cat)).collect();

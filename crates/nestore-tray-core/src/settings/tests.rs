@@ -583,8 +583,8 @@ fn checks_name_their_field_in_each_language() {
     assert_eq!(e.message(en), e.to_string(), "the English is the log's");
     assert_eq!(
         e.message(nl),
-        "Interval voor bijwerken: moet tussen 60 en 86400 s liggen (je NEStore is traag; \
-         gebruikelijk is elke 300 s)"
+        "Uitleesinterval: moet tussen 60 en 86400 s liggen (je NEStore is traag; \
+         meestal kies je 300 s)"
     );
     let e = with_alerts(|t| t.low_alarm_bar = 0.5)
         .validate()
@@ -643,7 +643,7 @@ fn the_reset_notice_is_in_the_language_of_the_settings_loaded() {
     let notice = l.notice.unwrap();
     assert!(
         notice.contains(
-            "Het interval voor bijwerken in het instellingenbestand was ongeldig \
+            "Het uitleesinterval in het instellingenbestand was ongeldig \
              (10 s; moet tussen 60 en 86400 s liggen) en is teruggezet op 300 s."
         ),
         "{notice}"
