@@ -164,7 +164,7 @@ mod tests {
         assert_eq!(notice.text(en), notice.message);
         assert_eq!(
             notice.text(nl),
-            "Het bestand met de geschiedenis was beschadigd. Het is bewaard als /h/x en er is een nieuwe geschiedenis begonnen."
+            "Het geschiedenisbestand was beschadigd. Het is bewaard als /h/x en er is een nieuwe geschiedenis begonnen."
         );
     }
 }

@@ -294,7 +294,7 @@ mod tests {
         let p = preview(nl(), start, Some(40.0)).unwrap();
         assert_eq!(
             p.text,
-            "Elektrisch laden met 2400 W tot een laadtoestand van 85 %, hoogstens 2 uur en 30 min lang"
+            "Elektrisch laden starten met 2400 W tot een laadtoestand van 85 %, hoogstens 2 uur en 30 min lang"
         );
         assert_eq!(p.bodies, preview(en(), start, Some(40.0)).unwrap().bodies);
         let stop = preview(nl(), CommandArgs::Stop { duration_min: 60 }, None).unwrap();

@@ -257,7 +257,7 @@ mod tests {
         assert_eq!(c.text(en()), c.to_string());
         assert_eq!(
             c.text(nl()),
-            "elektrisch laden met 2500 W tot een laadtoestand van 90 %, hoogstens 1 uur en 30 min lang"
+            "elektrisch laden starten met 2500 W tot een laadtoestand van 90 %, hoogstens 1 uur en 30 min lang"
         );
         let stop = Command::StopCharging {
             duration: Duration::from_secs(7200),

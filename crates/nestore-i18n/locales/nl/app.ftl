@@ -8,7 +8,7 @@
 
 # Wat een bevestiging van het apparaat vraagt, precies zoals het wordt verstuurd: $power
 # in W, $target in %, $duration een duration-*-bericht.
-device-command-start = elektrisch laden met { $power } W tot een laadtoestand van { $target } %, hoogstens { $duration } lang
+device-command-start = elektrisch laden starten met { $power } W tot een laadtoestand van { $target } %, hoogstens { $duration } lang
 device-command-stop = elektrisch laden stoppen en het automatische schema { $duration } lang tegenhouden
 device-command-auto = handmatige taken annuleren en terug naar het automatische schema
 
@@ -192,7 +192,7 @@ settings-rule-alerts-quiet-hours = moet null zijn of twee tijden, zoals ["22:00:
 # Waar het oorspronkelijke bestand is gebleven. $path: de nieuwe naam.
 settings-kept = Het bestand is bewaard als { $path }.
 settings-kept-not-saved = Het bestand is bewaard als { $path }, maar de verbeterde instellingen konden niet worden opgeslagen ({ $reason }).
-settings-not-kept = Het bestand kon niet apart worden bewaard ({ $reason }), dus het is gelaten zoals het was.
+settings-not-kept = Het bestand kon niet apart worden bewaard ({ $reason }); daarom is het gelaten zoals het was.
 # Een bestand dat helemaal niet bruikbaar was. $why: een file-why-*- of settings-why-*-bericht.
 settings-discarded = Het instellingenbestand is niet gebruikt, omdat { $why }. Het is verplaatst naar { $path } en de standaardinstellingen zijn in gebruik.
 settings-discarded-not-moved = Het instellingenbestand is niet gebruikt, omdat { $why }; het kon niet opzij worden gezet ({ $reason }). De standaardinstellingen zijn in gebruik.
@@ -240,17 +240,17 @@ keyring-other = fout van de sleutelbos: { $detail }
 history-cannot-save = De geschiedenis kan niet worden opgeslagen: { $reason }
 history-cannot-open = De geschiedenis kan niet worden geopend: { $reason }
 # $path: waar het beschadigde bestand nu staat.
-history-damaged = Het bestand met de geschiedenis was beschadigd. Het is bewaard als { $path } en er is een nieuwe geschiedenis begonnen.
+history-damaged = Het geschiedenisbestand was beschadigd. Het is bewaard als { $path } en er is een nieuwe geschiedenis begonnen.
 history-unavailable-disk-full = de schijf is vol
 history-unavailable-read-only = het bestand of de map is alleen-lezen
 history-unavailable-locked = een ander programma houdt het bestand vergrendeld
 history-unavailable-cannot-open = het bestand kan niet worden geopend
 history-unavailable-permission-denied = geen toestemming
 history-unavailable-not-a-file = er staat iets anders dan een bestand op die plek
-history-error-corrupt = het bestand met de geschiedenis is beschadigd
+history-error-corrupt = het geschiedenisbestand is beschadigd
 # $found, $known: versienummers van de opbouw van de geschiedenis.
 history-error-too-new = de geschiedenis is geschreven door een nieuwere versie van NEStore Tray (schema { $found }, deze versie kent { $known })
-history-error-outdated = het bestand met de geschiedenis is van een oudere versie: start NEStore Tray één keer om het bij te werken
+history-error-outdated = het geschiedenisbestand is van een oudere versie: start NEStore Tray één keer om het bij te werken
 history-error-not-found = nog geen geschiedenis ({ $path })
 history-error-has-real-data = de geschiedenis bevat al echte meetwaarden: demometingen komen alleen in een geschiedenis zonder echte
 # $reason: de woorden van SQLite zelf.
