@@ -340,3 +340,39 @@ pub(super) fn recover(obj: &Map<String, Value>) -> (Settings, Vec<Reset>) {
     }
     (s, resets)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_has_its_words_in_both_languages() {
+        for lang in Language::ALL {
+            let cat = Catalogue::get(lang);
+            for f in FIELDS.iter().chain(ALERT_FIELDS) {
+                let id = format!("settings-field-{}", slug(f.key));
+                for id in [
+                    id.clone(),
+                    format!("{id}.the"),
+                    format!("settings-rule-{}", slug(f.key)),
+                ] {
+                    assert!(cat.has(&id), "{lang:?}: no {id}");
+                }
+                if let Some(unit) = f.unit {
+                    assert!(
+                        cat.has(&format!("settings-value-{unit}")),
+                        "{lang:?}: {unit}"
+                    );
+                }
+                assert!(!label(cat, f.key, true).starts_with("settings-"));
+            }
+        }
+        let nl = Catalogue::get(Language::Dutch);
+        assert_eq!(
+            show(nl, "alerts.leak_bar_per_6h", &serde_json::json!(0.25)),
+            "0,25 bar per 6 uur"
+        );
+        assert_eq!(show(nl, "autostart", &serde_json::json!(true)), "aan");
+        assert_eq!(show(nl, "history_keep_days", &Value::Null), "geen");
+    }
+}
