@@ -284,8 +284,14 @@ mod tests {
         );
         assert_eq!(device_state(en(), ""), "");
         let round = status(50.0, "2.0", "Standby");
-        assert_eq!(header_lines(nl(), &round, &[], &tz, now(&round))[1], "Druk 2,0 bar");
-        assert_eq!(header_lines(en(), &round, &[], &tz, now(&round))[1], "Pressure 2.0 bar");
+        assert_eq!(
+            header_lines(nl(), &round, &[], &tz, now(&round))[1],
+            "Druk 2,0 bar"
+        );
+        assert_eq!(
+            header_lines(en(), &round, &[], &tz, now(&round))[1],
+            "Pressure 2.0 bar"
+        );
     }
 
     fn status(soc: f64, pressure: &str, state: &str) -> Status {
