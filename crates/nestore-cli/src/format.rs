@@ -9,7 +9,7 @@ use nestore::reading::Field;
 use nestore::{Command, Error, Measure, Reading};
 use nestore_i18n::Args;
 
-use crate::text::{label, t};
+use crate::text::{cat, label, t};
 
 /// A unit, with the catalogue's message that writes a value in it and the decimals it is
 /// rounded to.
@@ -169,67 +169,14 @@ pub fn line(r: &Reading) -> String {
     t("cli-watch-line", &args)
 }
 
-fn whole_minutes(d: std::time::Duration) -> i64 {
-    i64::try_from(d.as_secs() / 60).unwrap_or(i64::MAX)
-}
-
-/// What a command asks of the device, in words.
+/// What a command asks of the device, in words (the library's, as the app says it).
 pub fn command(cmd: &Command) -> String {
-    match cmd {
-        Command::StartCharging(r) => t(
-            "cli-command-start",
-            &Args::new()
-                .int("power", i64::from(r.power_w))
-                .int("target", i64::from(r.target_soc_pct))
-                .minutes("duration", whole_minutes(r.duration)),
-        ),
-        Command::StopCharging { duration } => t(
-            "cli-command-stop",
-            &Args::new().minutes("duration", whole_minutes(*duration)),
-        ),
-        Command::ResumeAutomatic => label("cli-command-auto"),
-    }
+    cmd.text(cat())
 }
 
-/// Why a command was refused before sending.
+/// Why a command was refused before sending (the library's words, as the app says them).
 fn rejected(e: &ValidationError) -> String {
-    let (lo, hi) = (
-        *nestore::control::TARGET_SOC_PCT.start(),
-        *nestore::control::TARGET_SOC_PCT.end(),
-    );
-    match *e {
-        ValidationError::PowerOutOfRange(w) => t(
-            "cli-rejected-power-range",
-            &Args::new().int("power", i64::from(w)),
-        ),
-        ValidationError::PowerStep(w) => t(
-            "cli-rejected-power-step",
-            &Args::new().int("power", i64::from(w)),
-        ),
-        ValidationError::DurationOutOfRange(s) => t(
-            "cli-rejected-duration",
-            &Args::new().int("secs", i64::try_from(s).unwrap_or(i64::MAX)),
-        ),
-        ValidationError::TargetOutOfRange(target) if target > hi => t(
-            "cli-rejected-target-above",
-            &Args::new()
-                .int("target", i64::from(target))
-                .int("limit", i64::from(hi)),
-        ),
-        ValidationError::TargetOutOfRange(target) => t(
-            "cli-rejected-target-below",
-            &Args::new()
-                .int("target", i64::from(target))
-                .int("limit", i64::from(lo)),
-        ),
-        ValidationError::TargetNotAboveCurrent { target, current } => t(
-            "cli-rejected-target-not-above",
-            &Args::new()
-                .int("target", i64::from(target))
-                .decimal("soc", current, 1),
-        ),
-        ValidationError::CurrentSocUnknown => label("cli-rejected-soc-unknown"),
-    }
+    e.message(cat())
 }
 
 /// A failure of the device library, in words (one line). `watch --json` keeps the

@@ -127,41 +127,13 @@ enum ChargeCmd {
     },
 }
 
-/// The host as the library will use it: the same rule as the app's settings.
+/// The host as the library will use it: the same rule, and the same words, as the app's
+/// settings.
 fn parse_host(s: &str) -> Result<String, String> {
-    use nestore::AddressProblem as P;
-    let problem = match nestore::client::address(s, nestore::DEFAULT_PORT) {
-        Ok(_) => return Ok(s.trim().to_owned()),
-        Err(p) => p,
-    };
-    let shown = |host: String| Args::new().text("host", host);
-    Err(match problem {
-        P::Empty => label("cli-address-empty"),
-        P::TooLong(n) => t(
-            "cli-address-too-long",
-            &Args::new()
-                .int("length", i64::try_from(n).unwrap_or(i64::MAX))
-                .int("limit", nestore::client::MAX_HOST_LEN as i64),
-        ),
-        P::NotAHost(host, None) => t("cli-address-not-a-host", &shown(host)),
-        P::NotAHost(host, Some(why)) => t(
-            "cli-address-not-a-host-because",
-            &shown(host).text("reason", why),
-        ),
-        P::PortZero => label("cli-address-port-zero"),
-        P::IncludesPort {
-            shown: host,
-            name,
-            port,
-        } => t(
-            "cli-address-includes-port",
-            &shown(host).text("name", name).text("port", port),
-        ),
-        P::LabelTooLong(start) => t(
-            "cli-address-label-too-long",
-            &Args::new().text("start", start),
-        ),
-    })
+    match nestore::client::address(s, nestore::DEFAULT_PORT) {
+        Ok(_) => Ok(s.trim().to_owned()),
+        Err(problem) => Err(problem.message(text::cat())),
+    }
 }
 
 /// A duration as humantime reads it ("30s", "5m", "2h", "90min").

@@ -862,7 +862,7 @@ fn control_and_watch_speak_dutch() {
     );
     assert!(
         text.starts_with(
-            "Versturen: elektrisch laden met 2400 W tot 85 %, hoogstens 1 uur en 30 min lang.\n"
+            "Versturen: elektrisch laden starten met 2400 W tot een laadtoestand van 85 %, hoogstens 1 uur en 30 min lang.\n"
         ),
         "{text}"
     );

@@ -305,13 +305,13 @@ mod tests {
         let e = preview(nl(), start, Some(85.4)).unwrap_err();
         assert_eq!(
             e.message,
-            "Doel 85 % is niet hoger dan de huidige laadtoestand van 85,4 %"
+            "Een doel van 85 % is niet hoger dan de huidige laadtoestand (85,4 %)"
         );
         assert_eq!(e.field.as_deref(), Some("target_soc_pct"));
         let e = preview(nl(), CommandArgs::Stop { duration_min: 20 }, None).unwrap_err();
         assert_eq!(
             e.message,
-            "Duur 1200 s valt buiten 30 min tot 5 uur (1800-18000 s)"
+            "Een duur van 1200 s valt buiten 30 min tot 5 uur (1800-18000 s)"
         );
     }
 

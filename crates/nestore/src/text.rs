@@ -299,11 +299,11 @@ mod tests {
         };
         assert_eq!(
             e.message(nl()),
-            "doel 90 % is niet hoger dan de huidige laadtoestand van 95,3 %"
+            "een doel van 90 % is niet hoger dan de huidige laadtoestand (95,3 %)"
         );
         assert_eq!(
             ValidationError::PowerStep(1050).message(nl()),
-            "vermogen 1050 W is geen veelvoud van 100 W"
+            "een vermogen van 1050 W is geen veelvoud van 100 W"
         );
     }
 
@@ -345,7 +345,7 @@ mod tests {
         );
         assert_eq!(
             rejected.message(nl()),
-            "Niet verstuurd: vermogen 3500 W valt buiten 1000-3400 W."
+            "Niet verstuurd: een vermogen van 3500 W valt buiten 1000-3400 W."
         );
         let late = Error::CommandTimeout {
             secs: 30.0,

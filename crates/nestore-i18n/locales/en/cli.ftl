@@ -61,10 +61,6 @@ cli-watch-too-often = warning: polling every { $interval } may overload the devi
 
 # $command: one of the cli-command-* messages.
 cli-sending = Sending: { $command }.
-# $duration: in words ("1 h 30 min").
-cli-command-start = start electric charging at { $power } W up to { $target } % for at most { $duration }
-cli-command-stop = stop electric charging and block the automatic schedule for { $duration }
-cli-command-auto = cancel manual tasks and resume automatic operation
 # $state: the device's own name for what it does, or cli-not-reported.
 cli-confirmed = Confirmed: the device reports "{ $state }".
 # $reason: the device library's own words (English), not translated.
@@ -110,29 +106,9 @@ cli-error-bad-address = invalid device address: { $reason }
 
 ## What is wrong with the host given (--host or NESTORE_HOST). $host: as typed.
 
-cli-address-empty = the host is empty: give the device's host name or IP address
-# $length: in characters; $limit: the most a host name may have.
-cli-address-too-long = the host is { $length } characters long; a host name has at most { $limit }
-cli-address-not-a-host = "{ $host }" is not a host name or IP address
-# $reason: the address parser's own words.
-cli-address-not-a-host-because = "{ $host }" is not a host name or IP address ({ $reason })
-cli-address-port-zero = port 0 is not a usable port (1-65535)
-# $name, $port: the host and the port typed together.
-cli-address-includes-port = "{ $host }" includes a port: enter { $name } as the host and { $port } as the port
-# $start: the start of the part that is too long.
-cli-address-label-too-long = the host name part "{ $start }..." is longer than 63 characters
 
 ## Why a command is refused before anything is sent.
 
-cli-rejected-power-range = power { $power } W is outside 1000-3400 W
-cli-rejected-power-step = power { $power } W is not a multiple of 100 W
-cli-rejected-duration = duration { $secs } s is outside 30 min to 5 h (1800-18000 s)
-# $limit: the highest (or lowest) target in %.
-cli-rejected-target-above = target state of charge { $target } % is above the { $limit } % maximum
-cli-rejected-target-below = target state of charge { $target } % is below the { $limit } % minimum
-# $soc: the current state of charge, to one decimal.
-cli-rejected-target-not-above = target state of charge { $target } % is not above the current { NUMBER($soc, minimumFractionDigits: 1) } %
-cli-rejected-soc-unknown = the current state of charge is not known, so a target cannot be checked
 
 ## `nestore history`
 

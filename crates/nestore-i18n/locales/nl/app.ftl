@@ -13,14 +13,14 @@ device-command-stop = elektrisch laden stoppen en het automatische schema { $dur
 device-command-auto = handmatige taken annuleren en terug naar het automatische schema
 
 # Waarom een opdracht wordt geweigerd voordat er iets is verstuurd.
-device-invalid-power-range = vermogen { $power } W valt buiten { $min }-{ $max } W
-device-invalid-power-step = vermogen { $power } W is geen veelvoud van { $step } W
+device-invalid-power-range = een vermogen van { $power } W valt buiten { $min }-{ $max } W
+device-invalid-power-step = een vermogen van { $power } W is geen veelvoud van { $step } W
 # $shortest, $longest: duration-*-berichten; $min, $max: hetzelfde in seconden.
-device-invalid-duration = duur { $secs } s valt buiten { $shortest } tot { $longest } ({ $min }-{ $max } s)
-device-invalid-target-above-max = doel { $target } % is hoger dan het maximum van { $max } %
-device-invalid-target-below-min = doel { $target } % is lager dan het minimum van { $min } %
+device-invalid-duration = een duur van { $secs } s valt buiten { $shortest } tot { $longest } ({ $min }-{ $max } s)
+device-invalid-target-above-max = een doel van { $target } % is hoger dan het maximum van { $max } %
+device-invalid-target-below-min = een doel van { $target } % is lager dan het minimum van { $min } %
 # $soc: de laadtoestand nu, met één decimaal.
-device-invalid-target-not-above = doel { $target } % is niet hoger dan de huidige laadtoestand van { NUMBER($soc, minimumFractionDigits: 1) } %
+device-invalid-target-not-above = een doel van { $target } % is niet hoger dan de huidige laadtoestand ({ NUMBER($soc, minimumFractionDigits: 1) } %)
 device-invalid-soc-unknown = de huidige laadtoestand is niet bekend, dus het doel kan niet worden gecontroleerd
 
 # Waarom een adres van het apparaat niet bruikbaar is. $host: het adres zoals getypt.

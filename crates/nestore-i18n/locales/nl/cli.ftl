@@ -75,10 +75,6 @@ cli-watch-too-often = waarschuwing: elke { $interval } uitlezen kan je NEStore o
 
 # $command: een van de cli-command-*-berichten.
 cli-sending = Versturen: { $command }.
-# $duration: in woorden ("1 uur en 30 min").
-cli-command-start = elektrisch laden met { $power } W tot { $target } %, hoogstens { $duration } lang
-cli-command-stop = stoppen met elektrisch laden en het automatische schema { $duration } tegenhouden
-cli-command-auto = handmatige taken annuleren en terug naar het automatische schema
 # $state: hoe het apparaat zelf noemt wat het doet, of cli-not-reported.
 cli-confirmed = Bevestigd: je NEStore meldt "{ $state }".
 # $reason: de woorden van de bibliotheek zelf (Engels), niet vertaald.
@@ -124,29 +120,9 @@ cli-error-bad-address = ongeldig adres van het apparaat: { $reason }
 
 ## Wat er mis is met het opgegeven adres (--host of NESTORE_HOST). $host: zoals getypt.
 
-cli-address-empty = het adres is leeg: geef de hostnaam of het IP-adres van je NEStore op
-# $length: in tekens; $limit: het hoogste aantal voor een hostnaam.
-cli-address-too-long = het adres is { $length } tekens lang; een hostnaam heeft er hoogstens { $limit }
-cli-address-not-a-host = "{ $host }" is geen hostnaam of IP-adres
-# $reason: de woorden van de adresparser zelf (Engels).
-cli-address-not-a-host-because = "{ $host }" is geen hostnaam of IP-adres ({ $reason })
-cli-address-port-zero = poort 0 is geen bruikbare poort (1-65535)
-# $name, $port: het adres en de poort die samen zijn getypt.
-cli-address-includes-port = "{ $host }" bevat een poort: vul { $name } in als adres en { $port } als poort
-# $start: het begin van het te lange deel.
-cli-address-label-too-long = het deel "{ $start }..." van de hostnaam is langer dan 63 tekens
 
 ## Waarom een opdracht wordt geweigerd voordat er iets wordt verstuurd.
 
-cli-rejected-power-range = een vermogen van { $power } W ligt buiten 1000-3400 W
-cli-rejected-power-step = een vermogen van { $power } W is geen veelvoud van 100 W
-cli-rejected-duration = een duur van { $secs } s ligt buiten 30 min tot 5 uur (1800-18000 s)
-# $limit: het hoogste (of laagste) doel in %.
-cli-rejected-target-above = een doel van { $target } % is hoger dan het maximum van { $limit } %
-cli-rejected-target-below = een doel van { $target } % is lager dan het minimum van { $limit } %
-# $soc: de huidige laadtoestand, op één decimaal.
-cli-rejected-target-not-above = een doel van { $target } % is niet hoger dan de huidige laadtoestand ({ NUMBER($soc, minimumFractionDigits: 1) } %)
-cli-rejected-soc-unknown = de huidige laadtoestand is niet bekend, dus het doel kan niet worden gecontroleerd
 
 ## `nestore history`
 

@@ -611,7 +611,7 @@ fn checks_name_their_field_in_each_language() {
     let e = s.validate().unwrap_err();
     assert_eq!(
         e.message(nl),
-        "Laatste laadinstellingen: vermogen 1050 W is geen veelvoud van 100 W"
+        "Laatste laadinstellingen: een vermogen van 1050 W is geen veelvoud van 100 W"
     );
     for bad in [
         Settings {
