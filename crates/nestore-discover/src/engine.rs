@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -33,6 +34,7 @@ pub async fn discover(opts: &Discovery, mut on_hit: impl FnMut(Hit)) -> Result<S
         deadline,
         claimed: Mutex::new(HashSet::new()),
         names: Mutex::new(HashMap::new()),
+        cut_short: AtomicBool::new(false),
         hits: tx,
     });
 
@@ -58,7 +60,6 @@ pub async fn discover(opts: &Discovery, mut on_hit: impl FnMut(Hit)) -> Result<S
             ways.spawn(async move { sweep_one(&shared, &permits, addr, connect_timeout).await });
         }
     }
-    drop(shared);
 
     let mut hits = 0;
     let mut complete = true;
@@ -88,6 +89,7 @@ pub async fn discover(opts: &Discovery, mut on_hit: impl FnMut(Hit)) -> Result<S
         hits += 1;
         on_hit(hit);
     }
+    let complete = complete && !shared.cut_short.load(Ordering::SeqCst);
     tracing::debug!(hits, swept, complete, elapsed = ?start.elapsed(), "discovery over");
     Ok(Summary {
         hits,
@@ -112,6 +114,8 @@ pub(crate) struct Shared {
     claimed: Mutex<HashSet<SocketAddr>>,
     /// The first name learned for an address, and how.
     names: Mutex<HashMap<SocketAddr, (String, FoundBy)>>,
+    /// Set when a lookup or a probe was still waiting at the deadline.
+    cut_short: AtomicBool,
     hits: mpsc::UnboundedSender<Hit>,
 }
 
@@ -143,8 +147,13 @@ impl Shared {
         if !first {
             return;
         }
-        let Some(found) = confirm(&self.http, addr, self.deadline).await else {
-            return;
+        let found = match timeout_at(self.deadline, confirm(&self.http, addr)).await {
+            Ok(Some(found)) => found,
+            Ok(None) => return,
+            Err(_) => {
+                self.cut_short.store(true, Ordering::SeqCst);
+                return;
+            }
         };
         let named = self
             .names
@@ -174,7 +183,10 @@ async fn by_name(shared: &Shared, resolver: &dyn Resolver, name: &str, port: u16
             tracing::debug!(name, "name not resolved: {e}");
             return;
         }
-        Err(_) => return,
+        Err(_) => {
+            shared.cut_short.store(true, Ordering::SeqCst);
+            return;
+        }
     };
     let mut local: Vec<SocketAddr> = Vec::new();
     for addr in addrs {

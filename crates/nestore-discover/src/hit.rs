@@ -26,11 +26,12 @@ pub struct Hit {
 }
 
 impl Hit {
-    /// What to save as the device's host: the name looked up when it was found by one
-    /// (a stable name survives a new DHCP lease), else the IP address.
+    /// What to save as the device's host: the name when the system's resolver found it
+    /// by that name (a name survives a new DHCP lease), else the IP address (an mDNS name
+    /// resolves only where the system itself speaks mDNS).
     pub fn host(&self) -> String {
         match (&self.name, self.found_by) {
-            (Some(name), FoundBy::NameLookup | FoundBy::MdnsHost) => name.clone(),
+            (Some(name), FoundBy::NameLookup) => name.clone(),
             _ => self.address.ip().to_string(),
         }
     }
@@ -109,5 +110,11 @@ mod tests {
             ..hit
         };
         assert_eq!(instance.host(), "192.168.1.20");
+        let mdns_host = Hit {
+            name: Some("nestore.local".into()),
+            found_by: FoundBy::MdnsHost,
+            ..instance
+        };
+        assert_eq!(mdns_host.host(), "192.168.1.20");
     }
 }

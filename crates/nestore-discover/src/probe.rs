@@ -7,7 +7,7 @@ use std::time::Duration;
 use nestore::ApiVersion;
 use serde_json::Value;
 use tokio::net::TcpStream;
-use tokio::time::{timeout, timeout_at, Instant};
+use tokio::time::timeout;
 
 /// The device's engineering answer is a few kB; anything much larger is something else.
 const MAX_BODY: usize = 256 * 1024;
@@ -39,18 +39,14 @@ pub async fn port_open(addr: SocketAddr, limit: Duration) -> bool {
 
 /// Asks `addr` for `data/engineering`, newest API first (a 404 tries the next older
 /// path family, as the client's version detection does). `None` unless an answer has the
-/// device's shape; gives up at `deadline`.
-pub async fn confirm(
-    http: &reqwest::Client,
-    addr: SocketAddr,
-    deadline: Instant,
-) -> Option<Confirmed> {
+/// device's shape. Has no time limit of its own: the caller bounds it.
+pub async fn confirm(http: &reqwest::Client, addr: SocketAddr) -> Option<Confirmed> {
     for v in ApiVersion::DETECTION_ORDER {
         let url = format!("http://{addr}/{}", v.engineering());
-        let body = match timeout_at(deadline, get(http, &url)).await {
-            Ok(Ok(Answer::Body(body))) => body,
-            Ok(Ok(Answer::NotFound)) => continue,
-            Ok(Ok(Answer::Other)) | Ok(Err(_)) | Err(_) => return None,
+        let body = match get(http, &url).await {
+            Ok(Answer::Body(body)) => body,
+            Ok(Answer::NotFound) => continue,
+            Ok(Answer::Other) | Err(_) => return None,
         };
         return device_shape(&body).then(|| Confirmed {
             api_version: v,
