@@ -168,7 +168,8 @@ async fn under_a_dutch_lang_the_tray_and_a_pressure_alarm_speak_dutch() -> Resul
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs a desktop session: scripts/desktop-session.sh"]
-async fn switching_the_language_in_settings_turns_the_tray_menu_at_once() -> Result<()> {
+async fn switching_the_language_in_settings_turns_the_tray_menu_and_the_window_at_once(
+) -> Result<()> {
     let sim = start_sim(63.0).await;
     let app = WindowApp::launch_with(
         "language-switch",
@@ -201,19 +202,10 @@ async fn switch(app: &WindowApp, sim: &SimHandle) -> Result<()> {
     );
     assert_eq!(app.state().await?["language"], "en");
 
-    // Nederlands in Settings, as the window saves it.
-    let saved = app
-        .invoke(
-            "save_settings",
-            json!({
-                "settings": {"host": sim.addr().ip().to_string(), "port": sim.addr().port(),
-                             "poll_interval_s": 300, "control_enabled": false,
-                             "autostart": false, "language": "nl"},
-                "password": null, "clearPassword": false}),
-        )
-        .await?
-        .map_err(|e| format!("save_settings: {e}"))?;
-    assert_eq!(saved["language"], "nl", "{saved}");
+    // Nederlands in Settings, as the owner picks it.
+    app.click("btn-settings").await?;
+    app.el("set-language").await?.select_by_value("nl").await?;
+    app.click("btn-save-settings").await?;
     let dutch = wait_for("the menu in Dutch", STEP, || async {
         let l = host.menu_labels(&item, &menu).await.ok()?;
         l.iter().any(|l| l == "Afsluiten").then_some(l)
@@ -229,27 +221,95 @@ async fn switch(app: &WindowApp, sim: &SimHandle) -> Result<()> {
             .any(|l| l == "Quit" || l.starts_with("State of charge")),
         "{dutch:?}"
     );
+    // The window turned Dutch with it, without a reload.
+    app.wait_text("settings-message", "the Dutch save message", |t| {
+        t == "Opgeslagen."
+    })
+    .await?;
     assert_eq!(app.state().await?["language"], "nl");
     // The choice is in the settings file, so it holds after a restart.
     let file = std::fs::read_to_string(app.config_dir.path().join("settings.json"))?;
     let file: serde_json::Value = serde_json::from_str(&file)?;
     assert_eq!(file["language"], "nl", "{file}");
 
-    // And back to the system's language (English here).
-    app.invoke(
-        "save_settings",
-        json!({
-            "settings": {"host": sim.addr().ip().to_string(), "port": sim.addr().port(),
-                         "poll_interval_s": 300, "control_enabled": false,
-                         "autostart": false, "language": "system"},
-            "password": null, "clearPassword": false}),
-    )
-    .await?
-    .map_err(|e| format!("save_settings: {e}"))?;
+    // And back to the system's language (English here), over IPC as the window sends it.
+    let saved = app
+        .invoke(
+            "save_settings",
+            json!({
+                "settings": {"host": sim.addr().ip().to_string(), "port": sim.addr().port(),
+                             "poll_interval_s": 300, "control_enabled": false,
+                             "autostart": false, "language": "system"},
+                "password": null, "clearPassword": false}),
+        )
+        .await?
+        .map_err(|e| format!("save_settings: {e}"))?;
+    assert_eq!(saved["language"], "system", "{saved}");
     wait_for("the menu in English again", STEP, || async {
         let l = host.menu_labels(&item, &menu).await.ok()?;
         l.iter().any(|l| l == "Quit").then_some(())
     })
     .await?;
     Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn under_a_dutch_lang_the_window_speaks_dutch() -> Result<()> {
+    let sim = start_sim(63.0).await;
+    let app = WindowApp::launch_with(
+        "dutch-window",
+        sim.addr(),
+        Launch {
+            lang: "nl_NL.UTF-8",
+            ..Launch::default()
+        },
+    )
+    .await?;
+    let result = async {
+        app.wait_text("soc", "the state of charge", |t| t == "63 %")
+            .await?;
+        let bar = app
+            .wait_text("pressure", "the pressure", |t| t.ends_with(" bar"))
+            .await?;
+        let expected = format!("{} bar", dutch_bar(sim.snapshot().pressure_bar, 2));
+        assert_eq!(bar, expected, "a decimal comma");
+        app.wait_text("connection-text", "the connection", |t| t == "verbonden")
+            .await?;
+        let lang = app
+            .client
+            .execute("return document.documentElement.lang", vec![])
+            .await?;
+        assert_eq!(lang, "nl");
+        let body = app
+            .client
+            .execute("return document.body.innerText", vec![])
+            .await?;
+        // innerText as shown (headings in capitals): compared without case.
+        let body = body.as_str().unwrap_or_default().to_lowercase();
+        for dutch in ["druk", "bediening", "bijwerken", "opgeslagen energie"] {
+            assert!(body.contains(dutch), "{dutch:?} in the window: {body}");
+        }
+        for english in [
+            "pressure",
+            "state of charge",
+            "refresh",
+            "controls",
+            "heater",
+        ] {
+            assert!(!body.contains(english), "{english:?} left in: {body}");
+        }
+        // Test connection answers in Dutch too (a backend sentence).
+        app.click("btn-settings").await?;
+        app.click("btn-test-connection").await?;
+        let said = app
+            .wait_text("settings-message", "the test result", |t| {
+                t.starts_with("Verbonden")
+            })
+            .await?;
+        assert!(said.contains("63 %"), "{said}");
+        Ok::<_, Error>(())
+    }
+    .await;
+    app.finish(result).await
 }

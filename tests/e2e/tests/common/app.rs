@@ -265,6 +265,8 @@ impl TrayApp {
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env("LANG", lang)
+            // A history of its own (a test's --data-dir wins), so no test sees another's.
+            .env("NESTORE_DATA_DIR", config_dir.join("data"))
             .args(["--host", &device.ip().to_string(), "--port"])
             .arg(device.port().to_string())
             .arg("--config-dir")

@@ -210,6 +210,7 @@ impl WindowApp {
                 }
             }
         }
+        let data_dir = config_dir.path().join("data").display().to_string();
         let host = match how.tray_host {
             true => Some(TrayHost::start().await?),
             false => None,
@@ -218,6 +219,8 @@ impl WindowApp {
             ("NESTORE_KEYRING_SERVICE", service.as_str()),
             ("NESTORE_LOG", "info,tao=warn,wry=warn"),
             ("LANG", how.lang),
+            // A history of its own (a test's --data-dir wins), so no test sees another's.
+            ("NESTORE_DATA_DIR", &data_dir),
         ])
         .await?;
         let mut args = vec![
