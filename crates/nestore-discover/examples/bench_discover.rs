@@ -7,7 +7,10 @@
 //! network where no host answers: each costs the sweep a full connect timeout, as on a
 //! real /24.
 //!
-//! Usage: bench_discover [--sims N] [--silent N] [--port P]
+//! `--silent-first` puts the silent addresses before the simulators (lower addresses,
+//! swept first): the worst case for the time to the first hit.
+//!
+//! Usage: bench_discover [--sims N] [--silent N] [--silent-first] [--port P]
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::Instant;
@@ -23,6 +26,7 @@ async fn main() {
     let mut sims = 3u8;
     let mut silent = 0u8;
     let mut port = 4805u16;
+    let mut silent_first = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().and_then(|v| v.parse::<u16>().ok());
@@ -30,8 +34,11 @@ async fn main() {
             "--sims" => sims = value().and_then(|v| u8::try_from(v).ok()).unwrap_or(3),
             "--silent" => silent = value().and_then(|v| u8::try_from(v).ok()).unwrap_or(0),
             "--port" => port = value().unwrap_or(4805),
+            "--silent-first" => silent_first = true,
             _ => {
-                eprintln!("usage: bench_discover [--sims N] [--silent N] [--port P]");
+                eprintln!(
+                    "usage: bench_discover [--sims N] [--silent N] [--silent-first] [--port P]"
+                );
                 std::process::exit(2);
             }
         }
@@ -41,7 +48,13 @@ async fn main() {
         "at most 250 hosts in a /24"
     );
 
-    // Simulators on 127.0.0.2.., silent hosts after them; the whole set on one port.
+    // Simulators on 127.0.0.2.., silent hosts after them (or the other way round); the
+    // whole set on one port.
+    let (sim_base, silent_base) = if silent_first {
+        (2 + silent, 2)
+    } else {
+        (2, 2 + sims)
+    };
     let (port, handles, _silent) = 'found: {
         for attempt in 0..20 {
             let p = if attempt == 0 { port } else { free_port() };
@@ -53,7 +66,7 @@ async fn main() {
                     initial_soc_pct: 20.0 + f64::from(i) * 10.0,
                     ..SimConfig::default()
                 };
-                match nestore_sim::spawn(cfg, addr(2 + i, p)).await {
+                match nestore_sim::spawn(cfg, addr(sim_base + i, p)).await {
                     Ok(h) => handles.push(h),
                     Err(_) => {
                         ok = false;
@@ -63,7 +76,7 @@ async fn main() {
             }
             let mut held = Vec::new();
             for i in 0..silent {
-                match swallowing(addr(2 + sims + i, p)).await {
+                match swallowing(addr(silent_base + i, p)).await {
                     Some(h) => held.push(h),
                     None => {
                         ok = false;
@@ -86,8 +99,9 @@ async fn main() {
         ..Discovery::sweep_only(SUBNET.parse().unwrap())
     };
     println!(
-        "sweeping {SUBNET} port {port}: {sims} simulators, {silent} silent hosts; \
+        "sweeping {SUBNET} port {port}: {sims} simulators, {silent} silent hosts{}; \
          connect timeout {} ms, {} at once, overall timeout {} s",
+        if silent_first { " (swept first)" } else { "" },
         opts.connect_timeout.as_millis(),
         opts.concurrency,
         opts.timeout.as_secs_f64()

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures_util::future::join_all;
-use tokio::sync::{mpsc, Semaphore};
+use tokio::sync::{mpsc, watch, Semaphore};
 use tokio::task::JoinSet;
 use tokio::time::{sleep_until, timeout_at, Instant};
 
@@ -17,6 +17,12 @@ use crate::hit::{FoundBy, Hit, Summary};
 use crate::options::{Discovery, Resolver};
 use crate::probe::{confirm, http_client, port_open};
 use crate::subnet::is_local;
+
+/// How long a device found without a name waits at most, from the start, for the name
+/// lookups to finish before it is reported: they take a few milliseconds where the names
+/// resolve, and then the hit carries its name (a name is what an owner recognises, and
+/// outlives a new DHCP lease).
+const NAME_GRACE: Duration = Duration::from_millis(300);
 
 /// Runs one discovery and calls `on_hit` with each device as soon as it is confirmed (in
 /// the caller's task, never after this returns). Returns when every way is done or at
@@ -35,6 +41,8 @@ pub async fn discover(opts: &Discovery, mut on_hit: impl FnMut(Hit)) -> Result<S
         claimed: Mutex::new(HashSet::new()),
         names: Mutex::new(HashMap::new()),
         cut_short: AtomicBool::new(false),
+        lookups_left: watch::Sender::new(opts.names.len()),
+        name_grace: deadline.min(start + NAME_GRACE),
         hits: tx,
     });
 
@@ -116,6 +124,10 @@ pub(crate) struct Shared {
     names: Mutex<HashMap<SocketAddr, (String, FoundBy)>>,
     /// Set when a lookup or a probe was still waiting at the deadline.
     cut_short: AtomicBool,
+    /// Name lookups not yet answered (or failed).
+    lookups_left: watch::Sender<usize>,
+    /// Until when a hit without a name waits for the lookups.
+    name_grace: Instant,
     hits: mpsc::UnboundedSender<Hit>,
 }
 
@@ -127,6 +139,14 @@ impl Shared {
             .unwrap_or_else(|e| e.into_inner())
             .entry(addr)
             .or_insert((name, how));
+    }
+
+    fn name_of(&self, addr: SocketAddr) -> Option<(String, FoundBy)> {
+        self.names
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&addr)
+            .cloned()
     }
 
     fn is_claimed(&self, addr: SocketAddr) -> bool {
@@ -155,13 +175,11 @@ impl Shared {
                 return;
             }
         };
-        let named = self
-            .names
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&addr)
-            .cloned();
-        let (name, found_by) = match named {
+        if self.name_of(addr).is_none() {
+            let mut left = self.lookups_left.subscribe();
+            let _ = timeout_at(self.name_grace, left.wait_for(|n| *n == 0)).await;
+        }
+        let (name, found_by) = match self.name_of(addr) {
             Some((name, how)) => (Some(name), how),
             None => (None, FoundBy::Sweep),
         };
@@ -177,15 +195,16 @@ impl Shared {
 }
 
 async fn by_name(shared: &Shared, resolver: &dyn Resolver, name: &str, port: u16) {
-    let addrs = match timeout_at(shared.deadline, resolver.lookup(name, port)).await {
+    let looked_up = timeout_at(shared.deadline, resolver.lookup(name, port)).await;
+    let addrs = match looked_up {
         Ok(Ok(addrs)) => addrs,
         Ok(Err(e)) => {
             tracing::debug!(name, "name not resolved: {e}");
-            return;
+            Vec::new()
         }
         Err(_) => {
             shared.cut_short.store(true, Ordering::SeqCst);
-            return;
+            Vec::new()
         }
     };
     let mut local: Vec<SocketAddr> = Vec::new();
@@ -199,6 +218,10 @@ async fn by_name(shared: &Shared, resolver: &dyn Resolver, name: &str, port: u16
     for &addr in &local {
         shared.learn_name(addr, name.to_owned(), FoundBy::NameLookup);
     }
+    // Names learned: hits waiting for them may go.
+    shared
+        .lookups_left
+        .send_modify(|n| *n = n.saturating_sub(1));
     join_all(local.into_iter().map(|a| shared.check(a))).await;
 }
 

@@ -10,6 +10,10 @@ pub enum Error {
     /// A subnet given explicitly holds more than a /24 (256 addresses).
     #[error("subnet {subnet} is larger than a /{max}; give a /{max} or smaller", max = MAX_PREFIX_LEN)]
     SubnetTooLarge { subnet: Ipv4Net },
+    /// Text that is no IPv4 subnet ([`crate::parse_subnet`]); the text as typed, escaped
+    /// and cut to 64 characters.
+    #[error("\"{0}\" is not an IPv4 subnet (like 192.168.1.0/24)")]
+    NotASubnet(String),
     /// An option that cannot be used: `port` 0, `concurrency` 0, a zero `timeout` or
     /// `connect_timeout`. The field's name.
     #[error("discovery option {0} is out of range")]
@@ -24,6 +28,7 @@ impl Error {
     pub fn kind(&self) -> &'static str {
         match self {
             Error::SubnetTooLarge { .. } => "subnet_too_large",
+            Error::NotASubnet(_) => "not_a_subnet",
             Error::InvalidOption(_) => "invalid_option",
             Error::Interfaces(_) => "interfaces",
         }
@@ -46,5 +51,6 @@ mod tests {
         assert_eq!(e.kind(), "subnet_too_large");
         assert_eq!(Error::InvalidOption("port").kind(), "invalid_option");
         assert_eq!(Error::Interfaces("x".into()).kind(), "interfaces");
+        assert_eq!(Error::NotASubnet("x".into()).kind(), "not_a_subnet");
     }
 }

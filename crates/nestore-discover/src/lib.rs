@@ -51,4 +51,4 @@ pub use hit::{FoundBy, Hit, Summary};
 pub use ipnet::Ipv4Net;
 pub use nestore::ApiVersion;
 pub use options::{Discovery, Lookup, Resolver, SystemResolver, DEFAULT_NAMES};
-pub use subnet::{own_subnets, MAX_PREFIX_LEN};
+pub use subnet::{own_subnets, parse_subnet, MAX_PREFIX_LEN};

@@ -100,7 +100,7 @@ pub fn service_candidates(
         .strip_suffix(SERVICE_TYPE)
         .map(|s| s.trim_end_matches('.'))
         .unwrap_or(fullname);
-    let Some(name) = nestore::reading::clean_text(instance) else {
+    let Some(name) = nestore::reading::clean_text(&unescape(instance)) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -111,6 +111,21 @@ pub fn service_candidates(
                 out.push((addr, name.clone()));
             }
         }
+    }
+    out
+}
+
+/// An instance name as DNS-SD escapes it (`\.` for a dot in the name, `\\` for a
+/// backslash), unescaped.
+fn unescape(escaped: &str) -> String {
+    let mut out = String::with_capacity(escaped.len());
+    let mut chars = escaped.chars();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\\' {
+            chars.next().unwrap_or(c)
+        } else {
+            c
+        });
     }
     out
 }
@@ -171,6 +186,13 @@ mod tests {
             4805,
         );
         assert_eq!(same_port.len(), 1);
+        let escaped = service_candidates(
+            r"NEStore\.1 \\ attic._http._tcp.local.",
+            4805,
+            ips(&["10.0.0.2"]).into_iter(),
+            4805,
+        );
+        assert_eq!(escaped[0].1, r"NEStore.1 \ attic");
     }
 
     #[test]

@@ -18,6 +18,25 @@ pub fn check_subnet(net: Ipv4Net) -> Result<Ipv4Net, Error> {
     Ok(net.trunc())
 }
 
+/// A subnet as typed (a command-line `--subnet`): `a.b.c.d/n`, or one IPv4 address alone
+/// (a /32). At most a /24; host bits are dropped (`192.168.1.7/24` is `192.168.1.0/24`).
+pub fn parse_subnet(text: &str) -> Result<Ipv4Net, Error> {
+    let text = text.trim();
+    let net = text
+        .parse::<Ipv4Net>()
+        .or_else(|_| text.parse::<Ipv4Addr>().map(Ipv4Net::from))
+        .map_err(|_| {
+            Error::NotASubnet(
+                text.chars()
+                    .take(64)
+                    .collect::<String>()
+                    .escape_debug()
+                    .to_string(),
+            )
+        })?;
+    check_subnet(net)
+}
+
 /// True for the private ranges of RFC 1918: 10/8, 172.16/12, 192.168/16.
 pub fn is_private(ip: Ipv4Addr) -> bool {
     ip.is_private()
@@ -129,6 +148,40 @@ mod tests {
         assert_eq!(
             check_subnet(big),
             Err(Error::SubnetTooLarge { subnet: big })
+        );
+    }
+
+    #[test]
+    fn typed_subnets_are_parsed_and_checked() {
+        assert_eq!(
+            parse_subnet(" 192.168.1.7/24 "),
+            Ok("192.168.1.0/24".parse().unwrap())
+        );
+        assert_eq!(
+            parse_subnet("127.0.0.5"),
+            Ok("127.0.0.5/32".parse().unwrap())
+        );
+        assert_eq!(
+            parse_subnet("10.0.0.0/8"),
+            Err(Error::SubnetTooLarge {
+                subnet: "10.0.0.0/8".parse().unwrap()
+            })
+        );
+        for bad in [
+            "",
+            "192.168.1.0/33",
+            "fd00::/120",
+            "nestore.home",
+            "1.2.3.4/x",
+        ] {
+            assert!(
+                matches!(parse_subnet(bad), Err(Error::NotASubnet(_))),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            parse_subnet("a\nb").unwrap_err().to_string(),
+            "\"a\\nb\" is not an IPv4 subnet (like 192.168.1.0/24)"
         );
     }
 

@@ -7,7 +7,9 @@ mod common;
 
 use std::time::Duration;
 
-use common::{sim, Decoy, FakeResolver, Lab, Sim, GENEROUS};
+use std::sync::Arc;
+
+use common::{sim, Decoy, FakeResolver, Lab, SilentResolver, Sim, GENEROUS};
 use nestore_discover::{discover, discover_all, ApiVersion, Discovery, Error, FoundBy, Hit};
 use tokio::sync::watch;
 
@@ -200,6 +202,34 @@ async fn a_device_found_by_name_and_by_the_sweep_is_one_hit_carrying_the_name() 
     );
     assert_eq!(summary.hits, 2);
     assert!(summary.complete);
+    lab.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_name_lookup_that_never_answers_holds_back_no_hit_and_ends_at_the_timeout() {
+    let lab = Lab::start(17, &[sim(2, 25.0), sim(3, 75.0)], &[]).await;
+    let opts = Discovery {
+        names: vec!["nestore.home".into()],
+        resolver: Arc::new(SilentResolver),
+        timeout: Duration::from_secs(1),
+        ..lab.options()
+    };
+
+    let mut seen = Vec::new();
+    let summary = tokio::time::timeout(GENEROUS, discover(&opts, |h| seen.push(h)))
+        .await
+        .expect("the discovery ends at its own timeout")
+        .unwrap();
+
+    seen.sort_by_key(|h| h.address);
+    assert_eq!(
+        seen,
+        vec![
+            swept(&lab, 2, 25.0, ApiVersion::V3),
+            swept(&lab, 3, 75.0, ApiVersion::V3),
+        ]
+    );
+    assert!(!summary.complete, "the lookup was cut off");
     lab.stop().await;
 }
 

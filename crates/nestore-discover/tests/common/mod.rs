@@ -196,3 +196,12 @@ impl Resolver for FakeResolver {
 /// Long enough never to be reached by a healthy run on a loaded machine; tests that need
 /// the timeout to cut set their own.
 pub const GENEROUS: Duration = Duration::from_secs(20);
+
+/// A resolver that never answers (a DNS server that does not reply).
+pub struct SilentResolver;
+
+impl Resolver for SilentResolver {
+    fn lookup<'a>(&'a self, _name: &'a str, _port: u16) -> Lookup<'a> {
+        Box::pin(std::future::pending())
+    }
+}
