@@ -59,8 +59,10 @@ pub async fn discover(opts: &Discovery, mut on_hit: impl FnMut(Hit)) -> Result<S
     }
     let permits = Arc::new(Semaphore::new(opts.concurrency));
     let mut swept = 0;
+    let mut seen = HashSet::new();
     for net in &subnets {
-        for ip in net.hosts() {
+        // Overlapping subnets: each address once.
+        for ip in net.hosts().filter(|ip| seen.insert(*ip)) {
             swept += 1;
             let addr = SocketAddr::new(ip.into(), opts.port);
             let (shared, permits) = (shared.clone(), permits.clone());
@@ -107,6 +109,9 @@ pub async fn discover(opts: &Discovery, mut on_hit: impl FnMut(Hit)) -> Result<S
 }
 
 /// [`discover`], collecting the hits, sorted by address.
+///
+/// The future of [`discover`] is `Send` when `on_hit` is, so a front end may spawn it and
+/// forward each hit from the callback (to a channel, an event, a line of output).
 pub async fn discover_all(opts: &Discovery) -> Result<Vec<Hit>, Error> {
     let mut hits = Vec::new();
     discover(opts, |h| hits.push(h)).await?;
@@ -237,5 +242,23 @@ async fn sweep_one(shared: &Shared, permits: &Semaphore, addr: SocketAddr, limit
     };
     if open {
         shared.check(addr).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is_send<T: Send>(_: &T) {}
+
+    #[test]
+    fn a_discovery_can_be_spawned() {
+        let opts = Discovery::sweep_only("127.0.0.1/32".parse().unwrap());
+        let (tx, _rx) = std::sync::mpsc::channel::<Hit>();
+        let fut = discover(&opts, move |h| {
+            let _ = tx.send(h);
+        });
+        is_send(&fut);
+        is_send(&discover_all(&opts));
     }
 }

@@ -16,7 +16,15 @@
 //! Every candidate is confirmed by `GET api/v3/data/engineering` (a 404 tries v2, then
 //! v1) answering with the device's JSON shape: `PAYLOAD` with `BASE.PRES_SYS` and
 //! `DERIVED.SOC_VES`. Any other HTTP server is no hit. Each address is probed once, so hits
-//! are unique by address; one found by several ways carries the name learned first.
+//! are unique by address; one found by several ways carries the name learned first (a hit
+//! found without a name waits up to 300 ms from the start for the name lookups, which
+//! take milliseconds where the names resolve; mDNS names are not waited for).
+//!
+//! Everything is over at [`Discovery::timeout`] (3 s): probes still waiting are dropped
+//! and [`Summary::complete`] is false. Nothing is contacted outside the subnets swept and
+//! the addresses that the names and mDNS gave (and those only on the local network).
+//! One thing may outlive a discovery: a system name lookup (`getaddrinfo` runs on a
+//! blocking thread and cannot be cancelled); its answer is dropped.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), nestore_discover::Error> {
@@ -29,8 +37,10 @@
 //! .await?;
 //! println!("{} found, {} addresses swept", summary.hits, summary.swept);
 //!
-//! // One subnet only, nothing else: what tests and `--subnet` use.
-//! let hits = discover_all(&Discovery::sweep_only("127.0.0.0/24".parse().unwrap())).await?;
+//! // One subnet only, nothing else: what tests and `--subnet` use. `parse_subnet` takes
+//! // text as typed and refuses more than a /24 (`Error::SubnetTooLarge`).
+//! let subnet = nestore_discover::parse_subnet("127.0.0.0/24")?;
+//! let hits = discover_all(&Discovery::sweep_only(subnet)).await?;
 //! # let _ = hits; Ok(()) }
 //! ```
 //!
