@@ -7,7 +7,7 @@ export const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 
 const numberCache = new Map();
 function numberFormat(opts) {
-  const key = `${locale()}|${opts.minimumFractionDigits}|${opts.maximumFractionDigits}`;
+  const key = `${locale()}|${opts.minimumFractionDigits}|${opts.maximumFractionDigits}|${opts.useGrouping !== false}`;
   let f = numberCache.get(key);
   if (!f) {
     f = new Intl.NumberFormat(locale(), opts);
@@ -19,6 +19,27 @@ function numberFormat(opts) {
 /** `v` with at most `max` decimals (and at least `min`), grouped in thousands. */
 export function num(v, max = 0, min = 0) {
   return numberFormat( { minimumFractionDigits: min, maximumFractionDigits: max }).format(v);
+}
+
+/**
+ * A number as an input shows it: the language's decimal mark ("1,5" / "1.5"), no grouping,
+ * every decimal it has (up to 6), at least `min`. The webview's own number inputs would use
+ * its locale, not the window's language: decimal fields are text inputs (panels/settings.js).
+ */
+export function decimalInput(v, min = 0) {
+  return numberFormat({ minimumFractionDigits: min, maximumFractionDigits: 6, useGrouping: false }).format(v);
+}
+
+/**
+ * A typed decimal: digits with at most one "," or "." as the decimal mark, in either
+ * language ("1,5", "1.5", ",5", "2"); a leading "-" is kept (the backend names the range).
+ * null for anything else: "abc", "1,5,0", "1.000,5", "1 5", "".
+ */
+export function parseDecimal(text) {
+  const m = /^\s*(-?)(\d*)(?:[.,](\d*))?\s*$/.exec(String(text));
+  if (!m || (m[2] + (m[3] || '')) === '') return null;
+  const v = Number(`${m[1]}${m[2] || '0'}.${m[3] || '0'}`);
+  return Number.isFinite(v) ? v : null;
 }
 
 const unit = (text, u) => `${text} ${u}`;
@@ -75,12 +96,13 @@ export function ago(d) {
 }
 
 /**
- * "Charging (electric heater)" for "Charging Electrical Main" (window.ftl's
- * win-device-state-charging-electrical-main); unknown names as they come.
+ * "Charging (electric heater)" for "Charging Electrical Main": the tray's words (tray.ftl's
+ * device-state-charging-electrical-main, the same slug as nestore-tray-core's
+ * presentation::device_state); unknown names as they come.
  */
 export function stateWords(raw) {
   const slug = String(raw).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  const id = `win-device-state-${slug}`;
+  const id = `device-state-${slug}`;
   return slug && has(id) ? t(id) : raw;
 }
 

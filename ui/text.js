@@ -6,7 +6,8 @@
 // The HTML holds no words of its own: elements name a message instead (data-t="id" for the
 // text, data-t-title / data-t-aria-label / data-t-placeholder for those attributes) and
 // applyText() fills them in. The window's ids start with "win-" (locales/*/window.ftl); it
-// also uses duration-* and unit-* of watch.ftl.
+// also uses duration-* and unit-* of watch.ftl, and the device state names of tray.ftl
+// (device-state-*, format.js stateWords).
 //
 // Values: numbers that read as numbers ("2,41", "4805") are formatted by format.js and
 // passed as strings; only a count that chooses a plural form is passed as a number.

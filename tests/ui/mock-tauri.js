@@ -10,7 +10,7 @@
 // ?send=1 (with ?dialog) confirms it, ?outcome=error shows a failed command, ?log=all expands the alert log,
 // ?snooze=1h|tomorrow|off clicks that snooze button, ?snoozefail=1 makes snoozing fail,
 // ?save=1 (with ?view=settings) saves the settings form, ?lowalarm=2.5 (with ?save=1) enters that alarm
-// level first (an invalid one shows the backend's error), ?password=… (with ?save=1) types a password
+// level first (one out of bounds shows the backend's error, "abc" the window's own), ?password=… (with ?save=1) types a password
 // (the mock accepts "service"), ?test=1 (with ?view=settings) clicks Test connection,
 // ?confirm=start|stop|auto is the tray asking to confirm that command, ?previewfail=FIELD makes
 // preview_command fail for that command field, ?expand=1 (with ?dialog) opens "What will be sent".

@@ -164,6 +164,10 @@ check history-settings "state=online"
 check dutch          "state=online&lang=nl"
 check language-switch "state=online"
 check settings-language "state=online"
+check decimals-nl    "state=online&lang=nl"
+check decimals-switch "state=online"
+check quiet-hours    "state=alarm"
+check quiet-hours    "state=alarm&lang=nl"
 
 shoot history       "state=online&view=history" 1250
 shoot history-year  "state=online&view=history&range=1y" 1250
@@ -199,6 +203,7 @@ shoot test-login      "state=online&view=settings&test=1" 1250
 # In Dutch (README's "In Nederlands": docs/screenshots/*-nl.png).
 shoot window-nl       "state=online&lang=nl"
 shoot settings-nl     "state=online&lang=nl&view=settings" 1250
+shoot settings-error-nl "state=alarm&lang=nl&view=settings&save=1&lowalarm=abc" 1250
 shoot history-nl      "state=online&lang=nl&view=history" 1250
 shoot alarm-nl        "state=alarm&lang=nl"
 shoot offline-nl      "state=offline&lang=nl"

@@ -69,7 +69,8 @@ export function render(s) {
   card.classList.toggle('is-alarm', !!alert && alert.severity === 'alarm');
   card.dataset.alert = alert ? `${alert.kind}:${alert.severity}` : '';
 
-  const band = `${barLevel(lo)}–${barLevel(hi)} ${t('unit-bar')}`;
+  // No break between the number and its unit (U+00A0), as in the catalogue.
+  const band = `${barLevel(lo)}–${barLevel(hi)}\u00a0${t('unit-bar')}`;
   $('pressure-hint').textContent = hint(alert, st, v, { lo, hi, loAlarm, hiAlarm, band });
 }
 

@@ -1,9 +1,15 @@
 // The settings view: device, polling, control, language, password, alert thresholds.
 // The inputs hold what the owner types; they are filled when the settings load or save.
 // Errors name a settings key (docs/ipc.md `field`): the matching inputs are marked.
-import { t } from '../text.js';
+//
+// Nothing here is shown in the webview's locale: the decimal fields (pressure levels, the
+// leak rate) are text inputs in the window's language ("1,5" / "1.5", either mark typed),
+// re-formatted when the language changes unless the owner has edited them; the quiet hours
+// are an hour and a minute select each (00-23, 00-55), 24-hour in every language. Whole
+// numbers stay number inputs: they never show a decimal mark or grouping.
+import { t, currentLanguage } from '../text.js';
 import { $, showMessage } from '../dom.js';
-import { isNum } from '../format.js';
+import { isNum, decimalInput, parseDecimal } from '../format.js';
 import { invoke } from '../ipc.js';
 
 /** Settings keys → the inputs that hold them. hysteresis_bar has no input (it is kept as loaded). */
@@ -25,7 +31,7 @@ const FIELD_INPUTS = {
   'alerts.hold_readings': ['set-hold'],
   'alerts.offline_grace_min': ['set-grace'],
   'alerts.reminder_h': ['set-reminder'],
-  'alerts.quiet_hours': ['set-quiet-start', 'set-quiet-end'],
+  'alerts.quiet_hours': ['set-quiet-start-h', 'set-quiet-start-m', 'set-quiet-end-h', 'set-quiet-end-m'],
 };
 
 // [key in settings.alerts, integer?, the label's message id]
@@ -40,6 +46,74 @@ const ALERT_FIELDS = [
   ['reminder_h', true, 'win-repeat-alarms'],
 ];
 const inputOf = (key) => $(FIELD_INPUTS[`alerts.${key}`][0]);
+const DECIMAL_KEYS = ALERT_FIELDS.filter(([, integer]) => !integer).map(([key]) => key);
+
+// ---- decimal fields: the value as loaded, and the text it was shown as ----
+// dataset.value: the number last filled in; dataset.shown: its text; dataset.lang: the
+// language of that text. An input whose text is still dataset.shown is unedited.
+
+/** Fills a decimal field with `v` (not a number: empty) in the window's language. */
+function showDecimal(input, v) {
+  if (!isNum(v)) {
+    input.value = '';
+    delete input.dataset.value;
+    delete input.dataset.shown;
+    delete input.dataset.lang;
+    return;
+  }
+  input.value = decimalInput(v);
+  input.dataset.value = String(v);
+  input.dataset.shown = input.value;
+  input.dataset.lang = currentLanguage();
+}
+
+/** After a change of language: unedited decimal fields in the new form, edits as typed. */
+function reformatDecimals() {
+  const lang = currentLanguage();
+  for (const key of DECIMAL_KEYS) {
+    const input = inputOf(key);
+    if (input.dataset.value === undefined || input.dataset.lang === lang) continue;
+    if (input.value === input.dataset.shown) showDecimal(input, Number(input.dataset.value));
+    else input.dataset.lang = lang; // edited: it stays as typed, now and later
+  }
+}
+
+/** The number in a decimal field: exactly as loaded while unedited; null if not a number. */
+function readDecimal(input) {
+  if (input.dataset.value !== undefined && input.value === input.dataset.shown) return Number(input.dataset.value);
+  return parseDecimal(input.value);
+}
+
+// ---- quiet hours: an hour select (00-23) and a minute select (00-55 in steps of 5) ----
+const QUIET = { start: ['set-quiet-start-h', 'set-quiet-start-m'], end: ['set-quiet-end-h', 'set-quiet-end-m'] };
+const QUIET_DEFAULT = ['22:00', '07:00'];
+const pad2 = (n) => String(n).padStart(2, '0');
+
+function fillTimeOptions() {
+  for (const [h, m] of Object.values(QUIET)) {
+    for (let i = 0; i < 24; i++) $(h).appendChild(new Option(pad2(i), pad2(i)));
+    for (let i = 0; i < 60; i += 5) $(m).appendChild(new Option(pad2(i), pad2(i)));
+  }
+  showTime(QUIET.start, QUIET_DEFAULT[0]);
+  showTime(QUIET.end, QUIET_DEFAULT[1]);
+}
+
+/** Shows "HH:MM" in a pair of selects; a minute off the 5-minute steps gets an option of its own. */
+function showTime([h, m], hhmm) {
+  const [hh, mm] = hhmm.split(':');
+  $(h).value = hh;
+  const minutes = $(m);
+  for (const o of [...minutes.options]) if (o.dataset.extra) o.remove();
+  if (![...minutes.options].some((o) => o.value === mm)) {
+    const o = new Option(mm, mm);
+    o.dataset.extra = '1';
+    const after = [...minutes.options].find((x) => x.value > mm);
+    minutes.insertBefore(o, after || null);
+  }
+  minutes.value = mm;
+}
+
+const readTime = ([h, m]) => `${$(h).value}:${$(m).value}`;
 
 // "Keep for": the select's values are "forever" (null) or a number of days.
 const KEEP_FOREVER = 'forever';
@@ -82,6 +156,7 @@ function renderOptions() {
 export function render(s, ui) {
   const st = ui.settings;
   renderOptions();
+  reformatDecimals();
   showMessage($('settings-message'), st.message);
 
   for (const [field, ids] of Object.entries(FIELD_INPUTS)) {
@@ -115,12 +190,15 @@ export function render(s, ui) {
   const forget = $('set-forget-password').checked;
   $('set-password').disabled = forget;
   const quiet = $('set-quiet-on').checked;
-  $('set-quiet-start').disabled = !quiet;
-  $('set-quiet-end').disabled = !quiet;
+  for (const id of FIELD_INPUTS['alerts.quiet_hours']) $(id).disabled = !quiet;
   $('quiet-times').classList.toggle('is-off', !quiet);
 }
 
-const hm = (v) => (typeof v === 'string' && /^\d{1,2}:\d{2}/.test(v) ? v.padStart(5, '0').slice(0, 5) : null);
+/** "22:00" of "22:00:00" (the backend's form) or "7:00"; null for anything else. */
+function hm(v) {
+  const m = typeof v === 'string' ? /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(v) : null;
+  return m && Number(m[1]) < 24 && Number(m[2]) < 60 ? `${pad2(m[1])}:${m[2]}` : null;
+}
 
 function fill(ui, st) {
   ui.settings.loaded = st;
@@ -137,13 +215,15 @@ function fill(ui, st) {
   $('set-forget-password').checked = false;
   const a = st.alerts;
   if (!a || typeof a !== 'object') return;
-  for (const [key] of ALERT_FIELDS) inputOf(key).value = isNum(a[key]) ? String(a[key]) : '';
+  for (const [key, integer] of ALERT_FIELDS) {
+    if (integer) inputOf(key).value = isNum(a[key]) ? String(a[key]) : '';
+    else showDecimal(inputOf(key), a[key]);
+  }
   const q = Array.isArray(a.quiet_hours) && a.quiet_hours.length === 2 ? a.quiet_hours : null;
   $('set-quiet-on').checked = !!q;
-  if (q) {
-    $('set-quiet-start').value = hm(q[0]) || '22:00';
-    $('set-quiet-end').value = hm(q[1]) || '07:00';
-  }
+  // Off: the usual night, ready for when the owner switches them on.
+  showTime(QUIET.start, (q && hm(q[0])) || QUIET_DEFAULT[0]);
+  showTime(QUIET.end, (q && hm(q[1])) || QUIET_DEFAULT[1]);
 }
 
 function intOrNull(v) {
@@ -159,19 +239,23 @@ class FormError extends Error {
 function readAlerts(loaded) {
   const out = Object.assign({}, loaded);
   for (const [key, integer, label] of ALERT_FIELDS) {
-    const s = String(inputOf(key).value).trim();
-    const v = Number(s);
-    if (s === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) {
-      throw new FormError(t(integer ? 'win-bad-whole-number' : 'win-bad-number', { label: t(label) }), `alerts.${key}`);
+    const field = `alerts.${key}`;
+    if (integer) {
+      const v = intOrNull(inputOf(key).value);
+      if (v === null) throw new FormError(t('win-bad-whole-number', { label: t(label) }), field);
+      out[key] = v;
+      continue;
+    }
+    const v = readDecimal(inputOf(key));
+    if (v === null) {
+      // An example in the window's form: the value as loaded ("1,5"), with its decimal mark.
+      const example = decimalInput(isNum(loaded[key]) ? loaded[key] : 1.5, 1);
+      throw new FormError(t('win-bad-decimal', { label: t(label), example }), field);
     }
     out[key] = v;
   }
   if ($('set-quiet-on').checked) {
-    const a = hm($('set-quiet-start').value);
-    const b = hm($('set-quiet-end').value);
-    if (!a) throw new FormError(t('win-quiet-start'), 'alerts.quiet_hours');
-    if (!b) throw new FormError(t('win-quiet-end'), 'alerts.quiet_hours');
-    out.quiet_hours = [`${a}:00`, `${b}:00`];
+    out.quiet_hours = [`${readTime(QUIET.start)}:00`, `${readTime(QUIET.end)}:00`];
   } else {
     out.quiet_hours = null;
   }
@@ -297,6 +381,7 @@ export async function load(app) {
 
 export function wire(app) {
   const { ui } = app;
+  fillTimeOptions();
   $('settings-form').addEventListener('submit', (ev) => { ev.preventDefault(); save(app); });
   $('btn-test-connection').addEventListener('click', () => testConnection(app));
   $('btn-back').addEventListener('click', () => app.showView('monitor'));

@@ -3,8 +3,11 @@
 #
 # ui/text.js asks the backend for the whole catalogue (get_catalogue) and formats these with
 # @fluent/bundle. Every id starts with "win-"; the window also uses the durations
-# (duration-*) and unit-bar / unit-readings of watch.ftl. Numbers arrive formatted for the
-# language (strings), except counts that choose a plural form. Leading spaces are {" "}.
+# (duration-*) and unit-bar / unit-readings of watch.ftl, and the device's state names of
+# tray.ftl (device-state-*). Numbers arrive formatted for the language (strings), except
+# counts that choose a plural form. A number and its unit are joined by a no-break space
+# (U+00A0: "60 s", "{ $soc } %"), so that they never wrap apart. Leading spaces
+# are {" "}.
 
 ## General
 
@@ -35,17 +38,17 @@ win-unit-c = °C
 win-unit-s = s
 win-unit-min = min
 win-unit-h = h
-win-unit-bar-per-6h = bar/6 h
+win-unit-bar-per-6h = bar/6 h
 
 ## How long ago
 
 win-just-now = just now
-win-minutes-ago = { $minutes } min ago
-win-hours-ago = { $hours } h ago
-win-hours-minutes-ago = { $hours } h { $minutes } min ago
+win-minutes-ago = { $minutes } min ago
+win-hours-ago = { $hours } h ago
+win-hours-minutes-ago = { $hours } h { $minutes } min ago
 win-days-ago = { $days ->
-        [one] 1 day ago
-       *[other] { $days } days ago
+        [one] 1 day ago
+       *[other] { $days } days ago
     }
 
 ## Top bar and summary
@@ -81,13 +84,6 @@ win-updated = updated { $time }, { $ago }
 win-stale-suffix = {" "}· stale
 win-stale-title = This reading is older than two poll intervals
 
-## The device's own names for what it does, in the owner's words: "win-device-state-" and
-## the name in lower case with "-" between the words. Names not listed here are shown as
-## the device sends them.
-
-win-device-state-charging-electrical-main = Charging (electric heater)
-win-device-state-electrical-charging-blocked = Not charging (held off)
-
 ## No device yet
 
 win-empty-title = No NEStore set up yet
@@ -106,19 +102,19 @@ win-not-heating = not heating
 win-outlet = outlet
 win-stored-energy = Stored energy
 win-flow = Hot-water flow
-win-legend-cold = 10 °C
-win-legend-hot = 85 °C
+win-legend-cold = 10 °C
+win-legend-hot = 85 °C
 
 ## Pressure. $bar: a pressure level ("1.5"); $band: the healthy band ("2–3 bar").
 
 win-pressure = Pressure
-win-tick-low-title = Low-pressure alarm below { $bar } bar
-win-tick-high-title = High-pressure alarm above { $bar } bar
+win-tick-low-title = Low-pressure alarm below { $bar } bar
+win-tick-high-title = High-pressure alarm above { $bar } bar
 win-healthy-band = Healthy: { $band }
 win-within-band = Within the healthy { $band } band
 win-outside-band-quiet = Healthy: { $band } · no alert raised
-win-low-alarm-hint = Below the { $bar } bar alarm level — check for leaks and call your installer
-win-high-alarm-hint = Above the { $bar } bar alarm level — call your installer; do not start a charge
+win-low-alarm-hint = Below the { $bar } bar alarm level — check for leaks and call your installer
+win-high-alarm-hint = Above the { $bar } bar alarm level — call your installer; do not start a charge
 win-low-warn-hint = Below the healthy { $band } band — a falling pressure at a steady charge can mean a leak
 win-high-warn-hint = Above the healthy { $band } band — check the expansion vessel
 win-leak-hint = Falling at a steady charge — possibly a leak: check pipes and valves
@@ -159,14 +155,14 @@ win-confirmed = Confirmed by the device.
 win-not-accepted = The device did not accept the command.
 # $words: the owner's words; $term: the device's own name.
 win-state-with-term = { $words } (“{ $term }”)
-win-power-range = Power must be { $min }–{ $max } W in steps of { $step } W.
-win-target-above = Target must be above the current { $soc } % ({ $min }–{ $max } %).
-win-target-range = Target must be 1–{ $max } %.
-win-target-above-max = A target of { $target } % is above the { $max } % maximum.
+win-power-range = Power must be { $min }–{ $max } W in steps of { $step } W.
+win-target-above = Target must be above the current { $soc } % ({ $min }–{ $max } %).
+win-target-range = Target must be 1–{ $max } %.
+win-target-above-max = A target of { $target } % is above the { $max } % maximum.
 # $min, $max: durations.
 win-duration-range = Duration must be { $min } to { $max }.
 # $duration: a duration.
-win-describe-start = Start electric charging at { $power } W up to { $target } % for at most { $duration }
+win-describe-start = Start electric charging at { $power } W up to { $target } % for at most { $duration }
 win-describe-stop = Stop electric charging and keep the schedule from charging for { $duration }
 win-describe-auto = Return the device to automatic operation
 
@@ -192,7 +188,7 @@ win-alert-fallback = { $severity }: { $kind }
 # $time: a clock time.
 win-snoozed-until = Alerts snoozed until { $time } (alarms still notify)
 win-resume-alerts = Resume alerts
-win-snooze-hour = Snooze 1 h
+win-snooze-hour = Snooze 1 h
 win-snooze-hour-title = Silence warnings for an hour; alarms still notify
 win-snooze-tomorrow = Until tomorrow
 win-snooze-tomorrow-title = Silence warnings until 07:00; alarms still notify
@@ -210,8 +206,8 @@ win-phase-reminder = reminder
 win-resolved = resolved
 win-severity-resolved = { $severity } resolved
 win-alert-title-fallback = Alert
-win-log-pressure = { $bar } bar
-win-log-soc = { $soc } % charge
+win-log-pressure = { $bar } bar
+win-log-soc = { $soc } % charge
 win-not-notified = (not notified)
 win-not-notified-snoozed = (not notified: snoozed)
 win-not-notified-quiet = (quiet hours)
@@ -226,7 +222,7 @@ win-device-address = Device address
 win-host-placeholder = 192.168.1.50 or nestore.home
 win-port = Port
 win-read-every = Read every
-win-interval-help = At least 60 s; the device is slow. 300 s is the usual choice.
+win-interval-help = At least 60 s; the device is slow. 300 s is the usual choice.
 win-allow-control = Allow control
 win-allow-control-help = Start and stop charging from this app
 win-start-at-login = Start at login
@@ -245,7 +241,7 @@ win-warn-below = Warn below
 win-alarm-below = Alarm below
 win-warn-above = Warn above
 win-alarm-above = Alarm above
-win-pressure-limits-help = Pressure limits. The low-pressure warning applies above 50 % charge, the alarms at any charge.
+win-pressure-limits-help = Pressure limits. The low-pressure warning applies above 50 % charge, the alarms at any charge.
 win-leak-label = Leak: falls faster than
 win-confirm-after = Confirm after
 win-offline-after = Offline alert after
@@ -254,6 +250,9 @@ win-quiet-hours = Quiet hours
 win-quiet-help = Warnings are logged but not shown; alarms always notify
 win-from = From
 win-to = to
+# The two parts of a time of day (the quiet hours), for screen readers.
+win-hour = hour
+win-minutes = minutes
 win-test-connection = Test connection
 win-save = Save
 win-saving = Saving…
@@ -265,32 +264,31 @@ win-need-host = Host: enter the address of the NEStore first.
 win-bad-port = Port: enter a whole number from 1 to 65535 (the NEStore uses 4805).
 win-bad-interval = Poll interval: enter a whole number of seconds (at least 60).
 # $label: the field's label.
-win-bad-number = { $label }: enter a number.
+# $example: a number in the window's form ("1.5"); "," works as the decimal mark too.
+win-bad-decimal = { $label }: enter a number, such as { $example }.
 win-bad-whole-number = { $label }: enter a whole number.
-win-quiet-start = Quiet hours: enter a start time.
-win-quiet-end = Quiet hours: enter an end time.
 win-keep-history = Keep history
 win-keep-history-help = Store every reading on this computer for the History charts
 win-keep-for = Keep for
 win-keep-forever = Forever
 win-keep-years = { $years ->
-        [one] 1 year
-       *[other] { $years } years
+        [one] 1 year
+       *[other] { $years } years
     }
-win-keep-days = { $days } days
+win-keep-days = { $days } days
 
 ## History
 
 win-history = History
 win-history-title = History: charts of the readings
 win-history-ranges = Period
-win-range-24h = 24 h
-win-range-7d = 7 days
-win-range-30d = 30 days
-win-range-1y = 1 year
-win-range-24h-title = The last 24 hours
-win-range-7d-title = The last 7 days
-win-range-30d-title = The last 30 days
+win-range-24h = 24 h
+win-range-7d = 7 days
+win-range-30d = 30 days
+win-range-1y = 1 year
+win-range-24h-title = The last 24 hours
+win-range-7d-title = The last 7 days
+win-range-30d-title = The last 30 days
 win-range-1y-title = The last year
 # $from, $to: dates and times.
 win-zoomed-to = { $from } – { $to }

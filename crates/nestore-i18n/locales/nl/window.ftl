@@ -4,9 +4,11 @@
 #
 # ui/text.js vraagt de backend om de hele catalogus (get_catalogue) en maakt hiervan tekst
 # met @fluent/bundle. Elke id begint met "win-"; het venster gebruikt ook de duur
-# (duration-*) en unit-bar / unit-readings uit watch.ftl. Getallen komen als tekst binnen,
-# al in de Nederlandse vorm (2,4), behalve aantallen die een meervoud kiezen. Een spatie
-# aan het begin schrijven we als {" "}.
+# (duration-*) en unit-bar / unit-readings uit watch.ftl, en de namen van wat het apparaat
+# doet uit tray.ftl (device-state-*). Getallen komen als tekst binnen, al in de Nederlandse
+# vorm (2,4), behalve aantallen die een meervoud kiezen. Tussen een getal en zijn eenheid
+# staat een harde spatie (U+00A0: "60 s", "{ $soc } %"), zodat ze nooit over twee
+# regels breken. Een spatie aan het begin schrijven we als {" "}.
 
 ## Algemeen
 
@@ -37,17 +39,17 @@ win-unit-c = °C
 win-unit-s = s
 win-unit-min = min
 win-unit-h = uur
-win-unit-bar-per-6h = bar/6 uur
+win-unit-bar-per-6h = bar/6 uur
 
 ## Hoe lang geleden
 
 win-just-now = zojuist
-win-minutes-ago = { $minutes } min geleden
-win-hours-ago = { $hours } uur geleden
-win-hours-minutes-ago = { $hours } uur en { $minutes } min geleden
+win-minutes-ago = { $minutes } min geleden
+win-hours-ago = { $hours } uur geleden
+win-hours-minutes-ago = { $hours } uur en { $minutes } min geleden
 win-days-ago = { $days ->
-        [one] 1 dag geleden
-       *[other] { $days } dagen geleden
+        [one] 1 dag geleden
+       *[other] { $days } dagen geleden
     }
 
 ## Bovenbalk en overzicht
@@ -83,13 +85,6 @@ win-updated = bijgewerkt { $time }, { $ago }
 win-stale-suffix = {" "}· verouderd
 win-stale-title = Deze meting is ouder dan twee uitleesintervallen
 
-## De namen die het apparaat zelf gebruikt voor wat het doet, in woorden voor de eigenaar:
-## "win-device-state-" en de naam in kleine letters met "-" tussen de woorden. Namen die
-## hier niet staan, tonen we zoals het apparaat ze stuurt.
-
-win-device-state-charging-electrical-main = Laden (elektrisch element)
-win-device-state-electrical-charging-blocked = Niet laden (tegengehouden)
-
 ## Nog geen apparaat
 
 win-empty-title = Nog geen NEStore ingesteld
@@ -108,19 +103,19 @@ win-not-heating = verwarmt niet
 win-outlet = uitlaat
 win-stored-energy = Opgeslagen energie
 win-flow = Warmwaterstroom
-win-legend-cold = 10 °C
-win-legend-hot = 85 °C
+win-legend-cold = 10 °C
+win-legend-hot = 85 °C
 
 ## Druk. $bar: een drukgrens ("1,5"); $band: het normale bereik ("2–3 bar").
 
 win-pressure = Druk
-win-tick-low-title = Alarm bij lage druk onder { $bar } bar
-win-tick-high-title = Alarm bij hoge druk boven { $bar } bar
+win-tick-low-title = Alarm bij lage druk onder { $bar } bar
+win-tick-high-title = Alarm bij hoge druk boven { $bar } bar
 win-healthy-band = Normaal: { $band }
 win-within-band = Binnen het normale bereik van { $band }
 win-outside-band-quiet = Normaal: { $band } · geen melding
-win-low-alarm-hint = Onder de alarmgrens van { $bar } bar — kijk of er ergens iets lekt en bel je installateur
-win-high-alarm-hint = Boven de alarmgrens van { $bar } bar — bel je installateur en begin niet met laden
+win-low-alarm-hint = Onder de alarmgrens van { $bar } bar — kijk of er ergens iets lekt en bel je installateur
+win-high-alarm-hint = Boven de alarmgrens van { $bar } bar — bel je installateur en begin niet met laden
 win-low-warn-hint = Lager dan normaal ({ $band }) — een dalende druk bij een gelijkblijvende laadtoestand kan op een lek wijzen
 win-high-warn-hint = Hoger dan normaal ({ $band }) — laat het expansievat nakijken
 win-leak-hint = Daalt terwijl de laadtoestand gelijk blijft — mogelijk een lek: controleer leidingen en kranen
@@ -161,14 +156,14 @@ win-confirmed = Bevestigd door het apparaat.
 win-not-accepted = Het apparaat heeft de opdracht niet aangenomen.
 # $words: de woorden voor de eigenaar; $term: de naam die het apparaat gebruikt.
 win-state-with-term = { $words } (“{ $term }”)
-win-power-range = Het vermogen moet { $min }–{ $max } W zijn, in stappen van { $step } W.
-win-target-above = Het doel moet boven de huidige { $soc } % liggen ({ $min }–{ $max } %).
-win-target-range = Het doel moet 1–{ $max } % zijn.
-win-target-above-max = Een doel van { $target } % is hoger dan het maximum van { $max } %.
+win-power-range = Het vermogen moet { $min }–{ $max } W zijn, in stappen van { $step } W.
+win-target-above = Het doel moet boven de huidige { $soc } % liggen ({ $min }–{ $max } %).
+win-target-range = Het doel moet 1–{ $max } % zijn.
+win-target-above-max = Een doel van { $target } % is hoger dan het maximum van { $max } %.
 # $min, $max: een duur.
 win-duration-range = De duur moet tussen { $min } en { $max } liggen.
 # $duration: een duur.
-win-describe-start = Elektrisch laden starten met { $power } W tot { $target } %, hooguit { $duration }
+win-describe-start = Elektrisch laden starten met { $power } W tot { $target } %, hooguit { $duration }
 win-describe-stop = Elektrisch laden stoppen en het schema { $duration } lang niet laten laden
 win-describe-auto = Het apparaat weer automatisch laten werken
 
@@ -194,7 +189,7 @@ win-alert-fallback = { $severity }: { $kind }
 # $time: een kloktijd.
 win-snoozed-until = Meldingen uitgesteld tot { $time } (alarmen komen wel door)
 win-resume-alerts = Meldingen weer aan
-win-snooze-hour = 1 uur uitstellen
+win-snooze-hour = 1 uur uitstellen
 win-snooze-hour-title = Waarschuwingen een uur stil; alarmen komen wel door
 win-snooze-tomorrow = Tot morgen
 win-snooze-tomorrow-title = Waarschuwingen stil tot 07:00; alarmen komen wel door
@@ -212,8 +207,8 @@ win-phase-reminder = herinnering
 win-resolved = opgelost
 win-severity-resolved = { $severity } opgelost
 win-alert-title-fallback = Melding
-win-log-pressure = { $bar } bar
-win-log-soc = laadtoestand { $soc } %
+win-log-pressure = { $bar } bar
+win-log-soc = laadtoestand { $soc } %
 win-not-notified = (niet gemeld)
 win-not-notified-snoozed = (niet gemeld: uitgesteld)
 win-not-notified-quiet = (stille uren)
@@ -228,7 +223,7 @@ win-device-address = Adres van het apparaat
 win-host-placeholder = 192.168.1.50 of nestore.home
 win-port = Poort
 win-read-every = Uitlezen om de
-win-interval-help = Minstens 60 s; het apparaat is traag. Meestal kies je 300 s.
+win-interval-help = Minstens 60 s; het apparaat is traag. Meestal kies je 300 s.
 win-allow-control = Bediening toestaan
 win-allow-control-help = Laden starten en stoppen vanuit deze app
 win-start-at-login = Starten bij inloggen
@@ -247,7 +242,7 @@ win-warn-below = Waarschuwen onder
 win-alarm-below = Alarm onder
 win-warn-above = Waarschuwen boven
 win-alarm-above = Alarm boven
-win-pressure-limits-help = Drukgrenzen. De waarschuwing bij lage druk geldt boven een laadtoestand van 50 %, de alarmen bij elke laadtoestand.
+win-pressure-limits-help = Drukgrenzen. De waarschuwing bij lage druk geldt boven een laadtoestand van 50 %, de alarmen bij elke laadtoestand.
 win-leak-label = Lek: daalt sneller dan
 win-confirm-after = Bevestigen na
 win-offline-after = Niet bereikbaar na
@@ -256,6 +251,9 @@ win-quiet-hours = Stille uren
 win-quiet-help = Waarschuwingen worden bewaard maar niet getoond; alarmen komen altijd door
 win-from = Van
 win-to = tot
+# De twee delen van een tijd (de stille uren), voor schermlezers.
+win-hour = uur
+win-minutes = minuten
 win-test-connection = Verbinding testen
 win-save = Opslaan
 win-saving = Bezig met opslaan…
@@ -267,32 +265,31 @@ win-need-host = Adres: vul eerst het adres van de NEStore in.
 win-bad-port = Poort: vul een heel getal van 1 tot 65535 in (de NEStore gebruikt 4805).
 win-bad-interval = Uitleesinterval: vul een heel aantal seconden in (minstens 60).
 # $label: het label van het veld.
-win-bad-number = { $label }: vul een getal in.
+# $example: een getal in de vorm van het venster ("1,5"); een punt als decimaalteken mag ook.
+win-bad-decimal = { $label }: vul een getal in, bijvoorbeeld { $example }.
 win-bad-whole-number = { $label }: vul een heel getal in.
-win-quiet-start = Stille uren: vul een begintijd in.
-win-quiet-end = Stille uren: vul een eindtijd in.
 win-keep-history = Geschiedenis bewaren
 win-keep-history-help = Elke meting op deze computer bewaren voor de grafieken bij Geschiedenis
 win-keep-for = Bewaren
 win-keep-forever = Altijd
 win-keep-years = { $years ->
-        [one] 1 jaar
-       *[other] { $years } jaar
+        [one] 1 jaar
+       *[other] { $years } jaar
     }
-win-keep-days = { $days } dagen
+win-keep-days = { $days } dagen
 
 ## Geschiedenis
 
 win-history = Geschiedenis
 win-history-title = Geschiedenis: grafieken van de metingen
 win-history-ranges = Periode
-win-range-24h = 24 uur
-win-range-7d = 7 dagen
-win-range-30d = 30 dagen
-win-range-1y = 1 jaar
-win-range-24h-title = De afgelopen 24 uur
-win-range-7d-title = De afgelopen 7 dagen
-win-range-30d-title = De afgelopen 30 dagen
+win-range-24h = 24 uur
+win-range-7d = 7 dagen
+win-range-30d = 30 dagen
+win-range-1y = 1 jaar
+win-range-24h-title = De afgelopen 24 uur
+win-range-7d-title = De afgelopen 7 dagen
+win-range-30d-title = De afgelopen 30 dagen
 win-range-1y-title = Het afgelopen jaar
 # $from, $to: datums en tijden.
 win-zoomed-to = { $from } – { $to }
@@ -329,7 +326,7 @@ win-series-charged = Geladen
 # $litres, $kwh: eenheden; $weeks: over hoeveel weken elke staaf het gemiddelde is.
 win-daily-averages = { $litres } · { $kwh } per dag, { $weeks ->
         [1] gemiddeld per week
-       *[other] gemiddeld per { $weeks } weken
+       *[other] gemiddeld per { $weeks } weken
     }
 # $time: een datum en tijd; $title: de titel van de melding.
 win-event-at = { $time } { $title }
