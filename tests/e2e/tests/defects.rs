@@ -585,7 +585,21 @@ impl Win {
             (el.is_displayed().await.ok()? && el.is_enabled().await.ok()?).then_some(el)
         })
         .await?;
+        self.scroll_to(&el).await?;
         el.click().await?;
+        Ok(())
+    }
+
+    /// Scrolls `el` to the middle of the window, as a person would before using it (a field
+    /// below the fold is not interactable).
+    async fn scroll_to(&self, el: &fantoccini::elements::Element) -> Result<()> {
+        let arg = serde_json::to_value(el)?;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
+                vec![arg],
+            )
+            .await?;
         Ok(())
     }
 
@@ -595,6 +609,7 @@ impl Win {
             el.is_displayed().await.ok()?.then_some(el)
         })
         .await?;
+        self.scroll_to(&el).await?;
         el.clear().await?;
         el.send_keys(value).await?;
         let got = el.prop("value").await?.unwrap_or_default();
@@ -606,6 +621,7 @@ impl Win {
 
     async fn set_checked(&self, id: &str, on: bool) -> Result<()> {
         let el = self.el(id).await?;
+        self.scroll_to(&el).await?;
         if el.is_selected().await? != on {
             el.click().await?;
         }
