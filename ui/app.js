@@ -19,6 +19,7 @@ import * as totals from './panels/totals.js';
 import * as controls from './panels/controls.js';
 import * as settings from './panels/settings.js';
 import * as history from './panels/history.js';
+import * as finder from './panels/finder.js';
 
 const MONITOR_PANELS = [header, alerts, vessel, pressure, totals, controls];
 
@@ -41,6 +42,7 @@ const app = {
     document.documentElement.classList.toggle('on-settings', onSettings);
     document.documentElement.classList.toggle('on-history', onHistory);
     history.render(s, ui);
+    finder.render(s, ui);
     if (!s) return;
     const unconfigured = s.connection === 'not_configured';
     $('empty-state').hidden = !unconfigured;
@@ -80,19 +82,31 @@ const app = {
     app.loading = mine;
   },
 
+  /** Shows a view; resolves when it is ready (Settings: the settings loaded into the form). */
   showView(view) {
     app.ui.view = view;
     app.render();
+    let ready = Promise.resolve();
     if (view === 'settings') {
-      settings.load(app);
+      ready = settings.load(app);
       $('set-host').focus();
     }
     if (view === 'history') history.open(app);
+    return ready;
+  },
+
+  /**
+   * "Use" on a NEStore that Find my NEStore found: Settings (opened if need be) takes its
+   * address and port, tests the connection and, when the test reaches it, saves.
+   */
+  async useHit(hit) {
+    if (app.ui.view !== 'settings') await app.showView('settings');
+    await settings.useDevice(app, hit.host, hit.port);
   },
 };
 
 async function start() {
-  for (const panel of [notices, header, alerts, controls, settings, history]) panel.wire(app);
+  for (const panel of [notices, header, alerts, controls, settings, history, finder]) panel.wire(app);
   if (!connected()) {
     document.title = t('win-doc-title');
     app.ui.localError = t('win-not-in-app');
@@ -112,6 +126,8 @@ async function start() {
     listen('state', (s) => { pushed = true; app.receive(s); }),
     // "Settings" from the tray menu while the window is open.
     listen('show-settings', () => app.showView('settings')),
+    // Find my NEStore: each NEStore as the search confirms it, before `discover` answers.
+    listen('discovery-hit', (h) => finder.hit(app, h)),
   ]).then(() => null, (e) => e || new Error(String(e)));
   const state = invoke('get_state').then((s) => { if (!pushed) app.state = s; }, (e) => e);
   if (!(await catalogue)) return;

@@ -40,6 +40,15 @@ export function createUi() {
       exportMessage: null,        // {ok, text}: where the CSV went, or the error
     },
 
+    // Find my NEStore (panels/finder.js; docs/ipc.md "discover")
+    discovery: {
+      running: false,             // a discover call is in flight
+      origin: null,               // where it was started: 'settings' | 'empty' | 'offline' (its results show there)
+      hits: [],                   // the NEStores found, in the order they came (unique by address)
+      result: null,               // {complete, swept} when the search is over
+      error: null,                // the search's error message (e.g. one is running already)
+    },
+
     // settings
     settings: {
       loaded: null,               // the settings as last loaded or saved (get_settings shape)

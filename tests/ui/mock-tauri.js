@@ -26,8 +26,15 @@
 // locales/ beside the page, joined in the backend's order. A save with another `language` changes
 // state.language and pushes the state, as the backend does. The canned backend words of the
 // online state (its alert log, the active alert lines) come in Dutch too.
+// Find my NEStore: `discover` finds two NEStores (nestore.home, found by name, API v3, 63 %; and
+// 192.168.1.37, found by the sweep, API v2, no charge reported), each sent as a `discovery-hit`
+// event before it answers; ?find=none finds none; ?find=1|none clicks the Find button of the
+// view shown (Settings, the first-run card, the offline notice). A second search while one runs
+// is refused. Test connection fails for 10.0.0.99.
 // window.__mock exposes the state, the calls made and emit() for tests/ui/checks.js;
-// __mock.saveError = {code, message, field} makes the next save_settings fail with it.
+// __mock.saveError = {code, message, field} makes the next save_settings fail with it;
+// __mock.holdDiscovery = true leaves a search to the check: __mock.discoveryHit(hit) sends one
+// hit, __mock.discoveryFinish({complete, swept}) answers `discover` with the hits sent.
 (() => {
   'use strict';
   const q = new URLSearchParams(location.search);
@@ -216,10 +223,12 @@
     history_enabled: q.get('hist') !== 'off', history_keep_days: null,
     language: CHOICE,
   };
-  const control = { saveError: null };
-  const listeners = [];
+  const control = { saveError: null, holdDiscovery: false };
+  const listeners = {}; // event name → callbacks
   const clone = (v) => JSON.parse(JSON.stringify(v));
-  const emit = () => listeners.forEach((cb) => cb({ event: 'state', id: 0, payload: clone(state) }));
+  const emitEvent = (name, payload) => (listeners[name] || []).slice()
+    .forEach((cb) => cb({ event: name, id: 0, payload: clone(payload) }));
+  const emit = () => emitEvent('state', state);
   const later = (ms) => new Promise((res) => setTimeout(res, ms));
   const fmtDur = (m) => (NL
     ? (m % 60 ? `${Math.floor(m / 60)} uur en ${m % 60} min`.replace(/^0 uur en /, '') : `${m / 60} uur`)
@@ -360,7 +369,12 @@
       state.control.enabled = s.control_enabled;
       state.control.password_stored = settings.password_stored;
       state.control.available = s.control_enabled && settings.password_stored;
-      if (state.connection === 'not_configured') { state.connection = 'connecting'; }
+      // A new device (or the first): the backend polls it at once.
+      if (['not_configured', 'offline'].includes(state.connection)) {
+        state.connection = 'connecting';
+        state.offline_since = null;
+        state.error = null;
+      }
       if (s.language !== undefined) state.language = resolve(s.language);
       emit();
       let password_check = null;
@@ -388,6 +402,44 @@
       emit();
       return null;
     },
+  };
+
+  // ---- Find my NEStore (docs/ipc.md "discover") ----
+  const HITS = [
+    { address: '192.168.1.20:4805', host: 'nestore.home', port: 4805, name: 'nestore.home',
+      found_by: 'name_lookup', api_version: 'v3', soc_pct: 63.0 },
+    { address: '192.168.1.37:4805', host: '192.168.1.37', port: 4805, name: null,
+      found_by: 'sweep', api_version: 'v2', soc_pct: null },
+  ];
+  const search = { running: false, sent: [], finish: null };
+  function discoveryHit(hit) {
+    if (!search.running) throw new Error('no search is running');
+    if (!search.sent.some((h) => h.address === hit.address)) search.sent.push(clone(hit));
+    emitEvent('discovery-hit', hit);
+  }
+  handlers.discover = () => {
+    if (search.running) {
+      throw fail('refused', NL ? 'Er wordt al naar een NEStore gezocht: wacht tot dat klaar is.'
+        : 'A search for NEStores is running already: wait for it to finish.');
+    }
+    search.running = true;
+    search.sent = [];
+    const answer = new Promise((res) => {
+      search.finish = (over) => {
+        search.running = false;
+        search.finish = null;
+        res(Object.assign({ hits: clone(search.sent), complete: true, swept: 254 }, over || {}));
+      };
+    });
+    if (!control.holdDiscovery) {
+      const found = q.get('find') === 'none' ? [] : HITS;
+      (async () => {
+        for (const h of found) { await later(200); discoveryHit(h); }
+        await later(300);
+        search.finish();
+      })();
+    }
+    return answer;
   };
 
   // ---- history (docs/ipc.md "History") ----
@@ -537,8 +589,8 @@
     },
     event: {
       listen: async (name, cb) => {
-        if (name === 'state') listeners.push(cb);
-        return () => { const i = listeners.indexOf(cb); if (i >= 0) listeners.splice(i, 1); };
+        (listeners[name] = listeners[name] || []).push(cb);
+        return () => { const l = listeners[name]; const i = l.indexOf(cb); if (i >= 0) l.splice(i, 1); };
       },
     },
   };
@@ -548,6 +600,15 @@
     get state() { return state; },
     emit,
     set saveError(e) { control.saveError = e; },
+    HITS,
+    set holdDiscovery(v) { control.holdDiscovery = !!v; },
+    /** Whether a `discover` call is running (the check may send hits and finish it). */
+    get searching() { return search.running; },
+    discoveryHit,
+    discoveryFinish(over) {
+      if (!search.finish) throw new Error('no search is running');
+      search.finish(over);
+    },
     /** Changes the state the way the backend would, and pushes it. */
     update(fn) { fn(state); emit(); },
   };
@@ -569,6 +630,14 @@
             if (u) u.setSelect({ left: u.bbox.width / uPlotRatio() * 0.55, width: u.bbox.width / uPlotRatio() * 0.2, top: 0, height: 10 });
           }, 900);
         }
+      }
+      const find = q.get('find');
+      if (find) {
+        setTimeout(() => {
+          const ids = ['btn-find', 'btn-find-offline', 'btn-find-empty'];
+          const shown = ids.map((id) => document.getElementById(id)).find((b) => b.offsetParent !== null);
+          if (shown) shown.click();
+        }, 300);
       }
       if (q.get('test')) setTimeout(() => document.getElementById('btn-test-connection').click(), 300);
       if (q.get('log') === 'all') document.getElementById('btn-alert-log-toggle').click();

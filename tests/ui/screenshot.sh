@@ -200,6 +200,14 @@ shoot alarm-only      "state=alarmonly"
 shoot snooze-fail     "state=alarm&snoozefail=1&snooze=1h"
 shoot raw-low         "state=rawlow"
 shoot test-login      "state=online&view=settings&test=1" 1250
+# Find my NEStore (README: docs/screenshots/find*.png): two found in Settings, the first-run
+# card, the notice when the configured device has been offline for a while, none found.
+shoot find            "state=online&view=settings&find=1"
+shoot find-nl         "state=online&lang=nl&view=settings&find=1"
+shoot find-first-run  "state=unconfigured&find=1"
+shoot find-offline    "state=offline"
+shoot find-offline-search "state=offline&find=1"
+shoot find-none       "state=unconfigured&find=none"
 # In Dutch (README's "In Nederlands": docs/screenshots/*-nl.png).
 shoot window-nl       "state=online&lang=nl"
 shoot settings-nl     "state=online&lang=nl&view=settings" 1250

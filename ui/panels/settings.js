@@ -301,6 +301,7 @@ function failed(app, e) {
   }
 }
 
+/** Saves the form; true when the backend took it. */
 async function save(app) {
   const st = app.ui.settings;
   let args;
@@ -308,7 +309,7 @@ async function save(app) {
     args = readForm(app.ui);
   } catch (e) {
     failed(app, e);
-    return;
+    return false;
   }
   st.invalid = [];
   st.saving = true;
@@ -328,12 +329,14 @@ async function save(app) {
   } catch (e) {
     st.saving = false;
     failed(app, e);
-    return;
+    return false;
   }
   st.saving = false;
   app.render();
+  return true;
 }
 
+/** Tests the host and port of the form; true when the device was reached. */
 async function testConnection(app) {
   const st = app.ui.settings;
   const host = $('set-host').value.trim();
@@ -343,7 +346,7 @@ async function testConnection(app) {
     port = readPort();
   } catch (e) {
     failed(app, e);
-    return;
+    return false;
   }
   const password = $('set-forget-password').checked ? null : ($('set-password').value || null);
   st.invalid = [];
@@ -351,17 +354,41 @@ async function testConnection(app) {
   st.message = { ok: null, id: 'win-trying', args: { host, port: String(port) } };
   st.passwordCheck = null;
   app.render();
+  let reached;
   try {
     const res = (await invoke('test_connection', { host, port, password })) || {};
-    st.message = res.message ? { ok: !!res.ok, text: res.message } : { ok: !!res.ok, id: res.ok ? 'win-reached' : 'win-not-reached' };
+    reached = res.ok === true;
+    st.message = res.message ? { ok: reached, text: res.message } : { ok: reached, id: reached ? 'win-reached' : 'win-not-reached' };
     st.passwordCheck = res.login && typeof res.login === 'object' ? res.login : null;
   } catch (e) {
     st.testing = false;
     failed(app, e);
-    return;
+    return false;
   }
   st.testing = false;
   app.render();
+  return reached;
+}
+
+/**
+ * "Use" on a NEStore that Find my NEStore found: its address and port in the form, then the
+ * Test connection path; when the test reaches it, the Save path (the app polls it at once).
+ * When the test fails nothing is saved and the test's message says why.
+ */
+export async function useDevice(app, host, port) {
+  const st = app.ui.settings;
+  if (st.testing || st.saving) return false;
+  $('set-host').value = host;
+  $('set-port').value = String(port);
+  st.invalid = st.invalid.filter((f) => f !== 'host' && f !== 'port');
+  if (!(await testConnection(app))) return false;
+  const passwordCheck = st.passwordCheck;
+  if (!(await save(app))) return false;
+  st.message = { ok: true, id: 'win-find-used', args: { address: `${host}:${port}` } };
+  // The test's login result stands unless the save checked the password itself.
+  if (!st.passwordCheck) st.passwordCheck = passwordCheck;
+  app.render();
+  return true;
 }
 
 /** Opens the view: a fresh load of the settings, no old messages. */

@@ -335,3 +335,34 @@ win-export-daily = Daily totals
 win-export-daily-title = One line per day (hot water, charged energy) instead of the readings
 win-exporting = Exporting…
 win-exported-to = Saved to { $path }
+
+## Find my NEStore (issue 11: the search for NEStores on this network, `discover`)
+
+# The feature's name, on its buttons and in the offline notice.
+win-find = Find my NEStore
+win-find-searching = Looking for your NEStore on this network…
+# $count: how many were found (1 or more).
+win-find-found = { $count ->
+        [one] Found 1 NEStore. Choose Use to use it.
+       *[other] Found { $count } NEStores. Choose the one to use.
+    }
+# $swept: how many addresses of this network were tried.
+win-find-none = No NEStore found on this network ({ $swept ->
+        [one] 1 address tried
+       *[other] { $swept } addresses tried
+    }). Check that it is switched on and connected, or type its address.
+win-find-partial = Not every address could be tried in time: press Find my NEStore again if yours is missing.
+win-find-list = NEStores found
+# $version: the firmware's API version, as the device names it ("v3").
+win-find-api = API { $version }
+win-find-api-title = The API version of its firmware
+# $soc: the state of charge, a whole number.
+win-find-soc = charge { $soc } %
+win-find-soc-unknown = charge —
+win-find-use = Use
+# $device: the NEStore's name, or its address.
+win-find-use-label = Use { $device }
+# $address: host:port, as saved.
+win-find-used = Saved. The app now reads the NEStore at { $address }.
+# $time: when it stopped answering (a time of day, or a date and time).
+win-find-offline = Your NEStore has not answered since { $time }. If your router gave it a new address, Find my NEStore can look for it.

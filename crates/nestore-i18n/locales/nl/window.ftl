@@ -336,3 +336,34 @@ win-export-daily = Dagtotalen
 win-export-daily-title = Eén regel per dag (warm water, geladen energie) in plaats van alle metingen
 win-exporting = Bezig met exporteren…
 win-exported-to = Opgeslagen in { $path }
+
+## Zoek mijn NEStore (issue 11: zoeken naar NEStores op dit netwerk, `discover`)
+
+# De naam van de functie, op de knoppen en in de melding dat hij niet bereikbaar is.
+win-find = Zoek mijn NEStore
+win-find-searching = Je NEStore zoeken op dit netwerk…
+# $count: hoeveel er gevonden zijn (1 of meer).
+win-find-found = { $count ->
+        [one] 1 NEStore gevonden. Kies Gebruiken om hem te gebruiken.
+       *[other] { $count } NEStores gevonden. Kies de NEStore die je wilt gebruiken.
+    }
+# $swept: hoeveel adressen van dit netwerk geprobeerd zijn.
+win-find-none = Geen NEStore gevonden op dit netwerk ({ $swept ->
+        [one] 1 adres geprobeerd
+       *[other] { $swept } adressen geprobeerd
+    }). Controleer of hij aanstaat en verbonden is, of vul zijn adres in.
+win-find-partial = Niet elk adres kon op tijd geprobeerd worden: kies nog eens Zoek mijn NEStore als de jouwe ontbreekt.
+win-find-list = Gevonden NEStores
+# $version: de API-versie van de firmware, zoals het apparaat hem noemt ("v3").
+win-find-api = API { $version }
+win-find-api-title = De API-versie van de firmware
+# $soc: de laadtoestand, een heel getal.
+win-find-soc = laadtoestand { $soc } %
+win-find-soc-unknown = laadtoestand —
+win-find-use = Gebruiken
+# $device: de naam van de NEStore, of zijn adres.
+win-find-use-label = { $device } gebruiken
+# $address: host:poort, zoals opgeslagen.
+win-find-used = Opgeslagen. De app leest nu de NEStore op { $address } uit.
+# $time: sinds wanneer hij niet antwoordt (een tijd, of een datum en tijd).
+win-find-offline = Je NEStore is sinds { $time } niet bereikbaar. Heeft je router hem een nieuw adres gegeven? Dan kan Zoek mijn NEStore hem opzoeken.
