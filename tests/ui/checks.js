@@ -671,6 +671,228 @@
       ok(callsOf('save_settings')[1].args.settings.history_keep_days === null, 'Forever is null');
     },
 
+    // Find my NEStore in Settings: the search starts only when asked, the hits show as they
+    // come (before the search ends), the summary at the end; Use tests and then saves that
+    // host and port; a failed test saves nothing; a new search starts a new list.
+    async 'find-settings'() {
+      await openSettings();
+      const [h1, h2] = mock().HITS;
+      ok(callsOf('discover').length === 0, 'searched without being asked');
+      ok($('finder').hidden, 'results before any search');
+      mock().holdDiscovery = true;
+      $('btn-find').click();
+      await until(() => mock().searching, 'the search');
+      ok($('btn-find').disabled, 'Find is disabled while searching');
+      ok(text('find-status') === 'Looking for your NEStore on this network…', `status ${text('find-status')}`);
+      ok($('find-status').classList.contains('is-busy'), 'shown as busy');
+      ok($('find-list').getAttribute('aria-live') === 'polite', 'the list is a polite live region');
+      ok($('find-list').getAttribute('aria-label') === 'NEStores found', $('find-list').getAttribute('aria-label'));
+      ok($('find-list').children.length === 0, 'no rows yet');
+      mock().discoveryHit(h1);
+      await until(() => $('find-hit-0'), 'the first hit');
+      ok(callsOf('discover')[0].answeredAt === null && mock().searching, 'the hit shows before the search ends');
+      const first = $('find-hit-0');
+      ok(first.querySelector('.find-hit-name').textContent === 'nestore.home', first.textContent);
+      ok(first.querySelector('.find-hit-address').textContent === '192.168.1.20:4805', first.textContent);
+      ok(first.querySelector('.find-hit-api').textContent === 'API v3', first.textContent);
+      ok(first.querySelector('.find-hit-soc').textContent === `charge 63${NB}%`, first.textContent);
+      const use = $('btn-use-hit-0');
+      ok(use.tagName === 'BUTTON' && use.type === 'button' && use.textContent === 'Use', use.outerHTML);
+      ok(use.getAttribute('aria-label') === 'Use nestore.home', use.getAttribute('aria-label'));
+      // The same address again is one row; a render keeps the row and the focus on its button.
+      mock().discoveryHit(h1);
+      use.focus();
+      mock().emit();
+      ok($('find-list').children.length === 1, 'a hit twice is one row');
+      ok(document.activeElement === use, 'focus stays on Use through a render');
+      mock().discoveryHit(h2);
+      await until(() => $('find-hit-1'), 'the second hit');
+      ok($('find-hit-0') === first, 'the first row was kept, not drawn again');
+      ok($('find-hit-1').querySelector('.find-hit-name').textContent === '192.168.1.37:4805', $('find-hit-1').textContent);
+      ok(!$('find-hit-1').querySelector('.find-hit-address'), 'no name: the address once');
+      ok($('find-hit-1').querySelector('.find-hit-soc').textContent === 'charge —', $('find-hit-1').textContent);
+      ok($('btn-use-hit-1').getAttribute('aria-label') === 'Use 192.168.1.37:4805', $('btn-use-hit-1').getAttribute('aria-label'));
+      ok(text('find-status') === 'Looking for your NEStore on this network…', 'still searching');
+      mock().discoveryFinish({ complete: true, swept: 254 });
+      await until(() => !$('btn-find').disabled, 'the end of the search');
+      ok(text('find-status') === 'Found 2 NEStores. Choose the one to use.', `summary ${text('find-status')}`);
+      ok($('find-list').children.length === 2, 'two rows');
+      // Use: the form takes nestore.home:4805, Test connection runs, then Save.
+      $('set-port').value = '4806';
+      $('btn-use-hit-0').click();
+      await until(() => callsOf('save_settings').length === 1 && callsOf('save_settings')[0].answeredAt !== null, 'the save');
+      const test = callsOf('test_connection');
+      ok(test.length === 1 && test[0].args.host === 'nestore.home' && test[0].args.port === 4805, JSON.stringify(test));
+      const saved = callsOf('save_settings')[0];
+      ok(saved.args.settings.host === 'nestore.home' && saved.args.settings.port === 4805, JSON.stringify(saved.args.settings));
+      ok(test[0].answeredAt <= saved.at, 'saved after the test answered');
+      await until(() => text('settings-message') === 'Saved. The app now reads the NEStore at nestore.home:4805.', `message ${text('settings-message')}`);
+      ok($('settings-message').classList.contains('is-ok'), 'shown as done');
+      ok($('set-host').value === 'nestore.home' && $('set-port').value === '4805', `${$('set-host').value}:${$('set-port').value}`);
+      ok(mock().state.device === 'nestore.home:4805', `the app uses ${mock().state.device}`);
+      // A device the test cannot reach: the test's message, and nothing saved.
+      $('btn-find').click();
+      await until(() => mock().searching, 'the second search');
+      ok($('find-list').children.length === 0, 'a new search starts a new list');
+      mock().discoveryHit({ address: '10.0.0.99:4805', host: '10.0.0.99', port: 4805, name: null, found_by: 'mdns_host', api_version: 'v1', soc_pct: 12.4 });
+      mock().discoveryFinish({ complete: true, swept: 254 });
+      await until(() => text('find-status') === 'Found 1 NEStore. Choose Use to use it.', `summary ${text('find-status')}`);
+      ok($('find-hit-0').querySelector('.find-hit-soc').textContent === `charge 12${NB}%`, $('find-hit-0').textContent);
+      $('btn-use-hit-0').click();
+      await until(() => callsOf('test_connection').length === 2 && /^Unreachable/.test(text('settings-message')), 'the failed test');
+      ok($('settings-message').classList.contains('is-err'), 'shown as a problem');
+      ok(callsOf('save_settings').length === 1, 'a failed test saved something');
+      ok($('set-host').value === '10.0.0.99', `the form shows what was tested: ${$('set-host').value}`);
+      ok(mock().state.device === 'nestore.home:4805', `the app still uses ${mock().state.device}`);
+    },
+
+    // First run (no device): Find in the card; none found says what to do (and that the search
+    // was cut short); Use opens Settings, fills it once the settings are loaded, tests, saves.
+    async 'find-first-run'() {
+      await ready();
+      ok(!$('empty-state').hidden && !$('btn-find-empty').hidden, 'the first-run card with Find');
+      ok(text('btn-find-empty') === 'Find my NEStore', text('btn-find-empty'));
+      ok($('find-offline').hidden, 'no offline notice without a device');
+      ok(callsOf('discover').length === 0, 'searched without being asked');
+      mock().holdDiscovery = true;
+      $('btn-find-empty').click();
+      await until(() => mock().searching, 'the search');
+      ok($('btn-find-empty').disabled, 'disabled while searching');
+      ok($('empty-state').contains($('finder')) && !$('finder').hidden, 'the results show in the card');
+      mock().discoveryFinish({ hits: [], complete: false, swept: 254 });
+      await until(() => !$('btn-find-empty').disabled, 'the end of the search');
+      ok(text('find-status') === 'No NEStore found on this network (254 addresses tried). Check that it is switched on and connected, or type its address. Not every address could be tried in time: press Find my NEStore again if yours is missing.', `none: ${text('find-status')}`);
+      ok($('find-list').hidden, 'no list');
+      $('btn-find-empty').click();
+      await until(() => mock().searching, 'the second search');
+      ok(text('find-status') === 'Looking for your NEStore on this network…', 'searching again');
+      // Hits only in the answer (no event) are listed too.
+      mock().discoveryFinish({ hits: [mock().HITS[1]], complete: true, swept: 1 });
+      await until(() => $('find-hit-0'), 'the hit');
+      ok(text('find-status') === 'Found 1 NEStore. Choose Use to use it.', text('find-status'));
+      $('btn-use-hit-0').click();
+      await until(() => callsOf('save_settings').length === 1 && callsOf('save_settings')[0].answeredAt !== null, 'the save');
+      ok(!$('view-settings').hidden, 'Settings opened');
+      const loaded = callsOf('get_settings')[0];
+      const test = callsOf('test_connection')[0];
+      ok(loaded && loaded.answeredAt <= test.at, 'the form was filled after the settings loaded');
+      ok(test.args.host === '192.168.1.37' && test.args.port === 4805, JSON.stringify(test.args));
+      const sent = callsOf('save_settings')[0].args.settings;
+      ok(sent.host === '192.168.1.37' && sent.port === 4805 && sent.poll_interval_s === 300, JSON.stringify(sent));
+      await until(() => mock().state.connection === 'connecting', 'the app to use it');
+      $('btn-back').click();
+      ok($('empty-state').hidden, 'no first-run card once a device is set');
+    },
+
+    // A search running already (another window, the tray): the backend's refusal, as it is.
+    async 'find-refused'() {
+      await openSettings();
+      mock().holdDiscovery = true;
+      const other = window.__TAURI__.core.invoke('discover');
+      await until(() => mock().searching, 'the other search');
+      $('btn-find').click();
+      await until(() => /running already/.test(text('find-status')), 'the refusal');
+      ok(text('find-status') === 'A search for NEStores is running already: wait for it to finish.', text('find-status'));
+      ok($('find-status').classList.contains('is-err'), 'shown as a problem');
+      ok(!$('btn-find').disabled, 'Find can be pressed again');
+      // The other search's hits are not this window's search.
+      mock().discoveryHit(mock().HITS[0]);
+      mock().emit();
+      ok($('find-list').children.length === 0, 'a hit of the other search was listed');
+      mock().discoveryFinish();
+      await other;
+    },
+
+    // The configured device (not the demo) offline for more than 10 min: a notice offers to
+    // look for it; nothing is searched until it is pressed.
+    async 'find-offline'() {
+      await ready();
+      const nl = document.documentElement.lang === 'nl';
+      const since = new Date(mock().state.offline_since);
+      const hhmm = `${String(since.getHours()).padStart(2, '0')}:${String(since.getMinutes()).padStart(2, '0')}`;
+      await until(() => !$('find-offline').hidden, 'the notice');
+      const expected = nl
+        ? `Je NEStore is sinds ${hhmm} niet bereikbaar. Heeft je router hem een nieuw adres gegeven? Dan kan Zoek mijn NEStore hem opzoeken.`
+        : `Your NEStore has not answered since ${hhmm}. If your router gave it a new address, Find my NEStore can look for it.`;
+      // Today: "since 14:05"; an outage that began yesterday: "since 26 Nov 23:50".
+      const today = since.toDateString() === new Date().toDateString();
+      ok(today ? text('find-offline-text') === expected
+        : text('find-offline-text').endsWith(expected.slice(expected.indexOf(hhmm))), `notice ${text('find-offline-text')}`);
+      ok(text('btn-find-offline') === (nl ? 'Zoek mijn NEStore' : 'Find my NEStore'), text('btn-find-offline'));
+      ok(callsOf('discover').length === 0, 'searched without being asked');
+      const ago = (min) => new Date(Date.now() - min * 60000).toISOString();
+      const shown = () => !$('find-offline').hidden;
+      mock().update((st) => { st.offline_since = ago(9); });
+      ok(!shown(), 'shown after 9 min');
+      mock().update((st) => { st.offline_since = ago(11); });
+      ok(shown(), 'not shown after 11 min');
+      mock().update((st) => { st.demo = true; st.device = 'demo'; });
+      ok(!shown(), 'shown for the demo');
+      mock().update((st) => { st.demo = false; st.device = null; });
+      ok(!shown(), 'shown without a device');
+      mock().update((st) => { st.device = '192.168.1.50:4805'; st.connection = 'retrying'; });
+      ok(!shown(), 'shown while retrying');
+      mock().update((st) => { st.connection = 'offline'; st.offline_since = null; });
+      ok(!shown(), 'shown without offline_since');
+      mock().update((st) => { st.offline_since = ago(30); });
+      ok(shown(), 'not shown after 30 min');
+      ok(callsOf('discover').length === 0, 'searched without being asked');
+      mock().holdDiscovery = true;
+      $('btn-find-offline').click();
+      await until(() => mock().searching, 'the search');
+      ok($('find-offline').contains($('finder')), 'the results show in the notice');
+      mock().discoveryHit(mock().HITS[0]);
+      await until(() => $('find-hit-0'), 'the hit');
+      mock().discoveryFinish();
+      await until(() => !$('btn-find-offline').disabled, 'the end of the search');
+      $('btn-use-hit-0').click();
+      await until(() => callsOf('save_settings').length === 1 && callsOf('save_settings')[0].answeredAt !== null, 'the save');
+      ok(!$('view-settings').hidden, 'Settings opened');
+      ok(callsOf('save_settings')[0].args.settings.host === 'nestore.home', JSON.stringify(callsOf('save_settings')[0].args.settings));
+      await until(() => text('settings-message') === (nl ? 'Opgeslagen. De app leest nu de NEStore op nestore.home:4805 uit.'
+        : 'Saved. The app now reads the NEStore at nestore.home:4805.'), `message ${text('settings-message')}`);
+      $('btn-back').click();
+      ok(!shown(), 'the notice stays after the new address is used');
+    },
+
+    // Find my NEStore in Dutch: every word of it, the summary, none found, the names.
+    async 'find-dutch'() {
+      await openSettings();
+      const langs = await languages();
+      ok(text('btn-find') === 'Zoek mijn NEStore', text('btn-find'));
+      mock().holdDiscovery = true;
+      $('btn-find').click();
+      await until(() => mock().searching, 'the search');
+      ok(text('find-status') === 'Je NEStore zoeken op dit netwerk…', text('find-status'));
+      mock().discoveryHit(mock().HITS[0]);
+      mock().discoveryHit(mock().HITS[1]);
+      await until(() => $('find-hit-1'), 'the hits');
+      ok($('find-hit-0').querySelector('.find-hit-soc').textContent === `laadtoestand 63${NB}%`, $('find-hit-0').textContent);
+      ok($('find-hit-1').querySelector('.find-hit-soc').textContent === 'laadtoestand —', $('find-hit-1').textContent);
+      ok($('find-hit-0').querySelector('.find-hit-api').title === 'De API-versie van de firmware', 'the API title');
+      ok($('btn-use-hit-0').textContent === 'Gebruiken' && $('btn-use-hit-0').getAttribute('aria-label') === 'nestore.home gebruiken',
+        $('btn-use-hit-0').getAttribute('aria-label'));
+      mock().discoveryFinish();
+      await until(() => !$('btn-find').disabled, 'the end');
+      ok(text('find-status') === '2 NEStores gevonden. Kies de NEStore die je wilt gebruiken.', text('find-status'));
+      allDutch(langs);
+      $('btn-find').click();
+      await until(() => mock().searching, 'the second search');
+      mock().discoveryFinish({ swept: 1 });
+      await until(() => !$('btn-find').disabled, 'the end');
+      ok(text('find-status') === 'Geen NEStore gevonden op dit netwerk (1 adres geprobeerd). Controleer of hij aanstaat en verbonden is, of vul zijn adres in.', text('find-status'));
+      // A switch of language redraws the rows in the other language.
+      $('btn-find').click();
+      await until(() => mock().searching, 'the third search');
+      mock().discoveryHit(mock().HITS[0]);
+      mock().discoveryFinish();
+      await until(() => $('find-hit-0') && !$('btn-find').disabled, 'the hit');
+      mock().update((st) => { st.language = 'en'; });
+      await until(() => document.documentElement.lang === 'en' && $('btn-use-hit-0').textContent === 'Use', 'the English rows');
+      ok($('btn-use-hit-0').getAttribute('aria-label') === 'Use nestore.home', $('btn-use-hit-0').getAttribute('aria-label'));
+      ok(text('find-status') === 'Found 1 NEStore. Choose Use to use it.', text('find-status'));
+    },
+
     // On a 1024x600 screen the window is short: the content scrolls under a fixed top bar,
     // and Save and Test connection are always in reach.
     async 'small-screen'() {

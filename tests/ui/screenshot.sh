@@ -168,6 +168,12 @@ check decimals-nl    "state=online&lang=nl"
 check decimals-switch "state=online"
 check quiet-hours    "state=alarm"
 check quiet-hours    "state=alarm&lang=nl"
+check find-settings  "state=online"
+check find-first-run "state=unconfigured"
+check find-refused   "state=online"
+check find-offline   "state=offline"
+check find-offline   "state=offline&lang=nl"
+check find-dutch     "state=online&lang=nl"
 
 shoot history       "state=online&view=history" 1250
 shoot history-year  "state=online&view=history&range=1y" 1250
