@@ -1,5 +1,6 @@
 //! `nestore`: read and control a NEStore water battery from the command line.
 
+mod discover;
 mod format;
 mod history;
 mod password;
@@ -26,6 +27,8 @@ mod exit {
     pub const NOT_CONFIRMED: u8 = 6;
     /// No history file, or one this version cannot read (damaged, newer, not yet updated).
     pub const HISTORY: u8 = 7;
+    /// `discover` found no device.
+    pub const NOT_FOUND: u8 = 8;
 }
 
 /// The command line. Its help texts are the catalogue's (`cli-help-*`, set by
@@ -67,6 +70,9 @@ struct Cli {
 enum Cmd {
     #[command(flatten)]
     Device(DeviceCmd),
+    /// Find NEStores on the network ("Find my NEStore"): --host and --password-stdin do
+    /// not apply.
+    Discover(discover::DiscoverArgs),
     /// The app's history of readings: export it as CSV, or seed a demo one.
     #[command(subcommand)]
     History(history::HistoryCmd),
@@ -227,6 +233,8 @@ async fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         // Local files only: no device, no client.
         Cmd::History(cmd) => history::run(cmd),
+        // The network, not the device of --host.
+        Cmd::Discover(args) => discover::run(args).await,
         Cmd::Device(cmd) => device(&cli.host, cli.port, cli.timeout, cli.password_stdin, cmd).await,
     }
 }

@@ -32,7 +32,13 @@ pub fn command() -> Command {
     let mut cmd = localise(Cli::command(), "cli-help", true);
     // The help subcommand exists only once built.
     cmd.build();
-    localise_help_subcommands(cmd)
+    let cmd = localise_help_subcommands(cmd);
+    // `discover` looks on the network, not at --host: the global options it ignores are
+    // left out of its help (they exist there only once built).
+    cmd.mut_subcommand("discover", |s| {
+        s.mut_arg("host", |a| a.hide(true))
+            .mut_arg("password_stdin", |a| a.hide(true))
+    })
 }
 
 /// `cmd` and its subcommands in the catalogue's words: `id` is the command's message

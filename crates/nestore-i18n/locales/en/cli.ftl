@@ -110,6 +110,51 @@ cli-error-bad-address = invalid device address: { $reason }
 ## Why a command is refused before anything is sent.
 
 
+## `nestore discover` ("Find my NEStore"): one line per NEStore, printed as soon as it is
+## confirmed, then a summary; or, when none is found, one line that says what to check.
+
+# $address: where it answered (IP address:port); $api: the firmware's API version as it
+# is typed ("v3"); $soc: cli-discover-soc or cli-discover-no-soc.
+cli-discover-hit = { $address }  API { $api }  SOC { $soc }
+# $name: the name it is known by on the network (a host name or an mDNS name).
+cli-discover-hit-named = { $address } ({ $name })  API { $api }  SOC { $soc }
+# $value: a whole percentage.
+cli-discover-soc = { $value } %
+# No state of charge reported.
+cli-discover-no-soc = —
+# $found: NEStores found; $swept: addresses tried by the sweep; $secs: the time allowed
+# (--timeout), in seconds; $search: "subnet" when --subnet was given, else "usual".
+cli-discover-summary = { $found ->
+        [one] Found 1 NEStore
+       *[other] Found { $found } NEStores
+    }; { $swept ->
+        [one] 1 address
+       *[other] { $swept } addresses
+    } swept.
+cli-discover-summary-cut-short = { $found ->
+        [one] Found 1 NEStore
+       *[other] Found { $found } NEStores
+    }; { $swept ->
+        [one] 1 address
+       *[other] { $swept } addresses
+    } swept. The time ran out after { $secs } s before every address had answered: one that answers slowly may be missing (a longer --timeout gives it more time).
+cli-discover-none = no NEStore found ({ $swept ->
+        [one] 1 address
+       *[other] { $swept } addresses
+    } swept). { $search ->
+        [subnet] Is it switched on, and in the subnet given? Without --subnet the search also tries its names and mDNS.
+       *[usual] Is it switched on, and on the same network as this computer? If you know its subnet, try --subnet (e.g. --subnet 192.168.1.0/24).
+    }
+cli-discover-none-cut-short = no NEStore found in { $secs } s ({ $swept ->
+        [one] 1 address
+       *[other] { $swept } addresses
+    } swept; the time ran out before every address had answered). { $search ->
+        [subnet] Is it switched on, and in the subnet given? Try a longer --timeout.
+       *[usual] Is it switched on, and on the same network as this computer? Try a longer --timeout, or --subnet with its subnet (e.g. --subnet 192.168.1.0/24).
+    }
+# $reason: the system's own words, not translated.
+cli-discover-failed = the search could not run: { $reason }
+
 ## `nestore history`
 
 cli-history-no-data-dir = no data folder is known on this system: name one with --data-dir
@@ -146,6 +191,10 @@ cli-parse-soc = must be a whole percentage (e.g. 85)
 cli-parse-folder-empty = the folder is empty
 cli-parse-no-midnight = { $date } has no local midnight
 cli-parse-not-time = not a time: expected RFC 3339 with an offset (2026-11-01T06:00:00+01:00, 2026-11-01T05:00:00Z) or a date (2026-11-01)
+cli-parse-discover-timeout-range = must be 1 s to 60 s
+cli-parse-subnet = not an IPv4 subnet (e.g. 192.168.1.0/24)
+# $max: the largest subnet a search takes, as a prefix length (24: 256 addresses).
+cli-parse-subnet-too-large = larger than a /{ $max }: give a /{ $max } or smaller (at most 256 addresses)
 
 ## Usage errors: a command line that cannot be run. $arg: an option as typed in the
 ## usage ("--power <POWER>"); $value: what was given.
@@ -200,6 +249,11 @@ cli-help-charge-stop = Stop charging and block the automatic schedule for a whil
 cli-help-auto = Cancel manual tasks: the device returns to its automatic schedule
 cli-help-login = Check the service password with the device and store it in the OS keyring
 cli-help-logout = Remove the stored service password from the OS keyring
+cli-help-discover = Find NEStores on the network ("Find my NEStore"): each one as soon as it answers, then a summary
+    .json = Print the NEStores found as one JSON array once the search is over (keys in English, for scripts)
+    .subnet = Search only this subnet (at most a /24, e.g. 192.168.1.0/24), nothing else; may be repeated [default: the names nestore.home, nestore.local and nestore, mDNS, and this computer's own private subnets]
+    .port = Device port to look on (1-65535); also NESTORE_PORT [default: 4805]
+    .timeout = How long the whole search may take (1 s to 60 s) [default: 3s]
 cli-help-history = The app's history of readings: export it as CSV, or seed a demo one
 cli-help-history-export = Write the stored readings (or daily totals) as CSV to standard output
     .data_dir = The folder of the history file; also NESTORE_DATA_DIR [default: the app's data folder]

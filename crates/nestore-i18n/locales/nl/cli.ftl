@@ -124,6 +124,52 @@ cli-error-bad-address = ongeldig adres van het apparaat: { $reason }
 ## Waarom een opdracht wordt geweigerd voordat er iets wordt verstuurd.
 
 
+## `nestore discover` ("Zoek mijn NEStore"): een regel per NEStore, zodra die bevestigd
+## is, en dan een samenvatting; of, als er geen is gevonden, een regel met wat je kunt nagaan.
+
+# $address: waar hij antwoordde (IP-adres:poort); $api: de API-versie van de firmware zoals
+# je die typt ("v3"); $soc: cli-discover-soc of cli-discover-no-soc.
+cli-discover-hit = { $address }  API { $api }  laadtoestand { $soc }
+# $name: de naam waaronder hij op het netwerk bekend is (een hostnaam of een mDNS-naam).
+cli-discover-hit-named = { $address } ({ $name })  API { $api }  laadtoestand { $soc }
+# $value: een geheel percentage.
+cli-discover-soc = { $value } %
+# Geen laadtoestand doorgegeven.
+cli-discover-no-soc = —
+# $found: gevonden NEStores; $swept: adressen die de zoektocht probeerde; $secs: de
+# toegestane tijd (--timeout), in seconden; $search: "subnet" als --subnet is opgegeven,
+# anders "usual".
+cli-discover-summary = { $found ->
+        [one] 1 NEStore gevonden
+       *[other] { $found } NEStores gevonden
+    }; { $swept ->
+        [one] 1 adres
+       *[other] { $swept } adressen
+    } doorzocht.
+cli-discover-summary-cut-short = { $found ->
+        [one] 1 NEStore gevonden
+       *[other] { $found } NEStores gevonden
+    }; { $swept ->
+        [one] 1 adres
+       *[other] { $swept } adressen
+    } doorzocht. De tijd was na { $secs } s op voordat elk adres had geantwoord: een NEStore die traag antwoordt, kan ontbreken (met een langere --timeout krijgt hij meer tijd).
+cli-discover-none = geen NEStore gevonden ({ $swept ->
+        [one] 1 adres
+       *[other] { $swept } adressen
+    } doorzocht). { $search ->
+        [subnet] Staat je NEStore aan, en zit hij in het opgegeven subnet? Zonder --subnet wordt er ook op zijn namen en met mDNS gezocht.
+       *[usual] Staat je NEStore aan, en zit hij op hetzelfde netwerk als deze computer? Weet je het subnet, probeer dan --subnet (bijvoorbeeld --subnet 192.168.1.0/24).
+    }
+cli-discover-none-cut-short = geen NEStore gevonden binnen { $secs } s ({ $swept ->
+        [one] 1 adres
+       *[other] { $swept } adressen
+    } doorzocht; de tijd was op voordat elk adres had geantwoord). { $search ->
+        [subnet] Staat je NEStore aan, en zit hij in het opgegeven subnet? Probeer een langere --timeout.
+       *[usual] Staat je NEStore aan, en zit hij op hetzelfde netwerk als deze computer? Probeer een langere --timeout, of --subnet met zijn subnet (bijvoorbeeld --subnet 192.168.1.0/24).
+    }
+# $reason: de woorden van het systeem zelf, niet vertaald.
+cli-discover-failed = zoeken lukte niet: { $reason }
+
 ## `nestore history`
 
 cli-history-no-data-dir = op dit systeem is geen gegevensmap bekend: geef er een op met --data-dir
@@ -160,6 +206,10 @@ cli-parse-soc = moet een geheel percentage zijn (bijvoorbeeld 85)
 cli-parse-folder-empty = de map is leeg
 cli-parse-no-midnight = { $date } heeft geen middernacht in de plaatselijke tijd
 cli-parse-not-time = geen tijdstip: verwacht RFC 3339 met een tijdzone (2026-11-01T06:00:00+01:00, 2026-11-01T05:00:00Z) of een datum (2026-11-01)
+cli-parse-discover-timeout-range = moet tussen 1 s en 60 s liggen
+cli-parse-subnet = geen IPv4-subnet (bijvoorbeeld 192.168.1.0/24)
+# $max: het grootste subnet dat een zoektocht neemt, als prefixlengte (24: 256 adressen).
+cli-parse-subnet-too-large = groter dan een /{ $max }: geef een /{ $max } of kleiner (hoogstens 256 adressen)
 
 ## Gebruiksfouten: een opdrachtregel die niet uit te voeren is. $arg: een optie zoals in
 ## het gebruik ("--power <POWER>"); $value: wat er werd opgegeven.
@@ -214,6 +264,11 @@ cli-help-charge-stop = Stop met laden en houd het automatische schema een tijd t
 cli-help-auto = Annuleer handmatige taken: je NEStore volgt weer zijn automatische schema
 cli-help-login = Controleer het servicewachtwoord bij je NEStore en bewaar het in de sleutelbos van het systeem
 cli-help-logout = Verwijder het bewaarde servicewachtwoord uit de sleutelbos van het systeem
+cli-help-discover = Zoek NEStores op het netwerk ("Zoek mijn NEStore"): elke zodra hij antwoordt, en dan een samenvatting
+    .json = Toon de gevonden NEStores als één JSON-array als het zoeken klaar is (Engelse sleutels, voor scripts)
+    .subnet = Doorzoek alleen dit subnet (hoogstens een /24, bijvoorbeeld 192.168.1.0/24), verder niets; mag vaker [standaard: de namen nestore.home, nestore.local en nestore, mDNS, en de eigen privésubnetten van deze computer]
+    .port = Poort van je NEStore waarop gezocht wordt (1-65535); ook NESTORE_PORT [standaard: 4805]
+    .timeout = Hoe lang het hele zoeken mag duren (1 s tot 60 s) [standaard: 3s]
 cli-help-history = De geschiedenis van de app: exporteer de metingen als CSV, of vul een demogeschiedenis
 cli-help-history-export = Schrijf de bewaarde metingen (of dagtotalen) als CSV naar standaarduitvoer
     .data_dir = De map van het geschiedenisbestand; ook NESTORE_DATA_DIR [standaard: de gegevensmap van de app]
