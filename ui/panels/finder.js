@@ -130,6 +130,8 @@ export function render(s, ui) {
   if (since) setText($('find-offline-text'), t('win-find-offline', { time: when(since) }));
 
   $('finder').hidden = !d.origin;
+  // Only the slot that holds the results takes room.
+  for (const { slot } of Object.values(ORIGINS)) $(slot).hidden = d.origin === null || !$(slot).contains($('finder'));
   const st = status(d);
   const line = $('find-status');
   line.hidden = !st;

@@ -87,7 +87,7 @@ win-stale-title = This reading is older than two poll intervals
 ## No device yet
 
 win-empty-title = No NEStore set up yet
-win-empty-text = Enter the address of your water battery in Settings, or try the app with a simulated device.
+win-empty-text = Find your water battery on this network, enter its address in Settings, or try the app with a simulated device.
 win-use-demo = Use the demo device
 win-open-settings = Open settings
 

@@ -88,7 +88,7 @@ win-stale-title = Deze meting is ouder dan twee uitleesintervallen
 ## Nog geen apparaat
 
 win-empty-title = Nog geen NEStore ingesteld
-win-empty-text = Vul bij Instellingen het adres van je waterbatterij in, of probeer de app uit met een gesimuleerd apparaat.
+win-empty-text = Zoek je waterbatterij op dit netwerk, vul bij Instellingen zijn adres in, of probeer de app uit met een gesimuleerd apparaat.
 win-use-demo = Demo-apparaat gebruiken
 win-open-settings = Instellingen openen
 
