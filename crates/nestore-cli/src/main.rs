@@ -20,7 +20,7 @@ use crate::text::{label, t};
 mod exit {
     pub const OTHER: u8 = 1;
     /// Bad input on the command line (clap's own usage errors exit 2 too).
-    pub const USAGE: u8 = 2;
+    pub const USAGE: u8 = nestore_i18n::clap_words::USAGE;
     pub const DEVICE: u8 = 3;
     pub const AUTH: u8 = 4;
     pub const REJECTED: u8 = 5;

@@ -25,6 +25,8 @@
 
 mod args;
 mod catalogue;
+#[cfg(feature = "clap")]
+pub mod clap_words;
 mod language;
 mod number;
 
