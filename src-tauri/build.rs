@@ -15,6 +15,7 @@ fn main() {
         "history_query",
         "history_export",
         "get_catalogue",
+        "discover",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))
         .expect("tauri-build failed");

@@ -97,6 +97,13 @@ pub async fn history_export(
     app::history::export(&handle, from, to, daily).await
 }
 
+/// "Find my NEStore": searches (about 3 s); each hit is also sent as it comes
+/// (`discovery-hit`).
+#[tauri::command]
+pub async fn discover(handle: AppHandle) -> Result<app::discover::Searched, IpcError> {
+    app::discover::discover(&handle).await
+}
+
 /// `"1h"`, `"tomorrow"` (until 07:00) or `"off"`. Alarms still notify.
 #[tauri::command]
 pub fn snooze_alerts(handle: AppHandle, until: String) -> Result<(), IpcError> {

@@ -75,6 +75,7 @@ fn main() {
             commands::history_query,
             commands::history_export,
             commands::get_catalogue,
+            commands::discover,
         ])
         .setup(move |app| {
             let handle = app.handle().clone();

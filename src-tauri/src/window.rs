@@ -28,6 +28,15 @@ pub fn send_state(app: &AppHandle, view: &View) {
     }
 }
 
+/// Hands the window one device "Find my NEStore" found, as soon as it is found.
+pub fn send_discovery_hit(app: &AppHandle, found: &impl serde::Serialize) {
+    if let Some(w) = app.get_webview_window(LABEL) {
+        if let Err(e) = w.emit("discovery-hit", found) {
+            tracing::warn!("cannot send a search result to the window: {e}");
+        }
+    }
+}
+
 fn show(app: &AppHandle, page: &str) {
     if let Some(w) = app.get_webview_window(LABEL) {
         let _ = w.unminimize();

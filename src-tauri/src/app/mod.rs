@@ -7,6 +7,7 @@
 //! `nestore-tray-core`.
 
 mod control;
+pub mod discover;
 pub mod history;
 mod setup;
 
@@ -70,6 +71,10 @@ pub struct App {
     pruned: Mutex<Option<std::time::Instant>>,
     /// The operating system's language, read once at start; Settings may pick another.
     system_language: Language,
+    /// A "Find my NEStore" search is running.
+    discovering: std::sync::atomic::AtomicBool,
+    /// Where that search looks instead of the usual ways (`--discover-subnet`).
+    discover_override: Option<discover::Override>,
 }
 
 /// The message catalogue for the window: its language and every file's source.
@@ -152,6 +157,8 @@ impl App {
             recorder: Mutex::new(Recorder::default()),
             pruned: Mutex::new(None),
             system_language,
+            discovering: std::sync::atomic::AtomicBool::new(false),
+            discover_override: None,
         };
         if args.demo {
             app.start_demo().await?;

@@ -265,3 +265,9 @@ event-online-body = The device answers again.
 event-command-start = Start charging
 event-command-stop = Stop charging
 event-command-auto = Resume automatic
+
+## Find my NEStore
+
+discover-busy = A search is already running.
+# $reason: the system's own words.
+discover-failed = The search could not run: { $reason }

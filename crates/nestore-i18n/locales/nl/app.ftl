@@ -270,3 +270,9 @@ event-online-body = Je NEStore antwoordt weer.
 event-command-start = Laden starten
 event-command-stop = Laden stoppen
 event-command-auto = Terug naar automatisch
+
+## Zoek mijn NEStore
+
+discover-busy = Er wordt al gezocht.
+# $reason: de woorden van het systeem zelf.
+discover-failed = Zoeken lukte niet: { $reason }
