@@ -419,8 +419,7 @@
   }
   handlers.discover = () => {
     if (search.running) {
-      throw fail('refused', NL ? 'Er wordt al naar een NEStore gezocht: wacht tot dat klaar is.'
-        : 'A search for NEStores is running already: wait for it to finish.');
+      throw fail('refused', NL ? 'Er wordt al gezocht.' : 'A search is already running.'); // app.ftl discover-busy
     }
     search.running = true;
     search.sent = [];

@@ -346,12 +346,12 @@ win-find-found = { $count ->
         [one] Found 1 NEStore. Choose Use to use it.
        *[other] Found { $count } NEStores. Choose the one to use.
     }
-# $swept: how many addresses of this network were tried.
+# $swept: how many addresses of this network the search swept.
 win-find-none = No NEStore found on this network ({ $swept ->
-        [one] 1 address tried
-       *[other] { $swept } addresses tried
+        [one] 1 address swept
+       *[other] { $swept } addresses swept
     }). Check that it is switched on and connected, or type its address.
-win-find-partial = Not every address could be tried in time: press Find my NEStore again if yours is missing.
+win-find-partial = The time ran out before every address had answered: press Find my NEStore again if yours is missing.
 win-find-list = NEStores found
 # $version: the firmware's API version, as the device names it ("v3").
 win-find-api = API { $version }

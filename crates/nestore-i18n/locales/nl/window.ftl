@@ -347,12 +347,12 @@ win-find-found = { $count ->
         [one] 1 NEStore gevonden. Kies Gebruiken om hem te gebruiken.
        *[other] { $count } NEStores gevonden. Kies de NEStore die je wilt gebruiken.
     }
-# $swept: hoeveel adressen van dit netwerk geprobeerd zijn.
+# $swept: hoeveel adressen van dit netwerk doorzocht zijn.
 win-find-none = Geen NEStore gevonden op dit netwerk ({ $swept ->
-        [one] 1 adres geprobeerd
-       *[other] { $swept } adressen geprobeerd
+        [one] 1 adres doorzocht
+       *[other] { $swept } adressen doorzocht
     }). Controleer of hij aanstaat en verbonden is, of vul zijn adres in.
-win-find-partial = Niet elk adres kon op tijd geprobeerd worden: kies nog eens Zoek mijn NEStore als de jouwe ontbreekt.
+win-find-partial = De tijd was op voordat elk adres had geantwoord: kies nog eens Zoek mijn NEStore als de jouwe ontbreekt.
 win-find-list = Gevonden NEStores
 # $version: de API-versie van de firmware, zoals het apparaat hem noemt ("v3").
 win-find-api = API { $version }
