@@ -1,19 +1,28 @@
 //! Command-line options of the app. Every value is checked here, so a bad one is a usage
-//! error (exit 2) before anything starts.
+//! error (exit 2) before anything starts. The help texts and the usage errors are the
+//! catalogue's (`cli-app-help` and the shared `cli-help-*` / `cli-usage-*` words of
+//! `cli.ftl`, through `nestore_i18n::clap_words`), in the environment's language: the
+//! settings, which may choose another, are read only once the options are known.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::time::Duration;
+
+use clap::CommandFactory;
+use nestore_i18n::clap_words::{self, Reason};
+use nestore_i18n::{Catalogue, Language};
 
 /// `--poll-interval` bounds: a floor of 1 s for tests and demos, a day at most.
 pub const MIN_POLL: Duration = Duration::from_secs(1);
 pub const MAX_POLL: Duration = Duration::from_secs(24 * 3600);
 
+/// The message of the command line's words: its about text, its options' help by id.
+const WORDS: &str = "cli-app-help";
+
 #[derive(clap::Parser, Debug, Clone)]
-#[command(
-    name = "nestore-tray",
-    version,
-    about = "NEStore water battery in the system tray"
-)]
+/// The doc comments say what each option is for the code's readers; the owner reads the
+/// catalogue's words (`cli-app-help.<option>`).
+#[command(name = "nestore-tray", version)]
 pub struct Args {
     /// Use the built-in simulated device (started in-process on loopback).
     #[arg(long)]
@@ -28,7 +37,7 @@ pub struct Args {
     #[arg(long, value_parser = host)]
     pub host: Option<String>,
     /// Port of the device given with --host (default: the settings' port, 4805).
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, value_parser = port)]
     pub port: Option<u16>,
     /// Open the window at start.
     #[arg(long)]
@@ -39,33 +48,147 @@ pub struct Args {
     pub poll_interval: Option<Duration>,
     /// The device's clock runs N times faster than real time (a simulator started with
     /// --speed N): the pressure watch then counts hours in the device's time.
-    #[arg(long, default_value_t = 1.0, value_parser = positive)]
+    #[arg(long, value_name = "N", default_value_t = 1.0, value_parser = positive)]
     pub time_scale: f64,
 }
 
-fn positive(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(v) if v.is_finite() && v > 0.0 && v <= 100_000.0 => Ok(v),
-        _ => Err(format!("{s:?} is not a number above 0 and at most 100000")),
+impl Args {
+    /// This process's command line. Help and the version are printed and the process
+    /// exits 0; a command line that cannot be run is told on standard error and the
+    /// process exits 2.
+    pub fn from_env() -> Args {
+        let cat = environment();
+        clap_words::parse_or_exit(&mut command(cat), cat, std::env::args_os())
     }
 }
 
-fn poll_interval(s: &str) -> Result<Duration, String> {
-    let d = humantime::parse_duration(s).map_err(|e| format!("{s:?}: {e}"))?;
+/// The command line in the words of `cat`, built.
+fn command(cat: &Catalogue) -> clap::Command {
+    clap_words::command(Args::command(), cat, WORDS)
+}
+
+/// The catalogue in the environment's language (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`,
+/// `LANG`), looked up once.
+fn environment() -> &'static Catalogue {
+    static LANGUAGE: OnceLock<Language> = OnceLock::new();
+    Catalogue::get(*LANGUAGE.get_or_init(Language::system))
+}
+
+fn positive(s: &str) -> Result<f64, Reason> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= 100_000.0 => Ok(v),
+        _ => Err(Reason::label("cli-app-parse-time-scale")),
+    }
+}
+
+fn poll_interval(s: &str) -> Result<Duration, Reason> {
+    let d =
+        humantime::parse_duration(s.trim()).map_err(|_| Reason::label("cli-parse-not-duration"))?;
     if (MIN_POLL..=MAX_POLL).contains(&d) {
         Ok(d)
     } else {
-        Err(format!("{s:?} is outside 1s to 24h"))
+        Err(Reason::label("cli-parse-interval-range"))
+    }
+}
+
+fn port(s: &str) -> Result<u16, Reason> {
+    match s.trim().parse::<u16>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(Reason::label("cli-parse-port")),
     }
 }
 
 /// The same check the settings use: a name or an address the client can talk to.
-fn host(s: &str) -> Result<String, String> {
-    let h = s.trim();
-    if h.is_empty() {
-        return Err("the host is empty: give the device's name or IP address".into());
+fn host(s: &str) -> Result<String, Reason> {
+    match nestore::client::address(s, nestore::DEFAULT_PORT) {
+        Ok(_) => Ok(s.trim().to_owned()),
+        Err(problem) => Err(Reason::new(move |cat| problem.message(cat))),
     }
-    nestore::client::base_url(h, nestore::DEFAULT_PORT)
-        .map(|_| h.to_owned())
-        .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsString;
+
+    use super::*;
+
+    #[test]
+    fn every_option_has_its_help_in_both_languages() {
+        for l in Language::ALL {
+            let missing = clap_words::missing_help(&Args::command(), Catalogue::get(l), WORDS);
+            assert!(missing.is_empty(), "{l:?}: no help text for {missing:?}");
+            command(Catalogue::get(l)).debug_assert();
+        }
+    }
+
+    #[test]
+    fn the_help_is_in_the_catalogues_words() {
+        let nl = command(Catalogue::get(Language::Dutch))
+            .render_help()
+            .to_string();
+        for dutch in [
+            "NEStore-waterbatterij in het systeemvak",
+            "Gebruik: nestore-tray",
+            "Opties:",
+            "Toon de hulp",
+            "--poll-interval",
+        ] {
+            assert!(nl.contains(dutch), "{dutch:?} missing in\n{nl}");
+        }
+        for english in ["Usage:", "Options:", "Print help", "default:"] {
+            assert!(!nl.contains(english), "{english:?} in\n{nl}");
+        }
+        let en = command(Catalogue::get(Language::English))
+            .render_help()
+            .to_string();
+        assert!(
+            en.contains("NEStore water battery in the system tray"),
+            "{en}"
+        );
+    }
+
+    /// What a command line prints on standard error in `language`, and whether it parses.
+    fn refused(language: Language, args: &[&str]) -> Option<String> {
+        let cat = Catalogue::get(language);
+        let mut cmd = command(cat);
+        let args: Vec<OsString> = std::iter::once("nestore-tray")
+            .chain(args.iter().copied())
+            .map(OsString::from)
+            .collect();
+        let e = cmd.try_get_matches_from_mut(&args).err()?;
+        clap_words::error_text(&e, &cmd, cat, &args)
+    }
+
+    #[test]
+    fn a_bad_value_is_told_in_the_catalogues_words() {
+        let cases: &[(&[&str], &str, &str)] = &[
+            (
+                &["--poll-interval", "0s"],
+                "invalid value '0s' for '--poll-interval <POLL_INTERVAL>': must be 1 s to 24 h",
+                "ongeldige waarde '0s' voor '--poll-interval <POLL_INTERVAL>': moet tussen 1 s en 24 uur liggen",
+            ),
+            (&["--poll-interval", "often"], "not a duration", "geen duur"),
+            (&["--time-scale", "0"], "above 0", "boven 0"),
+            (&["--port", "0"], "1 to 65535", "1 tot en met 65535"),
+            (&["--host", "a b"], "is not a host name", "is geen hostnaam"),
+            (&["--frobnicate"], "unexpected argument '--frobnicate'", "onbekende optie '--frobnicate'"),
+        ];
+        for (args, english, dutch) in cases {
+            let en = refused(Language::English, args).unwrap_or_else(|| panic!("{args:?} parsed"));
+            assert!(en.starts_with("nestore-tray: "), "{en}");
+            assert!(en.contains(english), "{args:?}: {en}");
+            assert!(
+                en.contains("For more information, try 'nestore-tray --help'."),
+                "{en}"
+            );
+            let nl = refused(Language::Dutch, args).unwrap();
+            assert!(nl.contains(dutch), "{args:?}: {nl}");
+            assert!(
+                !nl.contains("invalid value") && !nl.contains("Usage:"),
+                "{nl}"
+            );
+        }
+        assert!(refused(Language::Dutch, &["--demo", "--poll-interval", "5s"]).is_none());
+        assert_eq!(clap_words::USAGE, 2);
+    }
 }

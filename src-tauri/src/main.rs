@@ -14,7 +14,6 @@ mod window;
 
 use std::path::PathBuf;
 
-use clap::Parser;
 use nestore_tray_core::autostart;
 use tauri::{Manager, RunEvent};
 use tracing_subscriber::layer::SubscriberExt;
@@ -35,7 +34,7 @@ fn main() {
         .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
         .with(filter)
         .init();
-    let args = args::Args::parse();
+    let args = args::Args::from_env();
     // Start at login with the same settings folder as this run.
     let config_dir = args
         .config_dir

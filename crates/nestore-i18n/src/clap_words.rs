@@ -42,6 +42,43 @@ use crate::{Args, Catalogue};
 /// The exit code of a command line that cannot be run.
 pub const USAGE: u8 = 2;
 
+/// Why a value parser refuses a value, said in the words of the catalogue the error is
+/// told with (a parser runs before anyone knows that catalogue). `Display` is English,
+/// for logs. A parser may also refuse with a `String` already in words: it is shown as
+/// it is.
+pub struct Reason(Box<dyn Fn(&Catalogue) -> String + Send + Sync>);
+
+impl Reason {
+    /// The reason as `words` writes it in a catalogue.
+    pub fn new(words: impl Fn(&Catalogue) -> String + Send + Sync + 'static) -> Reason {
+        Reason(Box::new(words))
+    }
+
+    /// The message `id`, which has no values.
+    pub fn label(id: &'static str) -> Reason {
+        Reason::new(move |cat| cat.label(id))
+    }
+
+    /// The reason in the words of `cat`.
+    pub fn in_words(&self, cat: &Catalogue) -> String {
+        (self.0)(cat)
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_words(Catalogue::get(crate::Language::English)))
+    }
+}
+
+impl std::fmt::Debug for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Reason({self})")
+    }
+}
+
+impl std::error::Error for Reason {}
+
 /// `cmd` with the catalogue's words, built: `id` is the message of the whole command line
 /// (its about text and its options' help).
 pub fn command(cmd: Command, cat: &Catalogue, id: &str) -> Command {
@@ -66,6 +103,21 @@ where
         .try_get_matches_from_mut(&args)
         .and_then(|m| T::from_arg_matches(&m));
     parsed.map_err(|e| report(&e, cmd, cat, &args))
+}
+
+/// As [`parse`], for a `main` that returns nothing: on help or the version the process
+/// exits 0 once it is printed, on a command line that cannot be run [`USAGE`].
+pub fn parse_or_exit<T, I>(cmd: &mut Command, cat: &Catalogue, args: I) -> T
+where
+    T: FromArgMatches,
+    I: IntoIterator,
+    I::Item: Into<OsString>,
+{
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let parsed = cmd
+        .try_get_matches_from_mut(&args)
+        .and_then(|m| T::from_arg_matches(&m));
+    parsed.unwrap_or_else(|e| std::process::exit(i32::from(print(&e, cmd, cat, &args))))
 }
 
 /// The ids of the messages and attributes `cmd` (unbuilt, as derived) needs under `id` and
@@ -193,10 +245,13 @@ fn message(e: &clap::Error, cat: &Catalogue) -> Option<String> {
         ErrorKind::ValueValidation => {
             let args = with(arg?).text("value", value?);
             match std::error::Error::source(e) {
-                Some(why) => cat.t(
-                    "cli-usage-invalid-value",
-                    &args.text("reason", why.to_string()),
-                ),
+                Some(why) => {
+                    let reason = match why.downcast_ref::<Reason>() {
+                        Some(reason) => reason.in_words(cat),
+                        None => why.to_string(),
+                    };
+                    cat.t("cli-usage-invalid-value", &args.text("reason", reason))
+                }
                 None => cat.t("cli-usage-invalid-value-plain", &args),
             }
         }
@@ -272,9 +327,13 @@ fn command_path(cmd: &Command, args: &[OsString]) -> String {
 /// 0 for help and the version, [`USAGE`] for anything that cannot be run. `args`: the
 /// command line as given, the program's name first.
 pub fn report(e: &clap::Error, cmd: &Command, cat: &Catalogue, args: &[OsString]) -> ExitCode {
+    ExitCode::from(print(e, cmd, cat, args))
+}
+
+fn print(e: &clap::Error, cmd: &Command, cat: &Catalogue, args: &[OsString]) -> u8 {
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
         let _ = e.print();
-        return ExitCode::SUCCESS;
+        return 0;
     }
     match error_text(e, cmd, cat, args) {
         Some(text) => eprint!("{text}"),
@@ -284,7 +343,7 @@ pub fn report(e: &clap::Error, cmd: &Command, cat: &Catalogue, args: &[OsString]
             let _ = e.print();
         }
     }
-    ExitCode::from(USAGE)
+    USAGE
 }
 
 /// What [`report`] prints on standard error for a command line that cannot be run, in
@@ -315,4 +374,89 @@ pub fn error_text(
     );
     out.push_str(&format!("\n{more}\n"));
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, Parser};
+
+    use super::*;
+    use crate::Language;
+
+    #[derive(Parser, Debug)]
+    #[command(name = "nestore", version)]
+    struct Cli {
+        #[arg(long, value_parser = watts)]
+        power: u32,
+    }
+
+    fn watts(s: &str) -> Result<u32, Reason> {
+        s.parse().map_err(|_| Reason::label("cli-parse-power"))
+    }
+
+    fn refused(language: Language, args: &[&str]) -> String {
+        let cat = Catalogue::get(language);
+        let mut cmd = command(Cli::command(), cat, "cli-help-charge-start");
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        let e = cmd.try_get_matches_from_mut(&args).unwrap_err();
+        error_text(&e, &cmd, cat, &args).expect("a usage error in words")
+    }
+
+    #[test]
+    fn a_reason_is_told_in_the_catalogue_the_error_is_told_with() {
+        let nl = refused(Language::Dutch, &["nestore", "--power", "lots"]);
+        assert!(
+            nl.starts_with("nestore: ongeldige waarde 'lots' voor '--power <POWER>': moet een geheel aantal watt zijn"),
+            "{nl}"
+        );
+        assert!(
+            nl.ends_with("\nMeer informatie: 'nestore --help'.\n"),
+            "{nl}"
+        );
+        let missing = refused(Language::Dutch, &["nestore"]);
+        assert!(
+            missing.starts_with("nestore: deze verplichte opties ontbreken: --power <POWER>"),
+            "{missing}"
+        );
+        assert!(
+            missing.contains("\nGebruik: nestore --power <POWER>"),
+            "{missing}"
+        );
+        let en = refused(Language::English, &["nestore", "--power", "lots"]);
+        assert!(
+            en.starts_with("nestore: invalid value 'lots' for '--power <POWER>': must be a whole number of watts"),
+            "{en}"
+        );
+        assert_eq!(
+            Reason::label("cli-parse-power").to_string(),
+            "must be a whole number of watts (e.g. 2400)",
+            "Display is English"
+        );
+    }
+
+    #[test]
+    fn help_and_flags_are_in_the_catalogues_words() {
+        let nl = Catalogue::get(Language::Dutch);
+        let mut cmd = command(Cli::command(), nl, "cli-help-charge-start");
+        let help = cmd.render_help().to_string();
+        for words in [
+            "Laad met het elektrische element",
+            "Vermogen van het element",
+            "Toon de hulp",
+            "Toon de versie",
+            "Opties:",
+        ] {
+            assert!(help.contains(words), "{words:?} missing in\n{help}");
+        }
+        assert_eq!(
+            missing_help(&Cli::command(), nl, "cli-help-charge-start"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            missing_help(&Cli::command(), nl, "cli-help-nothing"),
+            ["cli-help-nothing", "cli-help-nothing.power"]
+        );
+        let cli: Cli = parse(&mut cmd, nl, ["nestore", "--power", "2400"]).unwrap();
+        assert_eq!(cli.power, 2400);
+    }
 }

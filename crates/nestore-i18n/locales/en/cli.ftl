@@ -264,3 +264,18 @@ cli-help-history-seed = Fill a history with simulated readings, marked demo (for
     .data_dir = The folder of the history file (created if needed); also NESTORE_DATA_DIR
     .days = How many days up to now (1-3660)
     .interval = Time between readings (10 s to 24 h) [default: 5m]
+
+## The tray app's command line (`nestore-tray --help` and its usage errors): its own words
+## here, the headings and usage errors shared with `nestore` above. DIR and N are typed as
+## they are.
+
+cli-app-help = NEStore water battery in the system tray
+    .demo = Use the built-in simulated device (started in the app, on loopback)
+    .config_dir = Keep the settings in DIR instead of the system's settings folder
+    .data_dir = Keep the history in DIR instead of the system's data folder; also NESTORE_DATA_DIR
+    .host = Use this device for this run instead of the one in the settings (a host name or an IP address)
+    .port = Port of the device given with --host (1-65535) [default: the port in the settings, 4805]
+    .open = Open the window at start
+    .poll_interval = Poll at this interval for this run (1 s to 24 h, e.g. 5s) instead of the settings' interval and its 60 s minimum: for tests and demos with the simulated device; a real device is slow
+    .time_scale = The device's clock runs N times faster than real time (a simulator started with --speed N): the pressure watch then counts hours in the device's time [default: 1]
+cli-app-parse-time-scale = must be a number above 0 and at most 100000

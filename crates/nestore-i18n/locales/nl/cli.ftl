@@ -279,3 +279,18 @@ cli-help-history-seed = Vul een geschiedenis met gesimuleerde metingen, gemarkee
     .data_dir = De map van het geschiedenisbestand (wordt zo nodig gemaakt); ook NESTORE_DATA_DIR
     .days = Hoeveel dagen tot nu (1-3660)
     .interval = Tijd tussen metingen (10 s tot 24 uur) [standaard: 5m]
+
+## De opdrachtregel van de tray-app (`nestore-tray --help` en zijn gebruiksfouten): zijn
+## eigen woorden hier, de kopjes en gebruiksfouten die hij met `nestore` deelt hierboven.
+## DIR en N blijven zoals ze getypt worden.
+
+cli-app-help = NEStore-waterbatterij in het systeemvak
+    .demo = Gebruik het ingebouwde gesimuleerde apparaat (gestart in de app, op loopback)
+    .config_dir = Bewaar de instellingen in DIR in plaats van in de instellingenmap van het systeem
+    .data_dir = Bewaar de geschiedenis in DIR in plaats van in de gegevensmap van het systeem; ook NESTORE_DATA_DIR
+    .host = Gebruik deze keer dit apparaat in plaats van dat uit de instellingen (een hostnaam of een IP-adres)
+    .port = Poort van het apparaat dat je met --host opgeeft (1-65535) [standaard: de poort uit de instellingen, 4805]
+    .open = Open het venster bij het starten
+    .poll_interval = Lees deze keer met deze tussentijd uit (1 s tot 24 uur, bijvoorbeeld 5s) in plaats van met het uitleesinterval uit de instellingen en zijn minimum van 60 s: voor tests en demo's met het gesimuleerde apparaat; een echte NEStore is traag
+    .time_scale = De klok van het apparaat loopt N keer sneller dan de echte tijd (een simulator gestart met --speed N): de app houdt de druk dan in de gaten in de tijd van het apparaat [standaard: 1]
+cli-app-parse-time-scale = moet een getal boven 0 zijn en hoogstens 100000
