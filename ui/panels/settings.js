@@ -377,6 +377,7 @@ async function testConnection(app) {
  */
 export async function useDevice(app, host, port) {
   const st = app.ui.settings;
+  await loading; // the settings as loaded first, then this host and port over them
   if (st.testing || st.saving) return false;
   $('set-host').value = host;
   $('set-port').value = String(port);
@@ -391,8 +392,16 @@ export async function useDevice(app, host, port) {
   return true;
 }
 
-/** Opens the view: a fresh load of the settings, no old messages. */
-export async function load(app) {
+/** The last load of the settings into the form (a fill must not land after a Use). */
+let loading = Promise.resolve();
+
+/** Opens the view: a fresh load of the settings, no old messages. Resolves when loaded. */
+export function load(app) {
+  loading = loadNow(app);
+  return loading;
+}
+
+async function loadNow(app) {
   const st = app.ui.settings;
   st.message = null;
   st.invalid = [];
