@@ -24,6 +24,8 @@ enum Decoy {
     Json,
     /// Answers 200 with other JSON once the gate opens (`true`), not before.
     Gate(watch::Receiver<bool>),
+    /// Accepts connections and never answers.
+    Hang,
 }
 
 /// Simulators and decoys on 127.0.`octet`.x, on their own runtime while the test thread
@@ -129,8 +131,16 @@ async fn answer(mut stream: TcpStream, decoy: Decoy) {
             Ok(n) => head.extend_from_slice(&buf[..n]),
         }
     }
-    if let Decoy::Gate(mut open) = decoy {
-        if open.wait_for(|o| *o).await.is_err() {
+    match decoy {
+        Decoy::Json => {}
+        Decoy::Gate(mut open) => {
+            if open.wait_for(|o| *o).await.is_err() {
+                return;
+            }
+        }
+        Decoy::Hang => {
+            // Hold the connection until the client gives up.
+            while matches!(stream.read(&mut buf).await, Ok(n) if n > 0) {}
             return;
         }
     }
@@ -300,6 +310,50 @@ fn nothing_found_says_what_to_check_and_exits_8() {
         .clone();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v, json!([]));
+}
+
+#[test]
+fn a_search_cut_short_by_its_timeout_says_so() {
+    // A host that accepts and never answers holds the search until its timeout.
+    let lab = Lab::start(47, &[(2, 45.0, ApiVersion::V3)], &[(3, Decoy::Hang)]);
+    let mut c = bin();
+    c.args(["discover", "--subnet", &lab.subnet()]).args([
+        "--port",
+        &lab.port.to_string(),
+        "--timeout",
+        "1s",
+    ]);
+    let (stdout, _) = run(&mut c);
+    assert_eq!(
+        stdout,
+        format!(
+            "{}  API v3  SOC 45 %\nFound 1 NEStore; 254 addresses swept. The time ran out after \
+             1 s before every address had answered: one that answers slowly may be missing (a \
+             longer --timeout gives it more time).\n",
+            lab.addr(2)
+        )
+    );
+
+    let lab = Lab::start(48, &[], &[(3, Decoy::Hang)]);
+    let mut c = bin();
+    c.args(["discover", "--subnet", &lab.subnet()]).args([
+        "--port",
+        &lab.port.to_string(),
+        "--timeout",
+        "1s",
+    ]);
+    let out = dutch(&mut c).assert().code(8).get_output().clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(
+            "nestore: geen NEStore gevonden binnen 1 s (254 adressen doorzocht; de tijd was op"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Probeer een langere --timeout."),
+        "{stderr}"
+    );
 }
 
 #[test]

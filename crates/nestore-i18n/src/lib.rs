@@ -13,6 +13,10 @@
 //! - No Unicode isolation marks: every output is plain text, fit for a tray menu, a
 //!   notification or a log line.
 //!
+//! - With the `clap` feature (on by default), [`clap_words`] puts a clap command line in
+//!   the catalogue's words: help texts and usage errors (the `nestore` command and the
+//!   tray app's options, `cli.ftl`).
+//!
 //! No GUI, no I/O, no clock: the caller passes every value, including "now".
 //!
 //! ```
