@@ -21,7 +21,7 @@ pub struct DiscoverArgs {
     #[arg(long)]
     json: bool,
     /// Sweep this subnet (at most a /24) instead of the usual ways; may be repeated.
-    #[arg(long, value_parser = parse_subnet)]
+    #[arg(long, value_name = "CIDR", value_parser = parse_subnet)]
     subnet: Vec<Ipv4Net>,
     /// The device port to look on (1-65535), as the global --port.
     #[arg(

@@ -364,7 +364,7 @@ fn a_subnet_too_large_or_a_bad_timeout_is_a_usage_error() {
     let cases: &[(&[&str], &str)] = &[
         (
             &["discover", "--subnet", "10.0.0.0/8"],
-            "invalid value '10.0.0.0/8' for '--subnet <SUBNET>': larger than a /24",
+            "invalid value '10.0.0.0/8' for '--subnet <CIDR>': larger than a /24",
         ),
         (
             &["discover", "--subnet", "127.0.0.0/23"],
@@ -415,7 +415,7 @@ fn a_subnet_too_large_or_a_bad_timeout_is_a_usage_error() {
         .clone();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("ongeldige waarde '10.0.0.0/8' voor '--subnet <SUBNET>': groter dan een /24"),
+        err.contains("ongeldige waarde '10.0.0.0/8' voor '--subnet <CIDR>': groter dan een /24"),
         "{err}"
     );
 }
