@@ -50,6 +50,13 @@ pub struct Args {
     /// --speed N): the pressure watch then counts hours in the device's time.
     #[arg(long, value_name = "N", default_value_t = 1.0, value_parser = positive)]
     pub time_scale: f64,
+    /// "Find my NEStore" sweeps only this subnet (repeatable; at most a /24 each), without
+    /// names or mDNS: for tests on loopback.
+    #[arg(long, value_name = "CIDR", value_parser = subnet)]
+    pub discover_subnet: Vec<nestore_discover::Ipv4Net>,
+    /// The port "Find my NEStore" tries with --discover-subnet (default 4805).
+    #[arg(long, value_name = "PORT", value_parser = port, requires = "discover_subnet")]
+    pub discover_port: Option<u16>,
 }
 
 impl Args {
@@ -96,6 +103,20 @@ fn port(s: &str) -> Result<u16, Reason> {
         Ok(n) if n >= 1 => Ok(n),
         _ => Err(Reason::label("cli-parse-port")),
     }
+}
+
+/// A subnet to sweep, as the command line's `discover --subnet` takes it.
+fn subnet(s: &str) -> Result<nestore_discover::Ipv4Net, Reason> {
+    nestore_discover::parse_subnet(s).map_err(|e| match e {
+        nestore_discover::Error::SubnetTooLarge { .. } => Reason::new(|cat| {
+            let max = i64::from(nestore_discover::MAX_PREFIX_LEN);
+            cat.t(
+                "cli-parse-subnet-too-large",
+                &nestore_i18n::Args::new().int("max", max),
+            )
+        }),
+        _ => Reason::label("cli-parse-subnet"),
+    })
 }
 
 /// The same check the settings use: a name or an address the client can talk to.
@@ -171,6 +192,8 @@ mod tests {
             (&["--time-scale", "0"], "above 0", "boven 0"),
             (&["--port", "0"], "1 to 65535", "1 tot en met 65535"),
             (&["--host", "a b"], "is not a host name", "is geen hostnaam"),
+            (&["--discover-subnet", "10.0.0.0/8"], "/24", "/24"),
+            (&["--discover-subnet", "lots"], "lots", "lots"),
             (&["--frobnicate"], "unexpected argument '--frobnicate'", "onbekende optie '--frobnicate'"),
         ];
         for (args, english, dutch) in cases {

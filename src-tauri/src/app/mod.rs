@@ -158,7 +158,10 @@ impl App {
             pruned: Mutex::new(None),
             system_language,
             discovering: std::sync::atomic::AtomicBool::new(false),
-            discover_override: None,
+            discover_override: (!args.discover_subnet.is_empty()).then(|| discover::Override {
+                subnets: args.discover_subnet.clone(),
+                port: args.discover_port.unwrap_or(nestore::DEFAULT_PORT),
+            }),
         };
         if args.demo {
             app.start_demo().await?;

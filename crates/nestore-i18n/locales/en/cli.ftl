@@ -278,4 +278,6 @@ cli-app-help = NEStore water battery in the system tray
     .open = Open the window at start
     .poll_interval = Poll at this interval for this run (1 s to 24 h, e.g. 5s) instead of the settings' interval and its 60 s minimum: for tests and demos with the simulated device; a real device is slow
     .time_scale = The device's clock runs N times faster than real time (a simulator started with --speed N): the pressure watch then counts hours in the device's time [default: 1]
+    .discover_subnet = "Find my NEStore" sweeps only this subnet (e.g. 127.0.0.0/24; at most a /24; repeatable), without the names or mDNS: for tests on loopback
+    .discover_port = The port "Find my NEStore" tries with --discover-subnet [default: 4805]
 cli-app-parse-time-scale = must be a number above 0 and at most 100000

@@ -293,4 +293,6 @@ cli-app-help = NEStore-waterbatterij in het systeemvak
     .open = Open het venster bij het starten
     .poll_interval = Lees deze keer met deze tussentijd uit (1 s tot 24 uur, bijvoorbeeld 5s) in plaats van met het uitleesinterval uit de instellingen en zijn minimum van 60 s: voor tests en demo's met het gesimuleerde apparaat; een echte NEStore is traag
     .time_scale = De klok van het apparaat loopt N keer sneller dan de echte tijd (een simulator gestart met --speed N): de app houdt de druk dan in de gaten in de tijd van het apparaat [standaard: 1]
+    .discover_subnet = "Zoek mijn NEStore" doorzoekt alleen dit subnet (bijvoorbeeld 127.0.0.0/24; hoogstens een /24; mag vaker), zonder de namen of mDNS: voor tests op loopback
+    .discover_port = De poort die "Zoek mijn NEStore" probeert met --discover-subnet [standaard: 4805]
 cli-app-parse-time-scale = moet een getal boven 0 zijn en hoogstens 100000
