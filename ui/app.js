@@ -70,7 +70,7 @@ const app = {
     if (app.loading && app.loading.language === language) return;
     const mine = {
       language,
-      promise: loadCatalogue().then(() => {
+      promise: loadCatalogue(invoke).then(() => {
         applyText();
       }, (e) => {
         app.ui.localError = t('win-catalogue-failed', { message: e.message });
@@ -116,7 +116,7 @@ async function start() {
   // The catalogue, the subscription and the state at once: the first data should show as
   // soon as possible. Nothing is drawn before the catalogue is in (render waits for it). A
   // state event that overtakes get_state is newer, so a late get_state answer is not applied.
-  const catalogue = loadCatalogue().then(() => true, (e) => {
+  const catalogue = loadCatalogue(invoke).then(() => true, (e) => {
     app.ui.localError = t('win-catalogue-failed', { message: e.message });
     app.render();
     return false;

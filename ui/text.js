@@ -15,7 +15,6 @@
 // Words that come from the backend (alert lines, notices, error messages, confirmation
 // text, test results) are already in the owner's language and are shown as they are.
 import { FluentBundle, FluentResource } from './vendor/fluent-bundle/index.js';
-import { invoke } from './ipc.js';
 
 /** Intl locale of each catalogue language: numbers ("2,4") and dates in its form. */
 const LOCALES = { en: 'en-GB', nl: 'nl-NL' };
@@ -78,8 +77,9 @@ export function useCatalogue(catalogue) {
   document.documentElement.lang = lang;
 }
 
-/** Asks the backend for the catalogue of the owner's language and uses it. */
-export async function loadCatalogue() {
+/** Asks the backend (with `invoke`, ipc.js's: this module imports no other of the window's)
+ *  for the catalogue of the owner's language and uses it. */
+export async function loadCatalogue(invoke) {
   useCatalogue(await invoke('get_catalogue'));
   return language;
 }

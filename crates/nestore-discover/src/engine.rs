@@ -15,7 +15,8 @@ use tokio::time::{sleep_until, timeout_at, Instant};
 use crate::error::Error;
 use crate::hit::{FoundBy, Hit, Summary};
 use crate::options::{Discovery, Resolver};
-use crate::probe::{confirm, http_client, port_open};
+use crate::probe::{http_client, port_open};
+use crate::shared::Shared;
 use crate::subnet::is_local;
 
 /// How long a device found without a name waits at most, from the start, for the name
@@ -117,86 +118,6 @@ pub async fn discover_all(opts: &Discovery) -> Result<Vec<Hit>, Error> {
     discover(opts, |h| hits.push(h)).await?;
     hits.sort_by_key(|h| h.address);
     Ok(hits)
-}
-
-/// What the ways of one discovery share.
-pub(crate) struct Shared {
-    http: reqwest::Client,
-    deadline: Instant,
-    /// Addresses probed (or being probed): each once.
-    claimed: Mutex<HashSet<SocketAddr>>,
-    /// The first name learned for an address, and how.
-    names: Mutex<HashMap<SocketAddr, (String, FoundBy)>>,
-    /// Set when a lookup or a probe was still waiting at the deadline.
-    cut_short: AtomicBool,
-    /// Name lookups not yet answered (or failed).
-    lookups_left: watch::Sender<usize>,
-    /// Until when a hit without a name waits for the lookups.
-    name_grace: Instant,
-    hits: mpsc::UnboundedSender<Hit>,
-}
-
-impl Shared {
-    /// Remembers a name for `addr`; the first one learned stays.
-    pub(crate) fn learn_name(&self, addr: SocketAddr, name: String, how: FoundBy) {
-        self.names
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .entry(addr)
-            .or_insert((name, how));
-    }
-
-    fn name_of(&self, addr: SocketAddr) -> Option<(String, FoundBy)> {
-        self.names
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&addr)
-            .cloned()
-    }
-
-    fn is_claimed(&self, addr: SocketAddr) -> bool {
-        self.claimed
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .contains(&addr)
-    }
-
-    /// Probes `addr` unless another way already did, and reports it if it is a NEStore,
-    /// with the name learned for it by then.
-    pub(crate) async fn check(&self, addr: SocketAddr) {
-        let first = self
-            .claimed
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(addr);
-        if !first {
-            return;
-        }
-        let found = match timeout_at(self.deadline, confirm(&self.http, addr)).await {
-            Ok(Some(found)) => found,
-            Ok(None) => return,
-            Err(_) => {
-                self.cut_short.store(true, Ordering::SeqCst);
-                return;
-            }
-        };
-        if self.name_of(addr).is_none() {
-            let mut left = self.lookups_left.subscribe();
-            let _ = timeout_at(self.name_grace, left.wait_for(|n| *n == 0)).await;
-        }
-        let (name, found_by) = match self.name_of(addr) {
-            Some((name, how)) => (Some(name), how),
-            None => (None, FoundBy::Sweep),
-        };
-        // The receiver is gone only once the discovery is over.
-        let _ = self.hits.send(Hit {
-            address: addr,
-            name,
-            found_by,
-            api_version: found.api_version,
-            soc_pct: found.soc_pct,
-        });
-    }
 }
 
 async fn by_name(shared: &Shared, resolver: &dyn Resolver, name: &str, port: u16) {

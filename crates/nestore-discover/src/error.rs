@@ -3,7 +3,8 @@
 
 use ipnet::Ipv4Net;
 
-use crate::subnet::MAX_PREFIX_LEN;
+/// The smallest prefix length (the largest subnet) a sweep takes: a /24, 254 hosts.
+pub const MAX_PREFIX_LEN: u8 = 24;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {

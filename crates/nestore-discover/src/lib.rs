@@ -53,6 +53,7 @@ mod hit;
 pub mod mdns;
 mod options;
 pub mod probe;
+mod shared;
 pub mod subnet;
 
 pub use engine::{discover, discover_all};

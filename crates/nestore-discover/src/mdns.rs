@@ -9,8 +9,8 @@ use mdns_sd::{HostnameResolutionEvent, Receiver, ServiceDaemon, ServiceEvent};
 use tokio::task::JoinSet;
 use tokio::time::{sleep_until, Instant};
 
-use crate::engine::Shared;
 use crate::hit::FoundBy;
+use crate::shared::Shared;
 use crate::subnet::is_local;
 
 pub const SERVICE_TYPE: &str = "_http._tcp.local.";

@@ -7,8 +7,7 @@ use ipnet::Ipv4Net;
 
 use crate::error::Error;
 
-/// The smallest prefix length (the largest subnet) a sweep takes: a /24, 254 hosts.
-pub const MAX_PREFIX_LEN: u8 = 24;
+pub use crate::error::MAX_PREFIX_LEN;
 
 /// An explicit subnet, checked: larger than a /24 is refused.
 pub fn check_subnet(net: Ipv4Net) -> Result<Ipv4Net, Error> {

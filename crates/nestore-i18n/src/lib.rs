@@ -35,5 +35,15 @@ mod language;
 mod number;
 
 pub use args::Args;
+
+/// A sentence made of a clause that starts lower-case ("power 3500 W is outside …"): its
+/// first letter upper-case.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
 pub use catalogue::{Catalogue, Error};
 pub use language::{Choice, Language};

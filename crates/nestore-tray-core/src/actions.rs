@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use nestore::control::ValidationError;
 use nestore::{ChargeRequest, Client, Command, Error};
-use nestore_i18n::{Args, Catalogue};
+use nestore_i18n::{capitalise, Args, Catalogue};
 use serde::{Deserialize, Serialize};
 
 use crate::error::IpcError;
@@ -161,15 +161,6 @@ pub async fn execute(cat: &Catalogue, client: &Client, args: CommandArgs) -> Out
 /// ([`nestore::Error::message`]).
 pub fn plain(cat: &Catalogue, e: &Error) -> String {
     e.message(cat)
-}
-
-/// The sentence with its first letter upper-case.
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use nestore_history::{HistoryView, Record, SeedOptions, Store, Writer, WriterOptions};
 use nestore_i18n::{Args, Catalogue};
-use nestore_tray_core::actions;
 use nestore_tray_core::alert_log::{AlertLog, Entry};
 use nestore_tray_core::error::IpcError;
 use nestore_tray_core::recorder;
@@ -178,7 +177,7 @@ pub fn seed_demo(path: &Path) {
 fn history_error(cat: &Catalogue, e: nestore_history::Error) -> IpcError {
     match e {
         nestore_history::Error::Invalid { field, .. } => IpcError::invalid(field, e.message(cat)),
-        e => IpcError::io(actions::capitalise(&e.message(cat))),
+        e => IpcError::io(nestore_i18n::capitalise(&e.message(cat))),
     }
 }
 

@@ -204,7 +204,7 @@ impl Reset {
                 .text("why", why)
                 .text("to", to),
         );
-        crate::actions::capitalise(&sentence)
+        nestore_i18n::capitalise(&sentence)
     }
 }
 
