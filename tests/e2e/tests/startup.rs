@@ -63,8 +63,9 @@ async fn bad_arguments_are_a_usage_error() -> Result<()> {
     for args in cases {
         let (code, stderr) = run_app(args).await?;
         eprintln!("{args:?}: exit {code:?}\n{stderr}");
-        // clap's usage error: it names the option and the value, and points to --help.
-        let usage = stderr.starts_with("error: ")
+        // The usage error (the catalogue's words): it names the option and the value, and
+        // points to --help.
+        let usage = stderr.starts_with("nestore-tray: ")
             && stderr.contains(args[0])
             && stderr.contains(&format!("'{}'", args[1]))
             && stderr.contains("--help");
