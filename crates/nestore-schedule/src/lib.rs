@@ -2,7 +2,8 @@
 //! them ("weekdays 02:00-05:00, charge at 2000 W to 90 %", "block 17:00-20:00"), their
 //! windows in local time across daylight-saving changes, and what to send when.
 //!
-//! Pure logic, like `nestore-watch`: no clock, no I/O, no words. The caller passes the time
+//! Pure logic, like `nestore-watch`: no clock, no I/O. Its only words, a refused rule's
+//! (`RuleError::message`), come from the catalogue (`app.ftl`, `timer-*`). The caller passes the time
 //! and the time zone, sends the [`Step`]s with the device library, and reports back.
 //!
 //! ```
@@ -29,6 +30,7 @@
 mod calendar;
 mod rule;
 mod scheduler;
+mod text;
 
 pub use calendar::{instant, window_on, windows, Window, WindowId};
 pub use rule::{validate, Action, Days, Problem, Rule, RuleError, MIN_WINDOW_MIN};

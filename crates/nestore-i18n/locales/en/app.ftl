@@ -271,3 +271,15 @@ event-command-auto = Resume automatic
 discover-busy = A search is already running.
 # $reason: the system's own words.
 discover-failed = The search could not run: { $reason }
+
+## Charge timers: a refused rule (nestore-schedule), named as the owner counts them
+
+# $timer: the rule's number (from 1); $problem: one of the timer-problem-* messages.
+timer-error = Timer { $timer }: { $problem }
+timer-problem-no-days = no day is chosen
+timer-problem-same-times = the start and the end are the same time
+# $shortest: the device's shortest task, in minutes.
+timer-problem-too-short = it lasts { $minutes } min, shorter than the device's shortest task ({ $shortest } min)
+timer-problem-power = a power of { $power } W is not { $min }-{ $max } W in steps of { $step } W
+timer-problem-target = a target of { $target } % is not { $min }-{ $max } %
+timer-problem-overlaps = it overlaps timer { $other }

@@ -276,3 +276,15 @@ event-command-auto = Terug naar automatisch
 discover-busy = Er wordt al gezocht.
 # $reason: de woorden van het systeem zelf.
 discover-failed = Zoeken lukte niet: { $reason }
+
+## Laadtimers: een geweigerde timer (nestore-schedule), genummerd zoals de eigenaar telt
+
+# $timer: het nummer van de timer (vanaf 1); $problem: een van de timer-problem-*-berichten.
+timer-error = Timer { $timer }: { $problem }
+timer-problem-no-days = er is geen dag gekozen
+timer-problem-same-times = de begin- en eindtijd zijn gelijk
+# $shortest: de kortste taak van het apparaat, in minuten.
+timer-problem-too-short = die duurt { $minutes } min, korter dan de kortste taak van je NEStore ({ $shortest } min)
+timer-problem-power = een vermogen van { $power } W ligt niet tussen { $min } en { $max } W in stappen van { $step } W
+timer-problem-target = een doel van { $target } % ligt niet tussen { $min } en { $max } %
+timer-problem-overlaps = die overlapt met timer { $other }
