@@ -26,6 +26,8 @@ pub struct SettingsView {
     history_keep_days: Option<u32>,
     /// "system", "en" or "nl".
     language: Choice,
+    /// The charge timers (not yet carried out).
+    timers: Vec<nestore_schedule::Rule>,
     password_stored: bool,
     keyring_error: Option<String>,
     /// Whether the password works, when saving checked it.
@@ -48,6 +50,8 @@ pub struct SettingsInput {
     history_keep_days: Option<Option<u32>>,
     /// Absent: as before.
     language: Option<Choice>,
+    /// Absent: as before.
+    timers: Option<Vec<nestore_schedule::Rule>>,
 }
 
 /// A field that may be absent (None), null (Some(None)) or a value.
@@ -98,6 +102,7 @@ async fn settings_view(app: &App, password_check: Option<Check>) -> SettingsView
         history_enabled: s.history_enabled,
         history_keep_days: s.history_keep_days,
         language: s.language,
+        timers: s.timers,
         password_stored,
         keyring_error,
         password_check,
@@ -143,6 +148,7 @@ pub async fn save_settings(
         history_enabled: input.history_enabled.unwrap_or(old.history_enabled),
         history_keep_days: input.history_keep_days.unwrap_or(old.history_keep_days),
         language: input.language.unwrap_or(old.language),
+        timers: input.timers.unwrap_or(old.timers),
     }
     .normalised();
     // The owner's words in the language just chosen, so that switching shows at once.

@@ -62,6 +62,8 @@ pub struct Settings {
     pub history_keep_days: Option<u32>,
     /// The language of every word the app shows: the system's, or one by name.
     pub language: nestore_i18n::Choice,
+    /// Charge timers (issue 11): checked here; not yet carried out by the app.
+    pub timers: Vec<nestore_schedule::Rule>,
 }
 
 impl Default for Settings {
@@ -77,6 +79,7 @@ impl Default for Settings {
             history_enabled: true,
             history_keep_days: None,
             language: nestore_i18n::Choice::System,
+            timers: Vec::new(),
         }
     }
 }
@@ -102,6 +105,9 @@ pub enum SettingsError {
         field: &'static str,
         error: nestore_watch::ThresholdError,
     },
+    /// A timer the device cannot carry out, or two that overlap.
+    #[error("{0}")]
+    Timers(nestore_schedule::RuleError),
 }
 
 impl SettingsError {
@@ -115,6 +121,7 @@ impl SettingsError {
             SettingsError::ChargeDefaults(_) => "charge_defaults",
             SettingsError::HistoryKeep => "history_keep_days",
             SettingsError::Alerts { field, .. } => field,
+            SettingsError::Timers(_) => "timers",
         }
     }
 
@@ -145,6 +152,7 @@ impl SettingsError {
                     .int("max", i64::from(MAX_HISTORY_KEEP_DAYS)),
             ),
             SettingsError::Alerts { error, .. } => error.message(cat),
+            SettingsError::Timers(e) => e.message(cat),
         }
     }
 
@@ -153,6 +161,7 @@ impl SettingsError {
         match self {
             SettingsError::Host(p) => p.message(cat),
             SettingsError::ChargeDefaults(v) => v.message(cat),
+            SettingsError::Timers(e) => e.message(cat),
             SettingsError::Port | SettingsError::PollInterval | SettingsError::HistoryKeep => {
                 recover::rule(cat, self.field())
             }
@@ -206,7 +215,8 @@ impl Settings {
         {
             return Err(SettingsError::HistoryKeep);
         }
-        self.alerts.validate().map_err(alerts_error)
+        self.alerts.validate().map_err(alerts_error)?;
+        nestore_schedule::validate(&self.timers).map_err(SettingsError::Timers)
     }
 
     /// A host with surrounding blanks trimmed, and an empty host meaning "none".

@@ -33,6 +33,7 @@ const FIELDS: &[FieldInfo] = &[
     field("history_enabled", false, None),
     field("history_keep_days", false, Some("days")),
     field("language", false, None),
+    field("timers", true, None),
     field("alerts", true, None),
 ];
 
@@ -222,6 +223,7 @@ fn reset_field(s: &mut Settings, key: &str) {
         "history_enabled" => s.history_enabled = d.history_enabled,
         "history_keep_days" => s.history_keep_days = d.history_keep_days,
         "language" => s.language = d.language,
+        "timers" => s.timers = d.timers,
         "alerts.low_bar" => t.low_bar = td.low_bar,
         "alerts.low_alarm_bar" => t.low_alarm_bar = td.low_alarm_bar,
         "alerts.high_bar" => t.high_bar = td.high_bar,

@@ -711,3 +711,44 @@ fn thresholds_that_do_not_fit_together_are_told_in_dutch_too() {
         "{notice}"
     );
 }
+
+#[test]
+fn timers_are_kept_checked_and_refused_naming_the_timer() {
+    let (_d, s) = store();
+    let night = r#"{"days": ["mon", "tue"], "start": "22:00", "end": "06:00", "kind": "charge", "power_w": 2000, "target_soc_pct": 90}"#;
+    let evening = r#"{"days": ["sat"], "start": "17:00", "end": "20:00", "kind": "block"}"#;
+    write(&s, format!(r#"{{"timers": [{night}, {evening}]}}"#));
+    let l = s.load_with(Language::English);
+    assert_eq!(l.notice, None);
+    assert_eq!(l.settings.timers.len(), 2);
+    assert_eq!(l.settings.timers[1].action, nestore_schedule::Action::Block);
+
+    // The morning overlaps the night's end (Tuesday 05:00-07:00).
+    let mut both = l.settings.clone();
+    let mut morning = both.timers[1];
+    morning.days = nestore_schedule::Days::of(&[chrono::Weekday::Tue]);
+    morning.start = chrono::NaiveTime::from_hms_opt(5, 0, 0).unwrap();
+    morning.end = chrono::NaiveTime::from_hms_opt(7, 0, 0).unwrap();
+    both.timers.push(morning);
+    let e = both.validate().unwrap_err();
+    assert_eq!(e.field(), "timers");
+    let en = nestore_i18n::Catalogue::get(Language::English);
+    let nl = nestore_i18n::Catalogue::get(Language::Dutch);
+    assert_eq!(e.message(en), "Timer 3: it overlaps timer 1");
+    assert_eq!(e.message(nl), "Timer 3: die overlapt met timer 1");
+
+    // In the file, timers the device cannot carry out go, with a notice; the rest stays.
+    write(
+        &s,
+        r#"{"port": 4806, "timers": [{"days": ["mon"], "start": "02:00", "end": "02:10", "kind": "block"}]}"#,
+    );
+    let l = s.load_with(Language::English);
+    assert_eq!(l.settings.port, 4806);
+    assert!(l.settings.timers.is_empty());
+    let notice = l.notice.unwrap_or_default();
+    assert!(
+        notice.starts_with("The charge timers in the settings file were not valid")
+            && notice.contains("shorter than the device's shortest task (30 min)"),
+        "{notice}"
+    );
+}
