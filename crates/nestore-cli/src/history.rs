@@ -72,7 +72,7 @@ fn parse_days(s: &str) -> Result<u32, String> {
     }
 }
 
-fn parse_dir(s: &str) -> Result<PathBuf, String> {
+pub(crate) fn parse_dir(s: &str) -> Result<PathBuf, String> {
     if s.trim().is_empty() {
         return Err(label("cli-parse-folder-empty"));
     }

@@ -4,6 +4,7 @@ mod discover;
 mod format;
 mod history;
 mod password;
+mod schedule;
 mod text;
 mod usage;
 
@@ -29,6 +30,9 @@ mod exit {
     pub const HISTORY: u8 = 7;
     /// `discover` found no device.
     pub const NOT_FOUND: u8 = 8;
+    /// The app's settings file cannot be used for the timers: unreadable, not a regular
+    /// file, too large, not JSON, or timers that are not timers.
+    pub const SETTINGS: u8 = 9;
 }
 
 /// The command line. Its help texts are the catalogue's (`cli-help-*`, set by
@@ -76,6 +80,9 @@ enum Cmd {
     /// The app's history of readings: export it as CSV, or seed a demo one.
     #[command(subcommand)]
     History(history::HistoryCmd),
+    /// The charge timers in the app's settings: what they will send and when.
+    #[command(subcommand)]
+    Schedule(schedule::ScheduleCmd),
 }
 
 /// The commands that talk to the device.
@@ -233,6 +240,8 @@ async fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         // Local files only: no device, no client.
         Cmd::History(cmd) => history::run(cmd),
+        // The settings file only: nothing is sent, no device is contacted.
+        Cmd::Schedule(cmd) => schedule::run(cmd),
         // The network, not the device of --host.
         Cmd::Discover(args) => discover::run(args).await,
         Cmd::Device(cmd) => device(&cli.host, cli.port, cli.timeout, cli.password_stdin, cmd).await,

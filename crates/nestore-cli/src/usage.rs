@@ -22,9 +22,17 @@ pub fn command() -> Command {
     let cmd = clap_words::command(Cli::command(), cat(), "cli-help");
     // `discover` looks on the network, not at --host: the global options it ignores are
     // left out of its help (they exist there only once built).
-    cmd.mut_subcommand("discover", |s| {
+    let cmd = cmd.mut_subcommand("discover", |s| {
         s.mut_arg("host", |a| a.hide(true))
             .mut_arg("password_stdin", |a| a.hide(true))
+    });
+    // `schedule` reads a file and contacts no device: none of the device's options apply.
+    cmd.mut_subcommand("schedule", |s| {
+        s.mut_subcommand("preview", |p| {
+            ["host", "port", "timeout", "password_stdin"]
+                .into_iter()
+                .fold(p, |p, id| p.mut_arg(id, |a| a.hide(true)))
+        })
     })
 }
 

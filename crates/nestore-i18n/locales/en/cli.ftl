@@ -177,6 +177,66 @@ cli-history-seeded = Added { $count } demo readings ({ $days ->
        *[other] { $days } days
     }, one every { $interval }) to { $path }.
 
+## `nestore schedule preview`: what the charge timers in the app's settings will send, and
+## when. Nothing is sent. $path: the settings file; $rule, $other: a timer's number in the
+## settings' list, from 1.
+
+# $weekday: 1 (Monday) to 7 (Sunday); $month: 1-12; $time: 24-hour ("02:00").
+cli-schedule-when = { $weekday ->
+        [1] Mon
+        [2] Tue
+        [3] Wed
+        [4] Thu
+        [5] Fri
+        [6] Sat
+       *[7] Sun
+    } { $day } { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    } { $time }
+# $when: a cli-schedule-when; $command: the device-command-* words, capitalised.
+cli-schedule-start = { $when }  { $command } (start of timer { $rule })
+# The same task sent again before the last one runs out (a window longer than 5 h).
+cli-schedule-renew = { $when }  { $command } (renewal of timer { $rule })
+# $command: cli-schedule-back-to-automatic.
+cli-schedule-end = { $when }  { $command } (end of timer { $rule })
+cli-schedule-back-to-automatic = Back to the automatic schedule
+# $hours: the hours previewed (--hours).
+cli-schedule-nothing = The timers send nothing in the next { $hours ->
+        [one] hour
+       *[other] { $hours } hours
+    }.
+cli-schedule-no-timers = No timers are set (in { $path }).
+cli-schedule-no-file = No timers are set: there is no settings file at { $path } (the app writes it when you save its settings; --config-dir names another folder).
+cli-schedule-no-config-dir = no settings folder is known on this system: name one with --config-dir
+# $reason: a file-why-* message ("it is too large …").
+cli-schedule-file-unusable = cannot read the timers: { $path } was not used because { $reason }
+# $reason: the JSON parser's own words, not translated.
+cli-schedule-not-json = cannot read the timers: { $path } is not valid JSON ({ $reason })
+cli-schedule-not-settings = cannot read the timers: { $path } holds no settings (not a JSON object)
+cli-schedule-not-a-list = cannot read the timers: "timers" in { $path } is not a list
+# $reason: the JSON parser's own words, not translated.
+cli-schedule-timer-unreadable = cannot read the timers: timer { $rule } in { $path } is not a valid timer ({ $reason })
+# $problem: one of the cli-schedule-problem-* messages.
+cli-schedule-refused = the timers in { $path } cannot be used: { $problem }
+cli-schedule-problem-no-days = timer { $rule } has no day chosen
+cli-schedule-problem-same-times = timer { $rule } starts and ends at the same time
+# $length, $shortest: durations.
+cli-schedule-problem-too-short = timer { $rule } lasts { $length }, shorter than the device's shortest task ({ $shortest })
+cli-schedule-problem-power = timer { $rule } charges at { $power } W, not { $min }-{ $max } W in steps of { $step } W
+cli-schedule-problem-target = timer { $rule } charges to { $target } %, not { $min }-{ $max } %
+cli-schedule-problem-overlaps = timer { $rule } overlaps timer { $other }
+
 ## Bad values on the command line (shown after "invalid value ... for ...").
 
 cli-parse-not-duration = not a duration (e.g. 30s, 5m, 2h, 90min)
@@ -195,6 +255,7 @@ cli-parse-discover-timeout-range = must be 1 s to 60 s
 cli-parse-subnet = not an IPv4 subnet (e.g. 192.168.1.0/24)
 # $max: the largest subnet a search takes, as a prefix length (24: 256 addresses).
 cli-parse-subnet-too-large = larger than a /{ $max }: give a /{ $max } or smaller (at most 256 addresses)
+cli-parse-hours = must be a whole number of hours from 1 to 336
 
 ## Usage errors: a command line that cannot be run. $arg: an option as typed in the
 ## usage ("--power <POWER>"); $value: what was given.
@@ -264,6 +325,11 @@ cli-help-history-seed = Fill a history with simulated readings, marked demo (for
     .data_dir = The folder of the history file (created if needed); also NESTORE_DATA_DIR
     .days = How many days up to now (1-3660)
     .interval = Time between readings (10 s to 24 h) [default: 5m]
+cli-help-schedule = The charge timers in the app's settings: what they will send and when
+cli-help-schedule-preview = Print what the timers will send and when, without sending anything (no device is contacted); times in local time
+    .config_dir = The folder of the app's settings file [default: the app's settings folder]
+    .hours = How many hours ahead (1-336) [default: 48]
+    .json = Print it as one JSON array (keys in English, for scripts)
 
 ## The tray app's command line (`nestore-tray --help` and its usage errors): its own words
 ## here, the headings and usage errors shared with `nestore` above. DIR and N are typed as

@@ -192,6 +192,66 @@ cli-history-seeded = { $count } demometingen toegevoegd aan { $path } ({ $days -
        *[other] { $days } dagen
     }, een meting per { $interval }).
 
+## `nestore schedule preview`: wat de laadtimers in de instellingen van de app versturen, en
+## wanneer. Er wordt niets verstuurd. $path: het instellingenbestand; $rule, $other: het
+## nummer van een timer in de lijst van de instellingen, vanaf 1.
+
+# $weekday: 1 (maandag) tot 7 (zondag); $month: 1-12; $time: 24-uurs ("02:00").
+cli-schedule-when = { $weekday ->
+        [1] ma
+        [2] di
+        [3] wo
+        [4] do
+        [5] vr
+        [6] za
+       *[7] zo
+    } { $day } { $month ->
+        [1] jan
+        [2] feb
+        [3] mrt
+        [4] apr
+        [5] mei
+        [6] jun
+        [7] jul
+        [8] aug
+        [9] sep
+        [10] okt
+        [11] nov
+       *[12] dec
+    } { $time }
+# $when: een cli-schedule-when; $command: de woorden van device-command-*, met een hoofdletter.
+cli-schedule-start = { $when }  { $command } (begin van timer { $rule })
+# Dezelfde taak opnieuw, voordat de vorige afloopt (een periode langer dan 5 uur).
+cli-schedule-renew = { $when }  { $command } (verlenging van timer { $rule })
+# $command: cli-schedule-back-to-automatic.
+cli-schedule-end = { $when }  { $command } (einde van timer { $rule })
+cli-schedule-back-to-automatic = Terug naar het automatische schema
+# $hours: het aantal uren vooruit (--hours).
+cli-schedule-nothing = De timers versturen niets in { $hours ->
+        [one] het komende uur
+       *[other] de komende { $hours } uur
+    }.
+cli-schedule-no-timers = Er zijn geen timers ingesteld (in { $path }).
+cli-schedule-no-file = Er zijn geen timers ingesteld: er is geen instellingenbestand in { $path } (de app schrijft het als je de instellingen opslaat; met --config-dir kies je een andere map).
+cli-schedule-no-config-dir = op dit systeem is geen instellingenmap bekend: geef er een op met --config-dir
+# $reason: een file-why-*-bericht ("het te groot is …").
+cli-schedule-file-unusable = kan de timers niet lezen: { $path } is niet gebruikt, omdat { $reason }
+# $reason: de woorden van de JSON-lezer zelf, niet vertaald.
+cli-schedule-not-json = kan de timers niet lezen: { $path } is geen geldige JSON ({ $reason })
+cli-schedule-not-settings = kan de timers niet lezen: { $path } bevat geen instellingen (geen JSON-object)
+cli-schedule-not-a-list = kan de timers niet lezen: "timers" in { $path } is geen lijst
+# $reason: de woorden van de JSON-lezer zelf, niet vertaald.
+cli-schedule-timer-unreadable = kan de timers niet lezen: timer { $rule } in { $path } is geen geldige timer ({ $reason })
+# $problem: een van de cli-schedule-problem-*-berichten.
+cli-schedule-refused = de timers in { $path } zijn niet te gebruiken: { $problem }
+cli-schedule-problem-no-days = bij timer { $rule } is geen dag gekozen
+cli-schedule-problem-same-times = timer { $rule } begint en eindigt op dezelfde tijd
+# $length, $shortest: een duur.
+cli-schedule-problem-too-short = timer { $rule } duurt { $length }, korter dan de kortste taak van je NEStore ({ $shortest })
+cli-schedule-problem-power = timer { $rule } laadt met { $power } W, niet met { $min }-{ $max } W in stappen van { $step } W
+cli-schedule-problem-target = timer { $rule } laadt tot { $target } %, niet tot { $min }-{ $max } %
+cli-schedule-problem-overlaps = timer { $rule } overlapt met timer { $other }
+
 ## Ongeldige waarden op de opdrachtregel (na "ongeldige waarde ... voor ...").
 
 cli-parse-not-duration = geen duur (bijvoorbeeld 30s, 5m, 2h, 90min)
@@ -210,6 +270,7 @@ cli-parse-discover-timeout-range = moet tussen 1 s en 60 s liggen
 cli-parse-subnet = geen IPv4-subnet (bijvoorbeeld 192.168.1.0/24)
 # $max: het grootste subnet dat een zoektocht neemt, als prefixlengte (24: 256 adressen).
 cli-parse-subnet-too-large = groter dan een /{ $max }: geef een /{ $max } of kleiner (hoogstens 256 adressen)
+cli-parse-hours = moet een geheel aantal uren zijn, van 1 tot en met 336
 
 ## Gebruiksfouten: een opdrachtregel die niet uit te voeren is. $arg: een optie zoals in
 ## het gebruik ("--power <POWER>"); $value: wat er werd opgegeven.
@@ -279,6 +340,11 @@ cli-help-history-seed = Vul een geschiedenis met gesimuleerde metingen, gemarkee
     .data_dir = De map van het geschiedenisbestand (wordt zo nodig gemaakt); ook NESTORE_DATA_DIR
     .days = Hoeveel dagen tot nu (1-3660)
     .interval = Tijd tussen metingen (10 s tot 24 uur) [standaard: 5m]
+cli-help-schedule = De laadtimers in de instellingen van de app: wat ze versturen en wanneer
+cli-help-schedule-preview = Toon wat de timers versturen en wanneer, zonder iets te versturen (er wordt geen contact gemaakt met je NEStore); tijden in de plaatselijke tijd
+    .config_dir = De map van het instellingenbestand van de app [standaard: de instellingenmap van de app]
+    .hours = Hoeveel uur vooruit (1-336) [standaard: 48]
+    .json = Als één JSON-array (Engelse sleutels, voor scripts)
 
 ## De opdrachtregel van de tray-app (`nestore-tray --help` en zijn gebruiksfouten): zijn
 ## eigen woorden hier, de kopjes en gebruiksfouten die hij met `nestore` deelt hierboven.
