@@ -258,12 +258,12 @@
   function describe(cmd) {
     const life = (cmd.duration_min || 0) * 60;
     if (cmd.kind === 'start') {
-      return { text: NL ? `Elektrisch laden starten met ${cmd.power_w} W tot ${cmd.target_soc_pct} %, hooguit ${fmtDur(cmd.duration_min)}`
+      return { text: NL ? `Elektrisch laden starten met ${cmd.power_w} W tot een laadtoestand van ${cmd.target_soc_pct} %, hoogstens ${fmtDur(cmd.duration_min)} lang`
         : `Start electric charging at ${cmd.power_w} W up to ${cmd.target_soc_pct} % for at most ${fmtDur(cmd.duration_min)}`,
         bodies: [{ TASK: 'ControlTask_ChargingElectrical_Start', spin: true, power: cmd.power_w, soc: cmd.target_soc_pct, persistent: true, lifetime: life }] };
     }
     if (cmd.kind === 'stop') {
-      return { text: NL ? `Elektrisch laden stoppen en het schema ${fmtDur(cmd.duration_min)} lang niet laten laden`
+      return { text: NL ? `Elektrisch laden stoppen en het automatische schema ${fmtDur(cmd.duration_min)} lang tegenhouden`
         : `Stop electric charging and keep the schedule from charging for ${fmtDur(cmd.duration_min)}`,
         bodies: [{ TASK: 'ControlTask_ChargingElectrical_Stop', spin: true, persistent: true, lifetime: life }] };
     }

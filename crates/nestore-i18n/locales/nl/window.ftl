@@ -163,9 +163,9 @@ win-target-above-max = Een doel van { $target } % is hoger dan het maximum van 
 # $min, $max: een duur.
 win-duration-range = De duur moet tussen { $min } en { $max } liggen.
 # $duration: een duur.
-win-describe-start = Elektrisch laden starten met { $power } W tot { $target } %, hooguit { $duration }
-win-describe-stop = Elektrisch laden stoppen en het schema { $duration } lang niet laten laden
-win-describe-auto = Het apparaat weer automatisch laten werken
+win-describe-start = Elektrisch laden starten met { $power } W tot een laadtoestand van { $target } %, hoogstens { $duration } lang
+win-describe-stop = Elektrisch laden stoppen en het automatische schema { $duration } lang tegenhouden
+win-describe-auto = Handmatige taken annuleren en terug naar het automatische schema
 
 ## Bevestiging
 
