@@ -9,7 +9,7 @@ use chrono::{DateTime, Datelike, Local, SecondsFormat, SubsecRound, Timelike, Ut
 use clap::Subcommand;
 use nestore::Command;
 use nestore_i18n::{capitalise, Args};
-use nestore_schedule::{Planned, Problem, Purpose, Rule, RuleError};
+use nestore_schedule::{Planned, Purpose, Rule};
 use nestore_tray_core::files::{read_bounded, ReadError};
 use nestore_tray_core::settings::{FILE_NAME, MAX_FILE_BYTES};
 use serde_json::{json, Value};
@@ -131,46 +131,6 @@ fn number(i: usize) -> i64 {
     i64::try_from(i + 1).unwrap_or(i64::MAX)
 }
 
-/// Why a timer is refused, naming it (1-based, as the owner counts).
-fn refused(e: &RuleError) -> String {
-    let rule = Args::new().int("rule", number(e.rule));
-    match e.problem {
-        Problem::NoDays => t("cli-schedule-problem-no-days", &rule),
-        Problem::SameTimes => t("cli-schedule-problem-same-times", &rule),
-        Problem::TooShort(min) => t(
-            "cli-schedule-problem-too-short",
-            &rule
-                .minutes("length", i64::from(min))
-                .minutes("shortest", i64::from(nestore_schedule::MIN_WINDOW_MIN)),
-        ),
-        Problem::Power(w) => {
-            let power = nestore::control::POWER_W;
-            t(
-                "cli-schedule-problem-power",
-                &rule
-                    .int("power", i64::from(w))
-                    .int("min", i64::from(*power.start()))
-                    .int("max", i64::from(*power.end()))
-                    .int("step", i64::from(nestore::control::POWER_STEP_W)),
-            )
-        }
-        Problem::Target(p) => {
-            let target = nestore::control::TARGET_SOC_PCT;
-            t(
-                "cli-schedule-problem-target",
-                &rule
-                    .int("target", i64::from(p))
-                    .int("min", i64::from(*target.start()))
-                    .int("max", i64::from(*target.end())),
-            )
-        }
-        Problem::Overlaps(other) => t(
-            "cli-schedule-problem-overlaps",
-            &rule.int("other", number(other)),
-        ),
-    }
-}
-
 fn preview(a: PreviewArgs) -> Result<(), Failure> {
     let path = config_dir(a.config_dir)?.join(FILE_NAME);
     let rules = match load(&path)? {
@@ -189,7 +149,7 @@ fn preview(a: PreviewArgs) -> Result<(), Failure> {
         }
     };
     nestore_schedule::validate(&rules).map_err(|e| {
-        let args = path_arg(&path).text("problem", refused(&e));
+        let args = path_arg(&path).text("problem", e.message(cat()));
         Failure(exit::REJECTED, t("cli-schedule-refused", &args))
     })?;
     // Whole seconds: the times printed and in the JSON are whole seconds.

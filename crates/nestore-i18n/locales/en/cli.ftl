@@ -178,7 +178,7 @@ cli-history-seeded = Added { $count } demo readings ({ $days ->
     }, one every { $interval }) to { $path }.
 
 ## `nestore schedule preview`: what the charge timers in the app's settings will send, and
-## when. Nothing is sent. $path: the settings file; $rule, $other: a timer's number in the
+## when. Nothing is sent. $path: the settings file; $rule: a timer's number in the
 ## settings' list, from 1.
 
 # $weekday: 1 (Monday) to 7 (Sunday); $month: 1-12; $time: 24-hour ("02:00").
@@ -227,15 +227,8 @@ cli-schedule-not-settings = cannot read the timers: { $path } holds no settings 
 cli-schedule-not-a-list = cannot read the timers: "timers" in { $path } is not a list
 # $reason: the JSON parser's own words, not translated.
 cli-schedule-timer-unreadable = cannot read the timers: timer { $rule } in { $path } is not a valid timer ({ $reason })
-# $problem: one of the cli-schedule-problem-* messages.
-cli-schedule-refused = the timers in { $path } cannot be used: { $problem }
-cli-schedule-problem-no-days = timer { $rule } has no day chosen
-cli-schedule-problem-same-times = timer { $rule } starts and ends at the same time
-# $length, $shortest: durations.
-cli-schedule-problem-too-short = timer { $rule } lasts { $length }, shorter than the device's shortest task ({ $shortest })
-cli-schedule-problem-power = timer { $rule } charges at { $power } W, not { $min }-{ $max } W in steps of { $step } W
-cli-schedule-problem-target = timer { $rule } charges to { $target } %, not { $min }-{ $max } %
-cli-schedule-problem-overlaps = timer { $rule } overlaps timer { $other }
+# $problem: the timer refused and why, in the app's words (timer-error).
+cli-schedule-refused = the timers in { $path } cannot be used ({ $problem })
 
 ## Bad values on the command line (shown after "invalid value ... for ...").
 

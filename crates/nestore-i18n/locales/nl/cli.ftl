@@ -193,7 +193,7 @@ cli-history-seeded = { $count } demometingen toegevoegd aan { $path } ({ $days -
     }, een meting per { $interval }).
 
 ## `nestore schedule preview`: wat de laadtimers in de instellingen van de app versturen, en
-## wanneer. Er wordt niets verstuurd. $path: het instellingenbestand; $rule, $other: het
+## wanneer. Er wordt niets verstuurd. $path: het instellingenbestand; $rule: het
 ## nummer van een timer in de lijst van de instellingen, vanaf 1.
 
 # $weekday: 1 (maandag) tot 7 (zondag); $month: 1-12; $time: 24-uurs ("02:00").
@@ -242,15 +242,8 @@ cli-schedule-not-settings = kan de timers niet lezen: { $path } bevat geen inste
 cli-schedule-not-a-list = kan de timers niet lezen: "timers" in { $path } is geen lijst
 # $reason: de woorden van de JSON-lezer zelf, niet vertaald.
 cli-schedule-timer-unreadable = kan de timers niet lezen: timer { $rule } in { $path } is geen geldige timer ({ $reason })
-# $problem: een van de cli-schedule-problem-*-berichten.
-cli-schedule-refused = de timers in { $path } zijn niet te gebruiken: { $problem }
-cli-schedule-problem-no-days = bij timer { $rule } is geen dag gekozen
-cli-schedule-problem-same-times = timer { $rule } begint en eindigt op dezelfde tijd
-# $length, $shortest: een duur.
-cli-schedule-problem-too-short = timer { $rule } duurt { $length }, korter dan de kortste taak van je NEStore ({ $shortest })
-cli-schedule-problem-power = timer { $rule } laadt met { $power } W, niet met { $min }-{ $max } W in stappen van { $step } W
-cli-schedule-problem-target = timer { $rule } laadt tot { $target } %, niet tot { $min }-{ $max } %
-cli-schedule-problem-overlaps = timer { $rule } overlapt met timer { $other }
+# $problem: de geweigerde timer en waarom, in de woorden van de app (timer-error).
+cli-schedule-refused = de timers in { $path } zijn niet te gebruiken ({ $problem })
 
 ## Ongeldige waarden op de opdrachtregel (na "ongeldige waarde ... voor ...").
 
