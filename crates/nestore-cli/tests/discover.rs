@@ -8,25 +8,11 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::process::Stdio;
 
 use assert_cmd::Command;
+use nestore_sim::decoy::{Decoy, OTHER_JSON};
 use nestore_sim::{ApiVersion, SimConfig, SimHandle};
 use serde_json::{json, Value};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpListener;
 use tokio::sync::watch;
-
-/// JSON from an HTTP server that is no NEStore.
-const OTHER_JSON: &str = r#"{"status": "ok", "PRES_SYS": 2.5, "SOC_VES": 50}"#;
-
-/// A server that is no NEStore.
-#[derive(Clone)]
-enum Decoy {
-    /// Answers every request with 200 and other JSON.
-    Json,
-    /// Answers 200 with other JSON once the gate opens (`true`), not before.
-    Gate(watch::Receiver<bool>),
-    /// Accepts connections and never answers.
-    Hang,
-}
 
 /// Simulators and decoys on 127.0.`octet`.x, on their own runtime while the test thread
 /// waits on the CLI process.
@@ -68,7 +54,9 @@ impl Lab {
             }
             for (host, decoy) in decoys {
                 match rt.block_on(TcpListener::bind((ip(*host), port))) {
-                    Ok(l) => decoy_tasks.push(rt.spawn(serve(l, decoy.clone()))),
+                    Ok(l) => {
+                        decoy_tasks.push(rt.spawn(nestore_sim::decoy::serve(l, decoy.clone())))
+                    }
                     Err(_) => taken = true,
                 }
             }
@@ -115,43 +103,6 @@ impl Lab {
     }
 }
 
-async fn serve(listener: TcpListener, decoy: Decoy) {
-    while let Ok((stream, _)) = listener.accept().await {
-        tokio::spawn(answer(stream, decoy.clone()));
-    }
-}
-
-async fn answer(mut stream: TcpStream, decoy: Decoy) {
-    // The request head (the sweep's bare connects close at once: nothing to do).
-    let mut head = Vec::new();
-    let mut buf = [0u8; 1024];
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-        match stream.read(&mut buf).await {
-            Ok(0) | Err(_) => return,
-            Ok(n) => head.extend_from_slice(&buf[..n]),
-        }
-    }
-    match decoy {
-        Decoy::Json => {}
-        Decoy::Gate(mut open) => {
-            if open.wait_for(|o| *o).await.is_err() {
-                return;
-            }
-        }
-        Decoy::Hang => {
-            // Hold the connection until the client gives up.
-            while matches!(stream.read(&mut buf).await, Ok(n) if n > 0) {}
-            return;
-        }
-    }
-    let reply = format!(
-        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{OTHER_JSON}",
-        OTHER_JSON.len()
-    );
-    let _ = stream.write_all(reply.as_bytes()).await;
-    let _ = stream.shutdown().await;
-}
-
 /// The binary in English whatever the machine's locale, with no device port from the
 /// environment.
 fn bin() -> Command {
@@ -175,7 +126,7 @@ fn two_sims_and_a_decoy(octet: u8) -> Lab {
     Lab::start(
         octet,
         &[(2, 20.0, ApiVersion::V3), (3, 63.4, ApiVersion::V2)],
-        &[(4, Decoy::Json)],
+        &[(4, Decoy::Json(OTHER_JSON.into()))],
     )
 }
 
@@ -277,7 +228,7 @@ fn json_is_the_array_of_hits_in_every_language() {
 #[test]
 fn nothing_found_says_what_to_check_and_exits_8() {
     // Something answers HTTP on the port, but no NEStore.
-    let lab = Lab::start(44, &[], &[(2, Decoy::Json)]);
+    let lab = Lab::start(44, &[], &[(2, Decoy::Json(OTHER_JSON.into()))]);
     let out = lab.discover().assert().code(8).get_output().clone();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
@@ -429,7 +380,13 @@ fn each_device_is_printed_as_soon_as_it_is_confirmed() {
     let lab = Lab::start(
         46,
         &[(2, 10.0, ApiVersion::V3), (200, 80.0, ApiVersion::V3)],
-        &[(100, Decoy::Gate(gate))],
+        &[(
+            100,
+            Decoy::Gate {
+                open: gate,
+                body: OTHER_JSON.into(),
+            },
+        )],
     );
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("nestore"))
         .args(["discover", "--subnet", &lab.subnet()])

@@ -9,12 +9,11 @@ use std::time::Duration;
 
 use std::sync::Arc;
 
-use common::{sim, Decoy, FakeResolver, Lab, SilentResolver, Sim, GENEROUS};
+use common::{sim, Decoy, FakeResolver, Lab, SilentResolver, Sim, GENEROUS, OTHER_JSON};
 use nestore_discover::{discover, discover_all, ApiVersion, Discovery, Error, FoundBy, Hit};
 use tokio::sync::watch;
 
 const NEAR_MISS: &str = r#"{"PAYLOAD": {"BASE": {"TEMP_HTR_OUT": 50}, "DERIVED": {"TE": 1000}}}"#;
-const OTHER_JSON: &str = r#"{"status": "ok", "PRES_SYS": 2.5, "SOC_VES": 50}"#;
 
 fn swept(lab: &Lab, host: u8, soc: f64, api: ApiVersion) -> Hit {
     Hit {
@@ -39,7 +38,10 @@ async fn hits_are_exactly_the_simulators_with_their_charge_and_api() {
                 api: nestore_sim::ApiVersion::V2,
             },
         ],
-        &[(5, Decoy::Json(OTHER_JSON)), (6, Decoy::Json(NEAR_MISS))],
+        &[
+            (5, Decoy::Json(OTHER_JSON.into())),
+            (6, Decoy::Json(NEAR_MISS.into())),
+        ],
     )
     .await;
 
@@ -96,7 +98,13 @@ async fn hits_arrive_while_the_sweep_still_waits_for_an_answer() {
     let lab = Lab::start(
         13,
         &[sim(2, 10.0), sim(200, 80.0)],
-        &[(100, Decoy::Gate(gate))],
+        &[(
+            100,
+            Decoy::Gate {
+                open: gate,
+                body: r#"{"PAYLOAD": {"STATUS": "ok"}}"#.into(),
+            },
+        )],
     )
     .await;
     let sims = [lab.addr(2), lab.addr(200)];
@@ -138,7 +146,7 @@ async fn a_subnet_larger_than_a_slash_24_is_refused() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_name_resolved_to_a_device_gives_a_hit_with_that_name() {
-    let lab = Lab::start(15, &[sim(2, 33.0)], &[(3, Decoy::Json(OTHER_JSON))]).await;
+    let lab = Lab::start(15, &[sim(2, 33.0)], &[(3, Decoy::Json(OTHER_JSON.into()))]).await;
     let resolver = FakeResolver::default()
         .with("nestore.home", &[lab.addr(2)])
         .with("nestore", &[lab.addr(3)]) // an HTTP server, no NEStore

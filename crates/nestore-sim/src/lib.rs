@@ -55,6 +55,7 @@ mod api;
 pub mod auth;
 pub mod config;
 pub mod control;
+pub mod decoy;
 pub mod error;
 pub mod fault;
 mod listener;

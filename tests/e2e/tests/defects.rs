@@ -590,17 +590,8 @@ impl Win {
         Ok(())
     }
 
-    /// Scrolls `el` to the middle of the window, as a person would before using it (a field
-    /// below the fold is not interactable).
     async fn scroll_to(&self, el: &fantoccini::elements::Element) -> Result<()> {
-        let arg = serde_json::to_value(el)?;
-        self.client
-            .execute(
-                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
-                vec![arg],
-            )
-            .await?;
-        Ok(())
+        scroll_into_view(&self.client, el).await
     }
 
     async fn type_into(&self, id: &str, value: &str) -> Result<()> {

@@ -11,6 +11,7 @@ mod common;
 use std::net::{Ipv4Addr, SocketAddr};
 
 use common::*;
+use nestore_sim::decoy::{self, Decoy};
 use nestore_sim::{SimConfig, SimHandle};
 
 /// The test's own /24 on loopback.
@@ -47,22 +48,11 @@ async fn sim_at(addr: SocketAddr, soc: f64) -> Result<SimHandle> {
 
 /// An HTTP server that answers every request with JSON that is not a NEStore's.
 async fn decoy(addr: SocketAddr) -> Result<tokio::task::JoinHandle<()>> {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let listener = tokio::net::TcpListener::bind(addr).await?;
-    Ok(tokio::spawn(async move {
-        while let Ok((mut s, _)) = listener.accept().await {
-            tokio::spawn(async move {
-                let mut buf = [0u8; 2048];
-                let _ = s.read(&mut buf).await;
-                let body = r#"{"status":"ok","PRES_SYS":2.5,"SOC_VES":50}"#;
-                let reply = format!(
-                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                    body.len()
-                );
-                let _ = s.write_all(reply.as_bytes()).await;
-            });
-        }
-    }))
+    Ok(tokio::spawn(decoy::serve(
+        listener,
+        Decoy::Json(decoy::OTHER_JSON.into()),
+    )))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -12,21 +12,10 @@ use std::time::Duration;
 
 use nestore_discover::{Discovery, Ipv4Net, Lookup, Resolver};
 use nestore_sim::{ApiVersion, SimConfig, SimHandle};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::watch;
+use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-/// A server that is no NEStore.
-#[derive(Clone)]
-pub enum Decoy {
-    /// Answers every request with 200 and this JSON.
-    Json(&'static str),
-    /// Accepts connections and never answers.
-    Hang,
-    /// Answers 200 with other JSON once the gate opens (`true`), not before.
-    Gate(watch::Receiver<bool>),
-}
+pub use nestore_sim::decoy::{Decoy, OTHER_JSON};
 
 /// One simulator to start: the last octet of its address, its SOC, its API family.
 pub struct Sim {
@@ -84,7 +73,9 @@ impl Lab {
             }
             for (host, decoy) in decoys {
                 match TcpListener::bind((ip(*host), port)).await {
-                    Ok(l) => lab.decoys.push(tokio::spawn(serve(l, decoy.clone()))),
+                    Ok(l) => lab
+                        .decoys
+                        .push(tokio::spawn(nestore_sim::decoy::serve(l, decoy.clone()))),
                     Err(_) => {
                         lab.stop().await;
                         continue 'attempt;
@@ -119,47 +110,6 @@ impl Lab {
             s.shutdown().await;
         }
     }
-}
-
-async fn serve(listener: TcpListener, decoy: Decoy) {
-    loop {
-        let Ok((stream, _)) = listener.accept().await else {
-            return;
-        };
-        tokio::spawn(answer(stream, decoy.clone()));
-    }
-}
-
-async fn answer(mut stream: TcpStream, decoy: Decoy) {
-    // Read the request head (the sweep's bare connects close at once: nothing to do).
-    let mut head = Vec::new();
-    let mut buf = [0u8; 1024];
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-        match stream.read(&mut buf).await {
-            Ok(0) | Err(_) => return,
-            Ok(n) => head.extend_from_slice(&buf[..n]),
-        }
-    }
-    let body = match decoy {
-        Decoy::Json(body) => body,
-        Decoy::Hang => {
-            // Hold the connection until the client gives up.
-            while matches!(stream.read(&mut buf).await, Ok(n) if n > 0) {}
-            return;
-        }
-        Decoy::Gate(mut open) => {
-            if open.wait_for(|o| *o).await.is_err() {
-                return;
-            }
-            r#"{"PAYLOAD": {"STATUS": "ok"}}"#
-        }
-    };
-    let reply = format!(
-        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    let _ = stream.write_all(reply.as_bytes()).await;
-    let _ = stream.shutdown().await;
 }
 
 /// A resolver that knows only what it is given (loopback addresses), never asking DNS.

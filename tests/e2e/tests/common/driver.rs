@@ -391,14 +391,7 @@ impl WindowApp {
     /// Scrolls `el` to the middle of the window, as a person would before using it (the
     /// window is small, and sticky parts may cover a field at its edge).
     pub async fn scroll_to(&self, el: &Element) -> Result<()> {
-        let arg = serde_json::to_value(el)?;
-        self.client
-            .execute(
-                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
-                vec![arg],
-            )
-            .await?;
-        Ok(())
+        scroll_into_view(&self.client, el).await
     }
 
     /// Waits until element `id` is displayed and enabled, then clicks it.
@@ -470,4 +463,17 @@ impl WindowApp {
             }
         })
     }
+}
+
+/// Scrolls `el` to the middle of the window of `client`, as a person would before using it
+/// (a field below the fold is not interactable, and sticky parts may cover one at an edge).
+pub async fn scroll_into_view(client: &Client, el: &Element) -> Result<()> {
+    let arg = serde_json::to_value(el)?;
+    client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
+            vec![arg],
+        )
+        .await?;
+    Ok(())
 }
