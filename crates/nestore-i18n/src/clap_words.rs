@@ -98,11 +98,7 @@ where
     I: IntoIterator,
     I::Item: Into<OsString>,
 {
-    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let parsed = cmd
-        .try_get_matches_from_mut(&args)
-        .and_then(|m| T::from_arg_matches(&m));
-    parsed.map_err(|e| report(&e, cmd, cat, &args))
+    read(cmd, cat, args).map_err(ExitCode::from)
 }
 
 /// As [`parse`], for a `main` that returns nothing: on help or the version the process
@@ -113,11 +109,21 @@ where
     I: IntoIterator,
     I::Item: Into<OsString>,
 {
+    read(cmd, cat, args).unwrap_or_else(|code| std::process::exit(i32::from(code)))
+}
+
+/// [`parse`]'s work: the parsed command line, or the exit code once it is told.
+fn read<T, I>(cmd: &mut Command, cat: &Catalogue, args: I) -> Result<T, u8>
+where
+    T: FromArgMatches,
+    I: IntoIterator,
+    I::Item: Into<OsString>,
+{
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     let parsed = cmd
         .try_get_matches_from_mut(&args)
         .and_then(|m| T::from_arg_matches(&m));
-    parsed.unwrap_or_else(|e| std::process::exit(i32::from(print(&e, cmd, cat, &args))))
+    parsed.map_err(|e| print(&e, cmd, cat, &args))
 }
 
 /// The ids of the messages and attributes `cmd` (unbuilt, as derived) needs under `id` and
@@ -326,10 +332,6 @@ fn command_path(cmd: &Command, args: &[OsString]) -> String {
 /// Prints what clap found (help, the version or a usage error) and gives the exit code:
 /// 0 for help and the version, [`USAGE`] for anything that cannot be run. `args`: the
 /// command line as given, the program's name first.
-pub fn report(e: &clap::Error, cmd: &Command, cat: &Catalogue, args: &[OsString]) -> ExitCode {
-    ExitCode::from(print(e, cmd, cat, args))
-}
-
 fn print(e: &clap::Error, cmd: &Command, cat: &Catalogue, args: &[OsString]) -> u8 {
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
         let _ = e.print();
@@ -346,7 +348,7 @@ fn print(e: &clap::Error, cmd: &Command, cat: &Catalogue, args: &[OsString]) -> 
     USAGE
 }
 
-/// What [`report`] prints on standard error for a command line that cannot be run, in
+/// What [`parse`] prints on standard error for a command line that cannot be run, in
 /// the catalogue's words: what is wrong (after the program's name), a similar option or
 /// command if clap knows one, the usage line and where to read more. `None` for what
 /// clap prints in its own words.
