@@ -68,45 +68,47 @@ impl Error {
     }
 }
 
+/// One error of each kind, for tests here and of the owner's words (`text.rs`).
+#[cfg(test)]
+pub(crate) fn every_kind_of_error() -> Vec<Error> {
+    let url = || "http://h:1/".to_owned();
+    vec![
+        Error::Unreachable {
+            url: url(),
+            reason: "refused".into(),
+        },
+        Error::Timeout {
+            url: url(),
+            secs: 10.0,
+        },
+        Error::Status {
+            url: url(),
+            status: 500,
+        },
+        Error::Redirected {
+            url: url(),
+            status: 307,
+        },
+        Error::CommandTimeout {
+            secs: 30.0,
+            maybe_sent: false,
+        },
+        Error::Malformed {
+            url: url(),
+            reason: "x".into(),
+        },
+        Error::MissingField { field: Field::Soc },
+        Error::Unauthorized,
+        Error::NoPassword,
+        Error::Rejected(ValidationError::PowerStep(1050)),
+        Error::UnknownApi { url: url() },
+        Error::BadAddress("x".into()),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn every_kind_of_error() -> Vec<Error> {
-        let url = || "http://h:1/".to_owned();
-        vec![
-            Error::Unreachable {
-                url: url(),
-                reason: "refused".into(),
-            },
-            Error::Timeout {
-                url: url(),
-                secs: 10.0,
-            },
-            Error::Status {
-                url: url(),
-                status: 500,
-            },
-            Error::Redirected {
-                url: url(),
-                status: 307,
-            },
-            Error::CommandTimeout {
-                secs: 30.0,
-                maybe_sent: false,
-            },
-            Error::Malformed {
-                url: url(),
-                reason: "x".into(),
-            },
-            Error::MissingField { field: Field::Soc },
-            Error::Unauthorized,
-            Error::NoPassword,
-            Error::Rejected(ValidationError::PowerStep(1050)),
-            Error::UnknownApi { url: url() },
-            Error::BadAddress("x".into()),
-        ]
-    }
 
     #[test]
     fn each_kind_has_its_own_stable_snake_case_name() {
