@@ -11,19 +11,22 @@ pub enum EventKind {
     Offline,
     Online,
     PollFailed,
+    /// A charge timer's action (start, renewal, end) or why it did nothing.
+    Timer,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 5] = [
+    pub const ALL: [EventKind; 6] = [
         EventKind::Alert,
         EventKind::Command,
         EventKind::Offline,
         EventKind::Online,
         EventKind::PollFailed,
+        EventKind::Timer,
     ];
 
     /// The word stored and shown in the JSON: `alert`, `command`, `offline`, `online`,
-    /// `poll_failed`.
+    /// `poll_failed`, `timer`.
     pub fn as_str(self) -> &'static str {
         match self {
             EventKind::Alert => "alert",
@@ -31,6 +34,7 @@ impl EventKind {
             EventKind::Offline => "offline",
             EventKind::Online => "online",
             EventKind::PollFailed => "poll_failed",
+            EventKind::Timer => "timer",
         }
     }
 

@@ -76,6 +76,18 @@ impl Gate {
         Ok(())
     }
 
+    /// Lets a charge timer's command through when nothing else is in flight. It needs no
+    /// token: the owner confirmed the timer when Settings saved it (the backend checked
+    /// it then, and the device library checks the command again before it is sent).
+    /// [`Gate::finish`] ends it.
+    pub fn begin_scheduled(&mut self) -> Result<(), Refusal> {
+        if self.busy {
+            return Err(Refusal::Busy);
+        }
+        self.busy = true;
+        Ok(())
+    }
+
     pub fn finish(&mut self) {
         self.busy = false;
     }
@@ -154,6 +166,21 @@ mod tests {
             Ok(()),
             "a refused send keeps its token"
         );
+    }
+
+    #[test]
+    fn a_timer_waits_for_a_command_in_flight_and_holds_the_owners_back() {
+        let t0 = Instant::now();
+        let mut g = Gate::default();
+        let a = g.issue(START, t0);
+        g.begin(START, &a, t0).unwrap();
+        assert_eq!(g.begin_scheduled(), Err(Refusal::Busy));
+        g.finish();
+        g.begin_scheduled().unwrap();
+        let b = g.issue(CommandArgs::Auto, t0);
+        assert_eq!(g.begin(CommandArgs::Auto, &b, t0), Err(Refusal::Busy));
+        g.finish();
+        assert_eq!(g.begin(CommandArgs::Auto, &b, t0), Ok(()));
     }
 
     #[test]

@@ -18,4 +18,5 @@ pub mod presentation;
 pub mod recorder;
 pub mod settings;
 pub mod status;
+pub mod timekeeper;
 pub mod view;

@@ -1,14 +1,14 @@
 //! How the status looks: the tray icon's look and the menu's header lines. Linux trays
 //! deliver no clicks and no tooltips, so the menu carries the information.
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, TimeZone, Utc};
 
 use nestore_i18n::{Args, Catalogue};
 use nestore_watch::{Kind, Severity};
 
 use crate::icon::{IconSpec, Look};
 use crate::status::{Connection, Status};
-use crate::view::View;
+use crate::view::{TimersView, View};
 
 /// The tray icon for this status: the pressure watch's worst latched condition decides
 /// warning and alarm, so that the icon changes with the notifications and never before.
@@ -79,6 +79,14 @@ fn round_pct(v: f64) -> u8 {
     v.round().clamp(0.0, 100.0) as u8
 }
 
+/// A 24-hour clock time in `tz`: "02:00".
+fn hh_mm<Tz: TimeZone>(t: DateTime<Utc>, tz: &Tz) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    t.with_timezone(tz).format("%H:%M").to_string()
+}
+
 /// The disabled header lines at the top of the tray menu.
 pub fn header_lines<Tz: TimeZone>(
     cat: &Catalogue,
@@ -90,10 +98,7 @@ pub fn header_lines<Tz: TimeZone>(
 where
     Tz::Offset: std::fmt::Display,
 {
-    let at = |id: &str, t: DateTime<Utc>| {
-        let time = t.with_timezone(tz).format("%H:%M").to_string();
-        cat.t(id, &Args::new().text("time", time))
-    };
+    let at = |id: &str, t: DateTime<Utc>| cat.t(id, &Args::new().text("time", hh_mm(t, tz)));
     if status.connection == Connection::NotConfigured {
         return vec![cat.label("tray-no-device")];
     }
@@ -131,6 +136,47 @@ where
     }
     lines.extend(alerts.iter().map(|&(k, s)| alert_line(cat, k, s)));
     lines
+}
+
+/// The tray's line for the timers: the one in progress ("Timer: charging until 05:00") or
+/// the next ("Next: charge 02:00–05:00", "tomorrow", or the weekday when later).
+pub fn timer_line<Tz: TimeZone>(
+    cat: &Catalogue,
+    timers: &TimersView,
+    tz: &Tz,
+    now: DateTime<Utc>,
+) -> Option<String>
+where
+    Tz::Offset: std::fmt::Display,
+{
+    if let Some(w) = &timers.active {
+        let id = if w.kind == "block" {
+            "tray-timer-now-block"
+        } else {
+            "tray-timer-now-charge"
+        };
+        return Some(cat.t(id, &Args::new().text("end", hh_mm(w.end, tz))));
+    }
+    let w = timers.next.as_ref()?;
+    let times = Args::new()
+        .text("start", hh_mm(w.start, tz))
+        .text("end", hh_mm(w.end, tz));
+    let today = now.with_timezone(tz).date_naive();
+    let day = w.start.with_timezone(tz).date_naive();
+    let when = if day == today {
+        cat.t("tray-timer-when-today", &times)
+    } else if today.succ_opt() == Some(day) {
+        cat.t("tray-timer-when-tomorrow", &times)
+    } else {
+        let weekday = i64::from(day.weekday().number_from_monday());
+        cat.t("tray-timer-when-day", &times.int("weekday", weekday))
+    };
+    let id = if w.kind == "block" {
+        "tray-timer-next-block"
+    } else {
+        "tray-timer-next-charge"
+    };
+    Some(cat.t(id, &Args::new().text("when", when)))
 }
 
 /// The menu's items, in the app's language.
@@ -182,9 +228,12 @@ where
     let mut lines = header_lines(cat, &view.status, &active, tz, now);
     let snoozed_until = view.alerts.snoozed_until.filter(|&t| t > now);
     if let Some(t) = snoozed_until {
-        let time = t.with_timezone(tz).format("%H:%M").to_string();
-        lines.push(cat.t("tray-snoozed-until", &Args::new().text("time", time)));
+        lines.push(cat.t(
+            "tray-snoozed-until",
+            &Args::new().text("time", hh_mm(t, tz)),
+        ));
     }
+    lines.extend(timer_line(cat, &view.timers, tz, now));
     let d = view.control.defaults;
     let start = Args::new()
         .int("power", i64::from(d.power_w))

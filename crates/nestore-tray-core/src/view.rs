@@ -83,6 +83,8 @@ pub struct View {
     /// The language of the app's words ("en", "nl"): the window formats its own in it,
     /// and fetches the catalogue again when it changes.
     pub language: &'static str,
+    /// The charge timer in progress, or else the next one.
+    pub timers: TimersView,
 }
 
 /// What the app itself knows besides the device's status.
@@ -97,6 +99,8 @@ pub struct AppFacts {
     pub confirm: Option<CommandArgs>,
     /// The language the owner's words are in (Settings' choice, resolved).
     pub language: nestore_i18n::Language,
+    /// The charge timers' window in progress or the next one.
+    pub timers: TimersView,
 }
 
 pub fn view(
@@ -128,8 +132,31 @@ pub fn view(
         notice: facts.notice.clone(),
         confirm: facts.confirm,
         language: facts.language.code(),
+        timers: facts.timers,
         status: status.clone(),
     }
+}
+
+/// One timer window, for the window and the tray.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TimerWindow {
+    /// The timer's number in Settings, from 1.
+    pub timer: usize,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    /// `charge` or `block`.
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub power_w: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_soc_pct: Option<u8>,
+}
+
+/// The timers as the window shows them: the window in progress, or else the next.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct TimersView {
+    pub active: Option<TimerWindow>,
+    pub next: Option<TimerWindow>,
 }
 
 #[cfg(test)]

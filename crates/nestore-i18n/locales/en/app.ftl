@@ -275,6 +275,28 @@ discover-busy = A search is already running.
 # $reason: the system's own words.
 discover-failed = The search could not run: { $reason }
 
+## Charge timers carried out by the app: each action is a notification and an event in the
+## history's timeline. $end: a 24-hour time ("05:00"); $power: W; $target: %.
+
+timer-started-charge-title = Charging on a timer
+timer-started-charge-body = The heater charges at { $power } W up to { $target } %, until { $end }.
+timer-started-block-title = Automatic charging held off
+timer-started-block-body = A timer holds off automatic charging until { $end }.
+# The same task sent again before the last one runs out (a window longer than 5 h).
+timer-renewed-title = Timer renewed
+timer-renewed-body = The timer's task was sent again and lasts until { $end }.
+timer-ended-title = Timer finished
+timer-ended-body = Back to the automatic schedule.
+timer-charged-title = Already charged
+timer-charged-body = The state of charge is already { $target } % or more: the timer has nothing to do until { $end }.
+# $reason: why it could not be sent, a sentence.
+timer-failed-title = A timer could not be carried out
+timer-failed-body = { $reason } The app tries again every minute until { $end }.
+timer-failed-end-body = { $reason } The app tries again every minute to return to the automatic schedule.
+# The owner sent a command by hand while a timer's window was open.
+timer-manual-title = Your own command comes first
+timer-manual-body = The timer sends nothing more until { $end }.
+
 ## Charge timers: a refused rule (nestore-schedule), named as the owner counts them
 
 # $timer: the rule's number (from 1); $problem: one of the timer-problem-* messages.

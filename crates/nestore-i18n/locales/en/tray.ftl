@@ -19,6 +19,26 @@ tray-stale = Stale: updated { $time }
 tray-updated = Updated { $time }
 tray-snoozed-until = Alerts snoozed until { $time }
 
+## The charge timers in the menu: the one running now, or the next. $start, $end: 24-hour
+## clock times; $weekday: 1 (Monday) to 7 (Sunday), for a timer that is not today or tomorrow.
+
+tray-timer-now-charge = Timer: charging until { $end }
+tray-timer-now-block = Timer: no automatic charging until { $end }
+# $when: one of the tray-timer-when-* messages.
+tray-timer-next-charge = Next: charge { $when }
+tray-timer-next-block = Next: no automatic charging { $when }
+tray-timer-when-today = { $start }–{ $end }
+tray-timer-when-tomorrow = tomorrow { $start }–{ $end }
+tray-timer-when-day = { $weekday ->
+        [1] Mon
+        [2] Tue
+        [3] Wed
+        [4] Thu
+        [5] Fri
+        [6] Sat
+       *[7] Sun
+    } { $start }–{ $end }
+
 ## A condition the pressure watch holds, in a few words: "Alarm: high pressure". Also the
 ## window's list of active alerts.
 

@@ -280,6 +280,28 @@ discover-busy = Er wordt al gezocht.
 # $reason: de woorden van het systeem zelf.
 discover-failed = Zoeken lukte niet: { $reason }
 
+## Laadtimers die de app uitvoert: elke actie is een melding en een gebeurtenis in de
+## tijdlijn van de geschiedenis. $end: een tijd op 24 uur ("05:00"); $power: W; $target: %.
+
+timer-started-charge-title = Laden volgens een timer
+timer-started-charge-body = Het element laadt met { $power } W tot een laadtoestand van { $target } %, tot { $end }.
+timer-started-block-title = Automatisch laden tegengehouden
+timer-started-block-body = Een timer houdt het automatische laden tegen tot { $end }.
+# Dezelfde taak opnieuw, voordat de vorige afloopt (een periode langer dan 5 uur).
+timer-renewed-title = Timer verlengd
+timer-renewed-body = De taak van de timer is opnieuw verstuurd en loopt tot { $end }.
+timer-ended-title = Timer afgelopen
+timer-ended-body = Terug naar het automatische schema.
+timer-charged-title = Al geladen
+timer-charged-body = De laadtoestand is al { $target } % of meer: de timer hoeft tot { $end } niets te doen.
+# $reason: waarom het niet verstuurd kon worden, een zin.
+timer-failed-title = Een timer kon niet worden uitgevoerd
+timer-failed-body = { $reason } De app probeert het elke minuut opnieuw, tot { $end }.
+timer-failed-end-body = { $reason } De app probeert elke minuut opnieuw terug te gaan naar het automatische schema.
+# Je stuurde zelf een opdracht terwijl een timer liep.
+timer-manual-title = Je eigen opdracht gaat voor
+timer-manual-body = De timer verstuurt tot { $end } niets meer.
+
 ## Laadtimers: een geweigerde timer (nestore-schedule), genummerd zoals de eigenaar telt
 
 # $timer: het nummer van de timer (vanaf 1); $problem: een van de timer-problem-*-berichten.

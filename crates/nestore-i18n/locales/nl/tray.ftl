@@ -20,6 +20,26 @@ tray-stale = Verouderd: bijgewerkt om { $time }
 tray-updated = Bijgewerkt om { $time }
 tray-snoozed-until = Meldingen uitgesteld tot { $time }
 
+## De laadtimers in het menu: de timer die nu loopt, of de volgende. $start, $end: tijden op
+## 24 uur; $weekday: 1 (maandag) tot 7 (zondag), voor een timer die niet vandaag of morgen is.
+
+tray-timer-now-charge = Timer: laden tot { $end }
+tray-timer-now-block = Timer: geen automatisch laden tot { $end }
+# $when: een van de tray-timer-when-*-berichten.
+tray-timer-next-charge = Volgende: laden { $when }
+tray-timer-next-block = Volgende: geen automatisch laden { $when }
+tray-timer-when-today = { $start }–{ $end }
+tray-timer-when-tomorrow = morgen { $start }–{ $end }
+tray-timer-when-day = { $weekday ->
+        [1] ma
+        [2] di
+        [3] wo
+        [4] do
+        [5] vr
+        [6] za
+       *[7] zo
+    } { $start }–{ $end }
+
 ## Een toestand die de drukbewaking vasthoudt, in een paar woorden: "Alarm: hoge druk".
 ## Ook de lijst met actieve meldingen in het venster.
 
