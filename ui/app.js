@@ -20,6 +20,7 @@ import * as controls from './panels/controls.js';
 import * as settings from './panels/settings.js';
 import * as history from './panels/history.js';
 import * as finder from './panels/finder.js';
+import * as timers from './panels/timers.js';
 
 const MONITOR_PANELS = [header, alerts, vessel, pressure, totals, controls];
 
@@ -32,6 +33,7 @@ const app = {
     notices.render(s, ui);
     if (!currentLanguage()) return; // no catalogue yet: nothing has its words
     settings.render(s, ui);
+    timers.render(s, ui);
     const onSettings = ui.view === 'settings';
     const onHistory = ui.view === 'history';
     $('view-settings').hidden = !onSettings;
@@ -106,7 +108,7 @@ const app = {
 };
 
 async function start() {
-  for (const panel of [notices, header, alerts, controls, settings, history, finder]) panel.wire(app);
+  for (const panel of [notices, header, alerts, controls, settings, timers, history, finder]) panel.wire(app);
   if (!connected()) {
     document.title = t('win-doc-title');
     app.ui.localError = t('win-not-in-app');

@@ -49,6 +49,12 @@ export function createUi() {
       error: null,                // the search's error message (e.g. one is running already)
     },
 
+    // charge timers in Settings (panels/timers.js, timer-rules.js; docs/ipc.md "Charge timers")
+    timers: {
+      from: null,                 // the settings (ui.settings.loaded) the rules were taken from
+      rules: null,                // the rules being edited (timer-rules.js editable); null: the backend keeps none
+    },
+
     // settings
     settings: {
       loaded: null,               // the settings as last loaded or saved (get_settings shape)

@@ -31,6 +31,12 @@
 // event before it answers; ?find=none finds none; ?find=1|none clicks the Find button of the
 // view shown (Settings, the first-run card, the offline notice). A second search while one runs
 // is refused. Test connection fails for 10.0.0.99.
+// Charge timers: get_settings has two (Mon-Fri 22:00-06:00 charge at 2000 W up to 90 %; Sat, Sun
+// 17:00-20:00 hold off), ?timers=none none; save_settings keeps `timers` (absent: unchanged) and
+// refuses a rule without days or two enabled ones that overlap, as the backend does (field
+// "timers", "Timer 2: it overlaps timer 1"). ?timer=next|active puts a timer window in
+// state.timers (the next one, Tuesday 02:00-05:00, or a charge in progress until 05:00);
+// ?timeradd=1 (with ?view=settings) adds a timer, ?timersave=overlap then saves an overlapping one.
 // window.__mock exposes the state, the calls made and emit() for tests/ui/checks.js;
 // __mock.saveError = {code, message, field} makes the next save_settings fail with it;
 // __mock.holdDiscovery = true leaves a search to the check: __mock.discoveryHit(hit) sends one
@@ -222,6 +228,10 @@
     keyring_error: null,
     history_enabled: q.get('hist') !== 'off', history_keep_days: null,
     language: CHOICE,
+    timers: q.get('timers') === 'none' ? [] : [
+      { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '22:00', end: '06:00', kind: 'charge', power_w: 2000, target_soc_pct: 90, enabled: true },
+      { days: ['sat', 'sun'], start: '17:00', end: '20:00', kind: 'block', enabled: true },
+    ],
   };
   const control = { saveError: null, holdDiscovery: false };
   const listeners = {}; // event name → callbacks
@@ -297,6 +307,57 @@
     }
   }
 
+  // ---- charge timers (docs/ipc.md "Charge timers"): the backend's checks, in short ----
+  const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+  const WEEK = 7 * 1440;
+  const minutes = (hm) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+  /** A rule's windows in minutes of the week (Monday 00:00 = 0): [start, end), end past the week's for one across Sunday night. */
+  function windowsOf(r) {
+    const a = minutes(r.start);
+    const b = minutes(r.end);
+    const len = b > a ? b - a : b + 1440 - a;
+    return r.days.map((d) => DAY_NAMES.indexOf(d) * 1440 + a).map((x) => [x, x + len]);
+  }
+  const overlaps = ([a, b], [c, d]) => [-WEEK, 0, WEEK].some((k) => a < d + k && c + k < b);
+  function validateTimers(timers) {
+    const bad = (i, en, nl) => fail('invalid', NL ? `Timer ${i + 1}: ${nl}` : `Timer ${i + 1}: ${en}`, 'timers');
+    if (!Array.isArray(timers)) throw fail('invalid', 'Charge timers: must be a list of timers', 'timers');
+    timers.forEach((r, i) => {
+      if (!Array.isArray(r.days) || !r.days.length) throw bad(i, 'no day is chosen', 'er is geen dag gekozen');
+      if (r.start === r.end) throw bad(i, 'the start and the end are the same time', 'de begin- en eindtijd zijn gelijk');
+      if (r.kind === 'charge') {
+        if (!(Number.isInteger(r.power_w) && r.power_w >= 1000 && r.power_w <= 3400 && r.power_w % 100 === 0)) {
+          throw bad(i, `a power of ${r.power_w}\u00a0W is not 1000-3400\u00a0W in steps of 100\u00a0W`, `een vermogen van ${r.power_w}\u00a0W ligt niet tussen 1000 en 3400\u00a0W in stappen van 100\u00a0W`);
+        }
+        if (!(Number.isInteger(r.target_soc_pct) && r.target_soc_pct >= 1 && r.target_soc_pct <= 100)) {
+          throw bad(i, `a target of ${r.target_soc_pct}\u00a0% is not 1-100\u00a0%`, `een doel van ${r.target_soc_pct}\u00a0% ligt niet tussen 1 en 100\u00a0%`);
+        }
+      } else if (r.kind !== 'block' || 'power_w' in r || 'target_soc_pct' in r) {
+        throw fail('invalid', 'Charge timers: a timer charges (with a power and a target) or holds off', 'timers');
+      }
+    });
+    timers.forEach((r, i) => {
+      if (r.enabled === false) return;
+      for (let j = 0; j < i; j++) {
+        if (timers[j].enabled === false) continue;
+        if (windowsOf(r).some((w) => windowsOf(timers[j]).some((v) => overlaps(w, v)))) {
+          throw bad(i, `it overlaps timer ${j + 1}`, `die overlapt met timer ${j + 1}`);
+        }
+      }
+    });
+  }
+  // state.timers: ?timer=next, the next window on Tuesday 02:00-05:00; ?timer=active, a charge until 05:00.
+  function timerWindow(kind) {
+    const at = (daysAhead, h) => { const d = new Date(); d.setDate(d.getDate() + daysAhead); d.setHours(h, 0, 0, 0); return d; };
+    if (kind === 'active') {
+      const end = at(new Date().getHours() < 5 ? 0 : 1, 5);
+      return { active: { timer: 1, start: new Date(end.getTime() - 3 * 3600000).toISOString(), end: end.toISOString(), kind: 'charge', power_w: 2000, target_soc_pct: 90 }, next: null };
+    }
+    const ahead = ((2 - new Date().getDay() + 7) % 7) || 7; // the next Tuesday, a week on if it is Tuesday
+    return { active: null, next: { timer: 1, start: at(ahead, 2).toISOString(), end: at(ahead, 5).toISOString(), kind: 'charge', power_w: 2000, target_soc_pct: 90 } };
+  }
+  if (['next', 'active'].includes(q.get('timer'))) state.timers = timerWindow(q.get('timer'));
+
   function nextSeven() {
     const d = new Date();
     if (d.getHours() >= 7) d.setDate(d.getDate() + 1);
@@ -358,6 +419,7 @@
       if (!(s.port >= 1 && s.port <= 65535)) throw fail('invalid', 'Port: must be 1-65535.', 'port');
       if (!(s.poll_interval_s >= 60)) throw fail('invalid', `Poll interval: ${s.poll_interval_s} s is too short, the device needs at least 60 s.`, 'poll_interval_s');
       if (s.alerts !== undefined) validateAlerts(s.alerts);
+      if (s.timers !== undefined) validateTimers(s.timers);
       if (typeof s.history_enabled !== 'boolean') throw fail('invalid', 'Keep history: expected on or off.', 'history_enabled');
       const keep = s.history_keep_days;
       if (keep !== null && !(Number.isInteger(keep) && keep >= 365)) throw fail('invalid', 'Keep for: at least 365 days, or forever.', 'history_keep_days');
@@ -637,6 +699,12 @@
           const shown = ids.map((id) => document.getElementById(id)).find((b) => b.offsetParent !== null);
           if (shown) shown.click();
         }, 300);
+      }
+      if (q.get('timeradd')) {
+        setTimeout(() => {
+          document.getElementById('btn-timer-add').click();
+          if (q.get('timersave') === 'overlap') setTimeout(() => document.getElementById('btn-save-settings').click(), 100);
+        }, 400);
       }
       if (q.get('test')) setTimeout(() => document.getElementById('btn-test-connection').click(), 300);
       if (q.get('log') === 'all') document.getElementById('btn-alert-log-toggle').click();

@@ -214,6 +214,14 @@ shoot find-first-run  "state=unconfigured&find=1"
 shoot find-offline    "state=offline"
 shoot find-offline-search "state=offline&find=1"
 shoot find-none       "state=unconfigured&find=none"
+# Charge timers in Settings (README: docs/screenshots/timers.png), a refused overlap, the line
+# near the controls (the next timer, one in progress).
+shoot timers          "state=online&view=settings" 2000
+shoot timers-nl       "state=online&lang=nl&view=settings" 2000
+shoot timers-refused  "state=online&view=settings&timeradd=1&timersave=overlap" 2400
+shoot timers-none     "state=online&view=settings&timers=none" 1500
+shoot timer-next      "state=online&timer=next"
+shoot timer-active-nl "state=online&lang=nl&timer=active"
 # In Dutch (README's "In Nederlands": docs/screenshots/*-nl.png).
 shoot window-nl       "state=online&lang=nl"
 shoot settings-nl     "state=online&lang=nl&view=settings" 1250

@@ -11,6 +11,7 @@ import { t, currentLanguage } from '../text.js';
 import { $, showMessage } from '../dom.js';
 import { isNum, decimalInput, parseDecimal } from '../format.js';
 import { invoke } from '../ipc.js';
+import { toJson as timersJson } from '../timer-rules.js';
 
 /** Settings keys → the inputs that hold them. hysteresis_bar has no input (it is kept as loaded). */
 const FIELD_INPUTS = {
@@ -284,21 +285,27 @@ function readForm(ui) {
     history_keep_days: readKeepDays(),
   };
   if (loaded && loaded.alerts && typeof loaded.alerts === 'object') settings.alerts = readAlerts(loaded.alerts);
+  // The charge timers as the Timers section holds them (panels/timers.js), when the backend keeps any.
+  if (Array.isArray(ui.timers.rules)) settings.timers = timersJson(ui.timers.rules);
   const pw = $('set-password').value;
   return { settings, password: pw || null, clearPassword: $('set-forget-password').checked };
 }
 
-/** Shows a failure: the message as it is, and marks (and focuses) the field it names. */
+/**
+ * Shows a failure: the message as it is, and marks (and focuses) the field it names. A field
+ * with a section of its own (the timers) marks itself there and names what to focus with
+ * data-field-focus.
+ */
 function failed(app, e) {
   const st = app.ui.settings;
   st.message = { ok: false, text: e.message };
-  st.invalid = e.field && FIELD_INPUTS[e.field] ? [e.field] : [];
+  st.invalid = e.field && typeof e.field === 'string' ? [e.field] : [];
   app.render();
-  if (st.invalid.length) {
-    const input = $(FIELD_INPUTS[e.field][0]);
-    input.scrollIntoView({ block: 'center' });
-    input.focus();
-  }
+  if (!st.invalid.length) return;
+  const input = FIELD_INPUTS[e.field] ? $(FIELD_INPUTS[e.field][0]) : document.querySelector(`[data-field-focus="${e.field}"]`);
+  if (!input) return;
+  input.scrollIntoView({ block: 'center' });
+  input.focus();
 }
 
 /** Saves the form; true when the backend took it. */

@@ -366,3 +366,55 @@ win-find-use-label = Use { $device }
 win-find-used = Saved. The app now reads the NEStore at { $address }.
 # $time: when it stopped answering (a time of day, or a date and time).
 win-find-offline = Your NEStore has not answered since { $time }. If your router gave it a new address, Find my NEStore can look for it.
+
+## Charge timers in Settings (issue 11; docs/ipc.md "Charge timers") and the window's timer line
+
+win-timers = Charge timers
+win-timers-help = On the days chosen, from the start to the end: charge, or hold off automatic charging. An end at or before the start is on the next day (22:00-06:00).
+win-timers-none = No timers yet.
+win-timer-add = Add timer
+# $timer: its number in the list, from 1 (the backend's messages count them the same way).
+win-timer = Timer { $timer }
+win-timer-on = On
+win-timer-remove = Remove
+win-timer-remove-label = Remove timer { $timer }
+win-timer-kind = What it does
+win-timer-kind-charge = Charge
+win-timer-kind-block = Hold off automatic charging
+win-timer-days = Days
+win-timer-power = Heater power
+win-timer-target = Charge up to
+# The days of the week, Monday first: short on the toggles, in full for screen readers.
+win-day-mon = Mon
+win-day-tue = Tue
+win-day-wed = Wed
+win-day-thu = Thu
+win-day-fri = Fri
+win-day-sat = Sat
+win-day-sun = Sun
+win-day-mon-long = Monday
+win-day-tue-long = Tuesday
+win-day-wed-long = Wednesday
+win-day-thu-long = Thursday
+win-day-fri-long = Friday
+win-day-sat-long = Saturday
+win-day-sun-long = Sunday
+win-timer-every-day = every day
+win-timer-no-days = no day chosen
+# $first, $last: two short day names, a run of days ("Mon-Fri").
+win-timer-day-run = { $first }-{ $last }
+# One line per timer. $days: the days ("Mon-Fri", "Sat Sun"); $start, $end: times of day (24-hour);
+# $power: W; $target: %.
+win-timer-summary-charge = { $days } { $start }-{ $end }: charge at { $power } W up to { $target } %
+win-timer-summary-block = { $days } { $start }-{ $end }: hold off automatic charging
+# $summary: one of the two above, for a timer that is switched off.
+win-timer-summary-off = Off: { $summary }
+win-timer-bad-target = Timer { $timer }: enter the target as a whole number, 1-100 %
+# The line near the controls. $time: "05:00" today, else a day and a time ("Tue 05:00").
+win-timer-active-charge = Charging on a timer until { $time }
+win-timer-active-block = Automatic charging held off until { $time }
+# $day: a short day name; $start, $end: times of day.
+win-timer-next-charge = Next timer: charge { $day } { $start }-{ $end }
+win-timer-next-block = Next timer: hold off automatic charging { $day } { $start }-{ $end }
+# $day: a short day name; $time: a time of day.
+win-timer-day-time = { $day } { $time }

@@ -367,3 +367,55 @@ win-find-use-label = { $device } gebruiken
 win-find-used = Opgeslagen. De app leest nu de NEStore op { $address } uit.
 # $time: sinds wanneer hij niet antwoordt (een tijd, of een datum en tijd).
 win-find-offline = Je NEStore is sinds { $time } niet bereikbaar. Heeft je router hem een nieuw adres gegeven? Dan kan Zoek mijn NEStore hem opzoeken.
+
+## Laadtimers bij Instellingen (issue 11; docs/ipc.md "Charge timers") en de timerregel van het venster
+
+win-timers = Laadtimers
+win-timers-help = Op de gekozen dagen, van het begin tot het einde: laden, of het automatische laden tegenhouden. Een einde op of vóór het begin valt op de volgende dag (22:00-06:00).
+win-timers-none = Nog geen timers.
+win-timer-add = Timer toevoegen
+# $timer: het nummer in de lijst, vanaf 1 (de meldingen van de app tellen net zo).
+win-timer = Timer { $timer }
+win-timer-on = Aan
+win-timer-remove = Verwijderen
+win-timer-remove-label = Timer { $timer } verwijderen
+win-timer-kind = Wat hij doet
+win-timer-kind-charge = Laden
+win-timer-kind-block = Automatisch laden tegenhouden
+win-timer-days = Dagen
+win-timer-power = Vermogen element
+win-timer-target = Laden tot
+# De dagen van de week, maandag eerst: kort op de knoppen, voluit voor schermlezers.
+win-day-mon = ma
+win-day-tue = di
+win-day-wed = wo
+win-day-thu = do
+win-day-fri = vr
+win-day-sat = za
+win-day-sun = zo
+win-day-mon-long = maandag
+win-day-tue-long = dinsdag
+win-day-wed-long = woensdag
+win-day-thu-long = donderdag
+win-day-fri-long = vrijdag
+win-day-sat-long = zaterdag
+win-day-sun-long = zondag
+win-timer-every-day = elke dag
+win-timer-no-days = geen dag gekozen
+# $first, $last: twee korte dagnamen, een reeks dagen ("ma-vr").
+win-timer-day-run = { $first }-{ $last }
+# Eén regel per timer. $days: de dagen ("ma-vr", "za zo"); $start, $end: tijden (24 uur);
+# $power: W; $target: %.
+win-timer-summary-charge = { $days } { $start }-{ $end }: laden met { $power } W tot een laadtoestand van { $target } %
+win-timer-summary-block = { $days } { $start }-{ $end }: automatisch laden tegenhouden
+# $summary: een van de twee hierboven, voor een timer die uit staat.
+win-timer-summary-off = Uit: { $summary }
+win-timer-bad-target = Timer { $timer }: vul het doel in als heel getal, 1-100 %
+# De regel bij de bediening. $time: "05:00" vandaag, anders een dag en een tijd ("di 05:00").
+win-timer-active-charge = Laden volgens een timer tot { $time }
+win-timer-active-block = Automatisch laden tegengehouden tot { $time }
+# $day: een korte dagnaam; $start, $end: tijden.
+win-timer-next-charge = Volgende timer: laden { $day } { $start }-{ $end }
+win-timer-next-block = Volgende timer: automatisch laden tegenhouden { $day } { $start }-{ $end }
+# $day: een korte dagnaam; $time: een tijd.
+win-timer-day-time = { $day } { $time }
