@@ -892,6 +892,170 @@
       ok(text('find-status') === 'Found 1 NEStore. Choose Use to use it.', text('find-status'));
     },
 
+    // Charge timers in Settings: the rules of get_settings drawn (their words in the window's
+    // language), one added, changed and another removed, and the JSON save_settings sends.
+    async 'timers-settings'() {
+      await openSettings();
+      const nl = document.documentElement.lang === 'nl';
+      await until(() => !$('timer-settings').hidden && $('timer-1'), 'the timers');
+      ok($('timer-list').children.length === 2, `${$('timer-list').children.length} rows`);
+      ok($('timers-none').hidden && $('timers-error').hidden, 'no note, no error');
+      ok(text('timer-0-summary') === (nl ? `ma-vr 22:00-06:00: laden met 2000${NB}W tot een laadtoestand van 90${NB}%`
+        : `Mon-Fri 22:00-06:00: charge at 2000${NB}W up to 90${NB}%`), text('timer-0-summary'));
+      ok(text('timer-1-summary') === (nl ? 'za, zo 17:00-20:00: automatisch laden tegenhouden'
+        : 'Sat, Sun 17:00-20:00: hold off automatic charging'), text('timer-1-summary'));
+      ok($('timer-0-title').textContent === 'Timer 1' && $('timer-0').getAttribute('aria-labelledby') === 'timer-0-title', 'the rule is a group named by its title');
+      const days = (i) => ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].filter((d) => $(`timer-${i}-day-${d}`).checked);
+      ok(days(0).join() === 'mon,tue,wed,thu,fri' && days(1).join() === 'sat,sun', `days ${days(0)} / ${days(1)}`);
+      const dayNames = [...$('timer-0-days').querySelectorAll('.day-name')].map((e) => e.textContent).join(' ');
+      ok(dayNames === (nl ? 'ma di wo do vr za zo' : 'Mon Tue Wed Thu Fri Sat Sun'), dayNames);
+      ok($('timer-0-day-mon').getAttribute('aria-label') === (nl ? 'maandag' : 'Monday'), 'a day in full for screen readers');
+      ok($('timer-0-kind').value === 'charge' && $('timer-1-kind').value === 'block', 'kinds');
+      ok(shownOption('timer-1-kind') === (nl ? 'Automatisch laden tegenhouden' : 'Hold off automatic charging'), shownOption('timer-1-kind'));
+      ok(`${$('timer-0-start-h').value}:${$('timer-0-start-m').value}-${$('timer-0-end-h').value}:${$('timer-0-end-m').value}` === '22:00-06:00', 'times');
+      ok($('timer-0-power').value === '2000' && shownOption('timer-0-power') === `2000${NB}W` && $('timer-0-target').value === '90', 'power and target');
+      const powers = [...$('timer-0-power').options].map((o) => Number(o.value));
+      ok(powers[0] === 1000 && powers[powers.length - 1] === 3400 && powers.length === 25, `power options ${powers}`);
+      ok($('timer-1').querySelector('.timer-charge').hidden, 'a block has no power or target');
+      // Every control has a name: a label, an aria-label, or its group's.
+      for (const c of $('timer-list').querySelectorAll('input, select, button')) {
+        const named = c.getAttribute('aria-label') || (c.labels && [...c.labels].some((l) => l.textContent.trim())) || c.textContent.trim()
+          || (c.closest('[role="group"][aria-labelledby]') && c.getAttribute('aria-label'));
+        ok(named, `#${c.id} has no name`);
+      }
+      noLocaleInputs();
+
+      // Add one: it is focused, and the list grows.
+      $('btn-timer-add').click();
+      await until(() => $('timer-2'), 'the new timer');
+      ok(document.activeElement === $('timer-2-enabled'), `focus on ${document.activeElement && document.activeElement.id}`);
+      ok(text('timer-2-summary') === (nl ? `elke dag 02:00-05:00: laden met 2000${NB}W tot een laadtoestand van 90${NB}%`
+        : `every day 02:00-05:00: charge at 2000${NB}W up to 90${NB}%`), text('timer-2-summary'));
+      for (const d of ['mon', 'tue', 'thu', 'fri', 'sat', 'sun']) {
+        $(`timer-2-day-${d}`).click();
+      }
+      pick('timer-2-start-h', '10');
+      pick('timer-2-end-h', '12');
+      pick('timer-2-end-m', '30');
+      pick('timer-2-power', '2500');
+      type('timer-2-target', '80');
+      await until(() => text('timer-2-summary') === (nl ? `wo 10:00-12:30: laden met 2500${NB}W tot een laadtoestand van 80${NB}%`
+        : `Wed 10:00-12:30: charge at 2500${NB}W up to 80${NB}%`), `the summary follows: ${text('timer-2-summary')}`);
+      // Remove the second: the third becomes Timer 2 and keeps what was set.
+      $('btn-timer-remove-1').click();
+      await until(() => !$('timer-2'), 'the removal');
+      ok(document.activeElement === $('btn-timer-add'), 'focus on Add after a removal');
+      ok($('timer-1-title').textContent === 'Timer 2' && $('timer-1-power').value === '2500' && $('timer-1-target').value === '80', 'the rest renumbered, as set');
+      ok($('btn-timer-remove-1').getAttribute('aria-label') === (nl ? 'Timer 2 verwijderen' : 'Remove timer 2'), $('btn-timer-remove-1').getAttribute('aria-label'));
+      // Switch the first off, and make the second a block: no power or target is sent for it.
+      $('timer-0-enabled').click();
+      ok(text('timer-0-summary').startsWith(nl ? 'Uit: ' : 'Off: '), text('timer-0-summary'));
+      await saveAs(1, 'the save');
+      const sent = callsOf('save_settings')[0].args.settings.timers;
+      const expected = [
+        { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '22:00', end: '06:00', kind: 'charge', power_w: 2000, target_soc_pct: 90, enabled: false },
+        { days: ['wed'], start: '10:00', end: '12:30', kind: 'charge', power_w: 2500, target_soc_pct: 80, enabled: true },
+      ];
+      ok(JSON.stringify(sent) === JSON.stringify(expected), `sent ${JSON.stringify(sent)}`);
+      ok(text('settings-message') === (nl ? 'Opgeslagen.' : 'Saved.'), text('settings-message'));
+      pick('timer-1-kind', 'block');
+      ok($('timer-1').querySelector('.timer-charge').hidden, 'a block shows no power');
+      await saveAs(2, 'the second save');
+      const block = callsOf('save_settings')[1].args.settings.timers[1];
+      ok(JSON.stringify(block) === JSON.stringify({ days: ['wed'], start: '10:00', end: '12:30', kind: 'block', enabled: true }), JSON.stringify(block));
+      // Saved: what get_settings gives now, drawn again from it.
+      $('btn-back').click();
+      $('btn-settings').click();
+      await until(() => callsOf('get_settings').length >= 2 && $('timer-1') && $('timer-1-kind').value === 'block', 'the timers loaded again');
+      ok($('timer-list').children.length === 2 && !$('timer-0-enabled').checked, 'as saved');
+      // None at all: a note, and an empty list is sent.
+      $('btn-timer-remove-1').click();
+      $('btn-timer-remove-0').click();
+      await until(() => !$('timers-none').hidden, 'the note');
+      ok(text('timers-none') === (nl ? 'Nog geen timers.' : 'No timers yet.'), text('timers-none'));
+      await saveAs(3, 'the third save');
+      ok(JSON.stringify(callsOf('save_settings')[2].args.settings.timers) === '[]', 'an empty list');
+      if (nl) allDutch(await languages());
+    },
+
+    // A refusal naming the timers: its message at the section, the rule it names marked and
+    // focused, what the owner set kept; the window's own check of a target; a fix saves.
+    async 'timers-refused'() {
+      await openSettings();
+      const nl = document.documentElement.lang === 'nl';
+      await until(() => $('timer-1'), 'the timers');
+      $('btn-timer-add').click();
+      await until(() => $('timer-2'), 'the new timer');
+      pick('timer-2-power', '3000');
+      await saveAs(1, 'the refused save');
+      const refusal = nl ? 'Timer 3: die overlapt met timer 1' : 'Timer 3: it overlaps timer 1';
+      await until(() => text('timers-error') === refusal, `the refusal at the section: ${text('timers-error')}`);
+      ok(text('settings-message') === refusal, `and beside Save: ${text('settings-message')}`);
+      ok($('timer-2').getAttribute('aria-invalid') === 'true' && $('timer-2').getAttribute('aria-describedby') === 'timers-error', 'the rule named is marked');
+      ok(!invalid('timer-0') && !invalid('timer-1'), 'the others are not');
+      ok(document.activeElement === $('timer-2-enabled'), `focus on ${document.activeElement && document.activeElement.id}`);
+      ok($('timer-list').children.length === 3 && $('timer-2-power').value === '3000', 'what was set is kept');
+      ok(callsOf('get_settings').length === 1, 'nothing loaded over it');
+      // An edit takes the mark away.
+      $('timer-2-day-mon').click();
+      await until(() => $('timers-error').hidden && !invalid('timer-2'), 'the mark to go');
+      // The window's own check: no target.
+      type('timer-2-target', '');
+      $('btn-save-settings').click();
+      const own = nl ? `Timer 3: vul het doel in als heel getal, 1-100${NB}%` : `Timer 3: enter the target as a whole number, 1-100${NB}%`;
+      await until(() => text('timers-error') === own, `the window's check: ${text('timers-error')}`);
+      ok(callsOf('save_settings').length === 1, 'nothing sent');
+      ok(document.activeElement === $('timer-2-enabled'), 'the rule focused');
+      // Only Sunday: no overlap, saved.
+      type('timer-2-target', '95');
+      for (const d of ['tue', 'wed', 'thu', 'fri', 'sat']) $(`timer-2-day-${d}`).click();
+      await saveAs(2, 'the fixed save');
+      ok(text('settings-message') === (nl ? 'Opgeslagen.' : 'Saved.'), text('settings-message'));
+      ok($('timers-error').hidden, 'no refusal left');
+      const sent = callsOf('save_settings')[1].args.settings.timers[2];
+      ok(JSON.stringify(sent) === JSON.stringify({ days: ['sun'], start: '02:00', end: '05:00', kind: 'charge', power_w: 3000, target_soc_pct: 95, enabled: true }), JSON.stringify(sent));
+    },
+
+    // The line near the controls: a timer in progress, or the next one; nothing without.
+    async 'timer-line'() {
+      await ready();
+      const nl = document.documentElement.lang === 'nl';
+      ok($('timer-line').hidden, 'a line without timers');
+      const two = (n) => String(n).padStart(2, '0');
+      const hm = (d) => `${two(d.getHours())}:${two(d.getMinutes())}`;
+      const DAYS = nl ? ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'] : ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+      const inH = (h) => new Date(Date.now() + h * 3600000);
+      const win = (a, b, kind) => Object.assign({ timer: 1, start: a.toISOString(), end: b.toISOString(), kind },
+        kind === 'charge' ? { power_w: 2000, target_soc_pct: 90 } : {});
+      // Next: a day and the two times.
+      const [a, b] = [inH(30), inH(33)];
+      mock().update((st) => { st.timers = { active: null, next: win(a, b, 'charge') }; });
+      const next = nl ? `Volgende timer: laden ${DAYS[a.getDay()]} ${hm(a)}-${hm(b)}` : `Next timer: charge ${DAYS[a.getDay()]} ${hm(a)}-${hm(b)}`;
+      ok(text('timer-line') === next, `${text('timer-line')} / ${next}`);
+      mock().update((st) => { st.timers.next.kind = 'block'; });
+      ok(text('timer-line') === (nl ? `Volgende timer: automatisch laden tegenhouden ${DAYS[a.getDay()]} ${hm(a)}-${hm(b)}`
+        : `Next timer: hold off automatic charging ${DAYS[a.getDay()]} ${hm(a)}-${hm(b)}`), text('timer-line'));
+      // Active: until a time (today), or a day and a time.
+      const end = new Date(); end.setHours(23, 55, 0, 0);
+      mock().update((st) => { st.timers = { active: win(inH(-1), end, 'charge'), next: win(a, b, 'charge') }; });
+      ok(text('timer-line') === (nl ? 'Laden volgens een timer tot 23:55' : 'Charging on a timer until 23:55'), text('timer-line'));
+      ok($('timer-line').classList.contains('is-active'), 'shown as active');
+      const later = inH(30);
+      mock().update((st) => { st.timers = { active: win(inH(-1), later, 'block'), next: null }; });
+      ok(text('timer-line') === (nl ? `Automatisch laden tegengehouden tot ${DAYS[later.getDay()]} ${hm(later)}`
+        : `Automatic charging held off until ${DAYS[later.getDay()]} ${hm(later)}`), text('timer-line'));
+      // Nothing, or something the window cannot read: no line.
+      mock().update((st) => { st.timers = { active: null, next: null }; });
+      ok($('timer-line').hidden, 'a line with neither');
+      mock().update((st) => { st.timers = { active: { kind: 'charge' }, next: 'soon' }; });
+      ok($('timer-line').hidden, 'a line from a malformed window');
+      mock().update((st) => { delete st.timers; });
+      ok($('timer-line').hidden, 'a line without the field');
+      // A switch of language redraws it.
+      mock().update((st) => { st.timers = { active: null, next: win(a, b, 'charge') }; st.language = nl ? 'en' : 'nl'; });
+      await until(() => text('timer-line').startsWith(nl ? 'Next timer: charge ' : 'Volgende timer: laden '), `the other language: ${text('timer-line')}`);
+    },
+
     // On a 1024x600 screen the window is short: the content scrolls under a fixed top bar,
     // and Save and Test connection are always in reach.
     async 'small-screen'() {
@@ -911,7 +1075,7 @@
       window.scrollTo(0, document.documentElement.scrollHeight);
       await sleep(50);
       ok(visibleIn($('btn-save-settings')), 'Save is in view at the bottom');
-      ok(visibleIn($('set-quiet-end-m')), 'the last field can be reached');
+      ok(visibleIn($('btn-timer-add')), 'the last field (Add timer) can be reached');
       // A field scrolled to the bottom edge (as WebDriver and focus do) is not under the
       // footer, one scrolled to the top edge not under the top bar.
       const uncovered = (node) => {
@@ -919,7 +1083,7 @@
         const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
         return !!hit && (hit === node || node.contains(hit) || hit.contains(node));
       };
-      for (const id of ['set-interval', 'set-control', 'set-password', 'set-low-bar', 'set-grace']) {
+      for (const id of ['set-interval', 'set-control', 'set-password', 'set-low-bar', 'set-grace', 'timer-0-target', 'btn-timer-add']) {
         $(id).scrollIntoView({ block: 'end' });
         await sleep(20);
         ok(uncovered($(id)), `#${id} scrolled to the bottom edge is not covered`);

@@ -174,6 +174,12 @@ check find-refused   "state=online"
 check find-offline   "state=offline"
 check find-offline   "state=offline&lang=nl"
 check find-dutch     "state=online&lang=nl"
+check timers-settings "state=online"
+check timers-settings "state=online&lang=nl"
+check timers-refused "state=online"
+check timers-refused "state=online&lang=nl"
+check timer-line     "state=online"
+check timer-line     "state=online&lang=nl"
 
 shoot history       "state=online&view=history" 1250
 shoot history-year  "state=online&view=history&range=1y" 1250
