@@ -15,14 +15,18 @@ use notify_rust::{Notification, Timeout, Urgency};
 use tauri::{AppHandle, Manager};
 
 const APP_NAME: &str = "NEStore Tray";
-/// What the notification's actions are called on the bus.
+/// What the notification's actions are called on the bus (Linux) or the toast (Windows);
+/// macOS notifications get no buttons (docs/platforms.md).
+#[cfg_attr(target_os = "macos", allow(dead_code))]
 pub const ACTION_OPEN: &str = "open";
+#[cfg_attr(target_os = "macos", allow(dead_code))]
 pub const ACTION_SNOOZE: &str = "snooze-1h";
 
 /// A button on a notification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotifyAction {
     Open,
+    #[cfg_attr(target_os = "macos", allow(dead_code))]
     Snooze1h,
 }
 
@@ -132,7 +136,8 @@ fn send(
     if let Some(Some(id)) = shown {
         n.id(id);
     }
-    #[cfg(all(unix, not(target_os = "macos")))]
+    // XDG hints, or a toast's buttons, scenario and duration on Windows.
+    #[cfg(not(target_os = "macos"))]
     {
         n.urgency(urgency);
         n.action(ACTION_OPEN, &labels.open);
@@ -145,7 +150,7 @@ fn send(
             Timeout::Default
         });
     }
-    #[cfg(not(all(unix, not(target_os = "macos"))))]
+    #[cfg(target_os = "macos")]
     let _ = (urgency, sticky, labels, Timeout::Default);
     #[cfg(windows)]
     {
@@ -159,19 +164,24 @@ fn send(
     // Waiting for an action blocks, so each notification gets a blocking task.
     tauri::async_runtime::spawn_blocking(move || match n.show() {
         Ok(handle) => {
+            // Only the XDG handle has an id: Windows toasts and macOS notifications are
+            // not replaced (docs/platforms.md).
+            #[cfg(all(unix, not(target_os = "macos")))]
             app.state::<Shown>()
                 .0
                 .lock()
                 .unwrap()
                 .insert(topic, handle.id());
-            #[cfg(all(unix, not(target_os = "macos")))]
+            #[cfg(not(all(unix, not(target_os = "macos"))))]
+            let _ = topic;
+            #[cfg(not(target_os = "macos"))]
             handle.wait_for_action(|action| match action {
                 ACTION_OPEN => on_action(&app, NotifyAction::Open),
                 ACTION_SNOOZE => on_action(&app, NotifyAction::Snooze1h),
                 _ => {}
             });
-            #[cfg(not(all(unix, not(target_os = "macos"))))]
-            let _ = on_action;
+            #[cfg(target_os = "macos")]
+            let _ = (handle, app, on_action);
         }
         Err(e) => tracing::warn!("cannot show a notification: {e}"),
     });
