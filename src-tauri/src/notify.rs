@@ -10,6 +10,7 @@ use std::sync::Mutex;
 
 use nestore_tray_core::actions::OutcomeView;
 use nestore_tray_core::presentation::NotifyLabels;
+use nestore_tray_core::timekeeper::TimerNotice;
 use nestore_watch::{Kind, Notice, Phase, Severity};
 use notify_rust::{Notification, Timeout, Urgency};
 use tauri::{AppHandle, Manager};
@@ -35,6 +36,7 @@ pub enum NotifyAction {
 enum Topic {
     Alert(Kind),
     Command,
+    Timer,
 }
 
 /// The server's id of the notification on screen per topic.
@@ -113,6 +115,25 @@ pub fn command_failed(
     );
 }
 
+/// A charge timer's action, or why it could not act.
+pub fn timer(app: &AppHandle, notice: &TimerNotice, labels: &NotifyLabels, icon: Option<&PathBuf>) {
+    send(
+        app,
+        Topic::Timer,
+        &notice.title,
+        &notice.body,
+        Urgency::Normal,
+        false,
+        labels,
+        icon,
+        |app, action| {
+            if action == NotifyAction::Open {
+                crate::window::open(app);
+            }
+        },
+    );
+}
+
 #[allow(clippy::too_many_arguments)]
 fn send(
     app: &AppHandle,
@@ -141,7 +162,7 @@ fn send(
     {
         n.urgency(urgency);
         n.action(ACTION_OPEN, &labels.open);
-        if topic != Topic::Command && urgency != Urgency::Critical {
+        if matches!(topic, Topic::Alert(_)) && urgency != Urgency::Critical {
             n.action(ACTION_SNOOZE, &labels.snooze_hour);
         }
         n.timeout(if sticky {

@@ -16,7 +16,7 @@ use super::{app, publish, App};
 use crate::tray::TrayAction;
 
 /// Why control cannot be used now: the message id of the owner's words.
-fn unavailable(app: &App) -> Option<&'static str> {
+pub(super) fn unavailable(app: &App) -> Option<&'static str> {
     let status = app.poller.status();
     let facts = app.facts.lock().unwrap();
     if status.device.is_none() {
@@ -92,6 +92,7 @@ pub async fn send(
             }
             CommandArgs::Stop { .. } | CommandArgs::Auto => monitor.charge_cancelled(),
         }
+        super::timers::manual(handle);
     }
     app.record([nestore_tray_core::recorder::command(
         cat,

@@ -10,6 +10,7 @@ mod control;
 pub mod discover;
 pub mod history;
 mod setup;
+mod timers;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -75,6 +76,8 @@ pub struct App {
     discovering: std::sync::atomic::AtomicBool,
     /// Where that search looks instead of the usual ways (`--discover-subnet`).
     discover_override: Option<discover::Override>,
+    /// The charge timers, carried out on the device's clock.
+    timers: timers::Timers,
 }
 
 /// The message catalogue for the window: its language and every file's source.
@@ -162,6 +165,7 @@ impl App {
                 subnets: args.discover_subnet.clone(),
                 port: args.discover_port.unwrap_or(nestore::DEFAULT_PORT),
             }),
+            timers: timers::Timers::new(settings.timers.clone(), args.time_scale),
         };
         if args.demo {
             app.start_demo().await?;
@@ -191,6 +195,7 @@ impl App {
                     .lock()
                     .unwrap()
                     .set_time_scale(self.time_scale, Now::read());
+                self.timers.set_time_scale(self.time_scale);
                 client
             }
         };
@@ -293,6 +298,7 @@ impl App {
         {
             let mut monitor = self.monitor.lock().unwrap();
             monitor.set_time_scale(DEMO_SPEED, Now::read());
+            self.timers.set_time_scale(DEMO_SPEED);
             let interval =
                 monitor.set_normal_interval(self.interval_override.unwrap_or(DEMO_INTERVAL));
             self.poller.set_interval(interval);
@@ -334,6 +340,7 @@ impl App {
     pub fn view(&self) -> View {
         let mut facts = self.facts.lock().unwrap().clone();
         facts.language = self.language();
+        facts.timers = self.timers.view();
         let thresholds = self.settings.lock().unwrap().alerts.clone();
         let alerts = self.monitor.lock().unwrap().view();
         let busy = self.gate.lock().unwrap().busy();
@@ -377,6 +384,7 @@ pub fn shut_down(handle: &AppHandle) {
 /// Starts the one listener of the poller: each result goes to the watch, its notices are
 /// shown and the pace set, and then, in that order, everything is published.
 pub fn run(handle: &AppHandle) {
+    timers::run(handle);
     let handle = handle.clone();
     let mut rx = app(&handle).poller.subscribe();
     tauri::async_runtime::spawn(async move {
@@ -407,6 +415,8 @@ fn react(handle: &AppHandle, status: &nestore_tray_core::status::Status) {
         }
     }
     app.look_after_history();
+    // A wake from sleep, a device back online: a timer's step may be due.
+    app.timers.kick();
     if let Some(interval) = reaction.interval {
         tracing::info!(secs = interval.as_secs(), "poll interval");
         app.poller.set_interval(interval);

@@ -26,7 +26,7 @@ pub struct SettingsView {
     history_keep_days: Option<u32>,
     /// "system", "en" or "nl".
     language: Choice,
-    /// The charge timers (not yet carried out).
+    /// The charge timers.
     timers: Vec<nestore_schedule::Rule>,
     password_stored: bool,
     keyring_error: Option<String>,
@@ -168,6 +168,7 @@ pub async fn save_settings(
         ))
     })?;
     *app.settings.lock().unwrap() = new.clone();
+    app.timers.set_rules(new.timers.clone());
 
     if let Some(host) = new.host.clone() {
         let ks = app.keystore.clone();
