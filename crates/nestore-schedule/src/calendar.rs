@@ -13,20 +13,37 @@ use serde::Serialize;
 
 use crate::rule::{Action, Rule};
 
-/// Which window: the rule's index and the local date its window starts on.
+/// Which window: the rule's index, the local date its window starts on, and which of its
+/// spans (0 but for a rule "in the cheapest hours" whose hours fall apart: 0, 1, ... in
+/// order of start).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct WindowId {
     pub rule: usize,
     pub date: NaiveDate,
+    pub span: u8,
 }
 
-/// One window of one rule.
+/// Why a window lies where it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The rule's own start and end.
+    Fixed,
+    /// Some of a rule's cheapest hours, chosen from the prices.
+    Cheapest,
+    /// A rule "in the cheapest hours" without prices for its whole window: its last N
+    /// hours.
+    Fallback,
+}
+
+/// One window of one rule (or one span of a rule "in the cheapest hours").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Window {
     pub id: WindowId,
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
     pub action: Action,
+    pub basis: Basis,
 }
 
 impl Window {
@@ -59,7 +76,9 @@ pub fn instant<Tz: TimeZone>(tz: &Tz, date: NaiveDate, time: NaiveTime) -> DateT
     }
 }
 
-/// The window of `rule` that starts on local `date` in `tz`, if the rule runs that day.
+/// The window of `rule` that starts on local `date` in `tz`, if the rule runs that day
+/// (basis [`Basis::Fixed`]; for a rule "in the cheapest hours", the range its hours are
+/// chosen from: the scheduler turns it into spans).
 pub fn window_on<Tz: TimeZone>(
     tz: &Tz,
     index: usize,
@@ -81,10 +100,15 @@ pub fn window_on<Tz: TimeZone>(
         end = start + Duration::minutes(i64::from(rule.minutes()));
     }
     Some(Window {
-        id: WindowId { rule: index, date },
+        id: WindowId {
+            rule: index,
+            date,
+            span: 0,
+        },
         start,
         end,
         action: rule.action,
+        basis: Basis::Fixed,
     })
 }
 

@@ -2,6 +2,10 @@
 //! them ("weekdays 02:00-05:00, charge at 2000 W to 90 %", "block 17:00-20:00"), their
 //! windows in local time across daylight-saving changes, and what to send when.
 //!
+//! A charge may take only the cheapest hours of its window ([`Rule::cheapest_hours`]):
+//! the caller hands the day-ahead prices in with [`Scheduler::set_prices`] (a
+//! [`PriceCurve`] from `nestore-prices`); without them it charges in its last N hours.
+//!
 //! Pure logic, like `nestore-watch`: no clock, no I/O. Its only words, a refused rule's
 //! (`RuleError::message`), come from the catalogue (`app.ftl`, `timer-*`). The caller passes the time
 //! and the time zone, sends the [`Step`]s with the device library, and reports back.
@@ -16,6 +20,7 @@
 //!     end: NaiveTime::from_hms_opt(5, 0, 0).unwrap(),
 //!     action: Action::Charge { power_w: 2000, target_soc_pct: 90 },
 //!     enabled: true,
+//!     cheapest_hours: None,
 //! };
 //! validate(&[night]).unwrap();
 //! let mut s = Scheduler::new(vec![night]);
@@ -32,6 +37,10 @@ mod rule;
 mod scheduler;
 mod text;
 
-pub use calendar::{instant, window_on, windows, Window, WindowId};
+pub use calendar::{instant, window_on, windows, Basis, Window, WindowId};
+pub use nestore_prices::{PriceCurve, PricePoint};
 pub use rule::{validate, Action, Days, Problem, Rule, RuleError, MIN_WINDOW_MIN};
-pub use scheduler::{preview, Planned, Purpose, Scheduler, Sent, Step, RENEW_BEFORE, RETRY_AFTER};
+pub use scheduler::{
+    preview, preview_with_prices, Planned, Purpose, Scheduler, Sent, Step, RENEW_BEFORE,
+    RETRY_AFTER,
+};

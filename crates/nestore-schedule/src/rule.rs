@@ -79,6 +79,12 @@ pub enum Action {
 
 /// A timer: on these days, from `start` to `end` local time (an end at or before the
 /// start is on the next day: 22:00-06:00), do `action`.
+///
+/// A charge may instead take only `cheapest_hours` hours of its window: "charge 3 hours
+/// before 07:00 in the cheapest hours" is 00:00-07:00 with `cheapest_hours: 3`. With
+/// prices for every whole hour of the window it charges in the N cheapest
+/// ([`nestore_prices::cheapest`]: merged into spans, ties to the earlier hour); without
+/// them (offline, not yet published) in its fixed window: the last N hours before the end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rule {
     pub days: Days,
@@ -91,6 +97,10 @@ pub struct Rule {
     /// A rule can be kept but switched off.
     #[serde(default = "yes")]
     pub enabled: bool,
+    /// Charge only in this many of the window's cheapest hours (1 to the window's whole
+    /// hours); `None` (the default, left out of the file) charges for the whole window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cheapest_hours: Option<u8>,
 }
 
 fn yes() -> bool {
@@ -114,6 +124,14 @@ mod hhmm {
 }
 
 impl Rule {
+    /// The hours of "in the cheapest hours", for a charge that asks for them.
+    pub fn cheapest(&self) -> Option<u8> {
+        match self.action {
+            Action::Charge { .. } => self.cheapest_hours,
+            Action::Block => None,
+        }
+    }
+
     /// The window's length in minutes by the clock on the wall (a DST change that day
     /// makes the real one an hour longer or shorter).
     pub fn minutes(&self) -> u32 {
@@ -167,6 +185,13 @@ pub enum Problem {
     /// Overlaps the rule with this index.
     #[error("it overlaps rule {}", .0 + 1)]
     Overlaps(usize),
+    /// "In the cheapest hours" asks for 0 hours or more whole hours than the window has
+    /// (`max`, by the clock on the wall).
+    #[error("{hours} cheapest hours is not 1-{max}")]
+    CheapestHours { hours: u8, max: u32 },
+    /// "In the cheapest hours" is for a charge, not a block.
+    #[error("only a charge can be in the cheapest hours")]
+    CheapestBlock,
 }
 
 /// A refused rule: its index in the list (0-based) and why.
@@ -228,6 +253,15 @@ fn check(r: &Rule) -> Result<(), Problem> {
         }
         if !TARGET_SOC_PCT.contains(&target_soc_pct) {
             return Err(Problem::Target(target_soc_pct));
+        }
+    }
+    if let Some(hours) = r.cheapest_hours {
+        if r.action == Action::Block {
+            return Err(Problem::CheapestBlock);
+        }
+        let max = r.minutes() / 60;
+        if hours == 0 || u32::from(hours) > max {
+            return Err(Problem::CheapestHours { hours, max });
         }
     }
     Ok(())

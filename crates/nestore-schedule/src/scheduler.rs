@@ -16,15 +16,25 @@
 //!   for as long as a task could still hold).
 //! - A command the owner sends by hand during a window wins: that window sends nothing
 //!   more, not even its end.
+//!
+//! A rule "in the cheapest hours" ([`Rule::cheapest_hours`]) becomes spans, each a window
+//! of its own (its own [`WindowId::span`], started, renewed, retried, ended and overridden
+//! like any window), from the prices given with [`Scheduler::set_prices`]: the N cheapest
+//! of the hours of its window that have not ended yet ([`Basis::Cheapest`]), or without
+//! prices for all of those, its last N hours ([`Basis::Fallback`]). The choice is made again
+//! whenever it is asked for (new prices count), until one of its spans begins: from then on
+//! that window's spans stay as they are, so no span runs twice and none moves under a task
+//! the device holds. After new prices, ask [`Scheduler::wake_at`] again.
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use nestore::control::LIFETIME_S;
 use nestore::{ChargeRequest, Command};
+use nestore_prices::PriceCurve;
 use serde::Serialize;
 
-use crate::calendar::{windows, Window, WindowId};
+use crate::calendar::{windows, Basis, Window, WindowId};
 use crate::rule::{Action, Rule};
 
 /// A task is sent again this long before it runs out, when its window goes on.
@@ -129,6 +139,44 @@ pub struct Scheduler {
     runs: BTreeMap<WindowId, Run>,
     /// Windows in progress whose rule changed or went: each only owes its end.
     orphans: Vec<Run>,
+    /// The prices the cheapest hours are chosen from.
+    prices: PriceCurve,
+    /// The spans of a rule "in the cheapest hours" (rule, date) once one of them began.
+    fixed_plans: BTreeMap<(usize, NaiveDate), Vec<Window>>,
+}
+
+/// The spans a rule window becomes: itself for a plain rule; for a rule "in the cheapest
+/// hours", its cheapest hours among those not ended by `now`, or else its last N hours.
+fn plan(rule: &Rule, w: &Window, prices: &PriceCurve, now: DateTime<Utc>) -> Vec<Window> {
+    let Some(hours) = rule.cheapest() else {
+        return vec![*w];
+    };
+    // Hours not ended by now: the current one counts (it starts late), so a plan asked
+    // for a moment after its span began is the same plan.
+    let from = w
+        .start
+        .max(now - Duration::hours(1) + Duration::nanoseconds(1));
+    let span = |i: usize, start, end, basis| Window {
+        id: WindowId {
+            span: u8::try_from(i).unwrap_or(u8::MAX),
+            ..w.id
+        },
+        start,
+        end,
+        basis,
+        ..*w
+    };
+    match prices.cheapest(from, w.end, u32::from(hours)) {
+        Some(spans) if !spans.is_empty() => spans
+            .into_iter()
+            .enumerate()
+            .map(|(i, (start, end))| span(i, start, end, Basis::Cheapest))
+            .collect(),
+        _ => {
+            let start = w.start.max(w.end - Duration::hours(i64::from(hours)));
+            vec![span(0, start, w.end, Basis::Fallback)]
+        }
+    }
 }
 
 /// The lifetime that covers `left` of a window, within the device's limits.
@@ -156,8 +204,66 @@ impl Scheduler {
     pub fn new(rules: Vec<Rule>) -> Scheduler {
         Scheduler {
             rules,
-            runs: BTreeMap::new(),
-            orphans: Vec::new(),
+            ..Scheduler::default()
+        }
+    }
+
+    /// The prices the rules "in the cheapest hours" choose from (all there are: a day
+    /// missing from them makes the windows that need it fall back). Windows whose spans
+    /// began keep them.
+    pub fn set_prices(&mut self, prices: &PriceCurve) {
+        self.prices = prices.clone();
+    }
+
+    pub fn prices(&self) -> &PriceCurve {
+        &self.prices
+    }
+
+    /// The windows (spans, for a rule "in the cheapest hours") that are not over by `from`
+    /// and start before `to`, in order of start, as planned at `now`.
+    pub fn windows<Tz: TimeZone>(
+        &self,
+        tz: &Tz,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Vec<Window> {
+        let mut out: Vec<Window> = windows(&self.rules, tz, from, to)
+            .iter()
+            .flat_map(|w| self.spans_of(w, now))
+            .filter(|s| s.end > from && s.start < to)
+            .collect();
+        out.sort_by_key(|w| (w.start, w.id));
+        out
+    }
+
+    fn spans_of(&self, w: &Window, now: DateTime<Utc>) -> Vec<Window> {
+        if let Some(fixed) = self.fixed_plans.get(&(w.id.rule, w.id.date)) {
+            return fixed.clone();
+        }
+        match self.rules.get(w.id.rule) {
+            Some(rule) => plan(rule, w, &self.prices, now),
+            None => Vec::new(),
+        }
+    }
+
+    /// A run for every window (span) that contains `now`; a rule "in the cheapest hours"
+    /// whose span begins keeps its plan from then on.
+    fn enter<Tz: TimeZone>(&mut self, now: DateTime<Utc>, tz: &Tz) {
+        for w in windows(&self.rules, tz, now, now + Duration::seconds(1)) {
+            if !w.contains(now) {
+                continue;
+            }
+            let spans = self.spans_of(&w, now);
+            let Some(span) = spans.iter().find(|s| s.contains(now)).copied() else {
+                continue;
+            };
+            if span.basis != Basis::Fixed {
+                self.fixed_plans
+                    .entry((w.id.rule, w.id.date))
+                    .or_insert(spans);
+            }
+            self.runs.entry(span.id).or_insert_with(|| Run::new(span));
         }
     }
 
@@ -175,6 +281,8 @@ impl Scheduler {
             .filter(|id| rules.get(id.rule) != self.rules.get(id.rule))
             .copied()
             .collect();
+        self.fixed_plans
+            .retain(|(rule, _), _| rules.get(*rule) == self.rules.get(*rule));
         for id in changed {
             if let Some(mut run) = self.runs.remove(&id) {
                 if run.owes_end() || run.in_flight {
@@ -189,11 +297,7 @@ impl Scheduler {
     /// The owner sent a command by hand at `now`: the windows in progress send nothing
     /// more, their end included.
     pub fn manual<Tz: TimeZone>(&mut self, now: DateTime<Utc>, tz: &Tz) {
-        for w in windows(&self.rules, tz, now, now + Duration::seconds(1)) {
-            if w.contains(now) {
-                self.runs.entry(w.id).or_insert_with(|| Run::new(w));
-            }
-        }
+        self.enter(now, tz);
         for run in self.runs.values_mut() {
             if run.window.contains(now) && !run.orphan {
                 run.state = State::Overridden;
@@ -205,11 +309,7 @@ impl Scheduler {
     /// The steps to send now, ends first. Each is handed out once until reported with
     /// [`Scheduler::sent`].
     pub fn due<Tz: TimeZone>(&mut self, now: DateTime<Utc>, tz: &Tz) -> Vec<Step> {
-        for w in windows(&self.rules, tz, now, now + Duration::seconds(1)) {
-            if w.contains(now) {
-                self.runs.entry(w.id).or_insert_with(|| Run::new(w));
-            }
-        }
+        self.enter(now, tz);
         let mut steps = Vec::new();
         for run in self.runs.values_mut().chain(self.orphans.iter_mut()) {
             if run.in_flight || run.retry_at.is_some_and(|t| t > now) {
@@ -234,6 +334,12 @@ impl Scheduler {
             !(matches!(r.state, State::Ended | State::Overridden | State::Satisfied)
                 && !r.in_flight
                 && r.window.end + KEEP_PAST < now)
+        });
+        let runs = &self.runs;
+        self.fixed_plans.retain(|_, spans| {
+            spans
+                .iter()
+                .any(|s| s.end + KEEP_PAST >= now || runs.contains_key(&s.id))
         });
         steps.sort_by_key(|s| (s.purpose, s.window.start, s.window.id));
         steps
@@ -299,8 +405,9 @@ impl Scheduler {
 
     /// The window in progress that still acts, or else the next one to start: for "Next:
     /// charge 02:00-05:00".
+    /// A span of a rule "in the cheapest hours" says so in its [`Window::basis`].
     pub fn next<Tz: TimeZone>(&self, now: DateTime<Utc>, tz: &Tz) -> Option<Window> {
-        windows(&self.rules, tz, now, now + LOOK_AHEAD)
+        self.windows(tz, now, now + LOOK_AHEAD, now)
             .into_iter()
             .find(|w| {
                 self.runs.get(&w.id).is_none_or(|r| {
@@ -334,7 +441,8 @@ impl Scheduler {
                 consider(run.end(now));
             }
         }
-        if let Some(w) = windows(&self.rules, tz, now, now + LOOK_AHEAD)
+        if let Some(w) = self
+            .windows(tz, now, now + LOOK_AHEAD, now)
             .into_iter()
             .find(|w| !self.runs.contains_key(&w.id))
         {
@@ -353,14 +461,28 @@ pub struct Planned {
 }
 
 /// What the rules will send from `from` to `to`, if every command is taken: the scheduler
-/// itself, run on a pretend clock.
+/// itself, run on a pretend clock. Without prices: a rule "in the cheapest hours" shows its
+/// fallback ([`preview_with_prices`] for the choice).
 pub fn preview<Tz: TimeZone>(
     rules: &[Rule],
     tz: &Tz,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Vec<Planned> {
+    preview_with_prices(rules, &PriceCurve::default(), tz, from, to)
+}
+
+/// [`preview`] with the prices the rules "in the cheapest hours" choose from; each step's
+/// window says whether it is the choice or the fallback ([`Window::basis`]).
+pub fn preview_with_prices<Tz: TimeZone>(
+    rules: &[Rule],
+    prices: &PriceCurve,
+    tz: &Tz,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<Planned> {
     let mut s = Scheduler::new(rules.to_vec());
+    s.set_prices(prices);
     let mut out = Vec::new();
     let mut now = from;
     while now < to {

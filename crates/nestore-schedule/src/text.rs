@@ -38,6 +38,13 @@ impl Problem {
                 "timer-problem-overlaps",
                 &Args::new().int("other", other as i64 + 1),
             ),
+            Problem::CheapestHours { hours, max } => cat.t(
+                "timer-problem-cheapest-hours",
+                &Args::new()
+                    .int("hours", i64::from(hours))
+                    .int("max", i64::from(max)),
+            ),
+            Problem::CheapestBlock => cat.label("timer-problem-cheapest-block"),
         }
     }
 }
@@ -70,6 +77,9 @@ mod tests {
             Problem::Power(3500),
             Problem::Target(0),
             Problem::Overlaps(0),
+            Problem::CheapestHours { hours: 9, max: 7 },
+            Problem::CheapestHours { hours: 0, max: 1 },
+            Problem::CheapestBlock,
         ];
         for l in Language::ALL {
             let cat = Catalogue::get(l);
@@ -98,6 +108,14 @@ mod tests {
         };
         assert_eq!(overlap.message(en), "Timer 2: it overlaps timer 1");
         assert_eq!(overlap.message(nl), "Timer 2: die overlapt met timer 1");
+        assert_eq!(
+            Problem::CheapestHours { hours: 9, max: 7 }.message(en),
+            "9 cheapest hours do not fit between the start and the end: choose 1 to 7"
+        );
+        assert_eq!(
+            Problem::CheapestHours { hours: 9, max: 7 }.message(nl),
+            "9 goedkoopste uren passen niet tussen begin en eind: kies 1 tot en met 7"
+        );
         assert_eq!(
             Problem::Power(3500).message(nl),
             "een vermogen van 3500 W ligt niet tussen 1000 en 3400 W in stappen van 100 W"

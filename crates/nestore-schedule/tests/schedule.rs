@@ -25,6 +25,7 @@ fn charge(start: &str, end: &str, power_w: u32, target_soc_pct: u8) -> Rule {
             target_soc_pct,
         },
         enabled: true,
+        cheapest_hours: None,
     }
 }
 

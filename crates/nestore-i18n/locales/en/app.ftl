@@ -308,3 +308,6 @@ timer-problem-too-short = it lasts { $minutes } min, shorter than the device's s
 timer-problem-power = a power of { $power } W is not { $min }-{ $max } W in steps of { $step } W
 timer-problem-target = a target of { $target } % is not { $min }-{ $max } %
 timer-problem-overlaps = it overlaps timer { $other }
+# "Charge in the cheapest hours": $hours asked for; $max the whole hours between the start and the end.
+timer-problem-cheapest-hours = { $hours } cheapest hours do not fit between the start and the end: choose 1 to { $max }
+timer-problem-cheapest-block = only a charge can be in the cheapest hours, not holding off automatic charging

@@ -313,3 +313,6 @@ timer-problem-too-short = die duurt { $minutes } min, korter dan de kortste taak
 timer-problem-power = een vermogen van { $power } W ligt niet tussen { $min } en { $max } W in stappen van { $step } W
 timer-problem-target = een doel van { $target } % ligt niet tussen { $min } en { $max } %
 timer-problem-overlaps = die overlapt met timer { $other }
+# "Laden in de goedkoopste uren": $hours gevraagd; $max de hele uren tussen begin en eind.
+timer-problem-cheapest-hours = { $hours } goedkoopste uren passen niet tussen begin en eind: kies 1 tot en met { $max }
+timer-problem-cheapest-block = alleen laden kan in de goedkoopste uren, automatisch laden tegenhouden niet

@@ -32,6 +32,7 @@ fn rule(start: NaiveTime, end: NaiveTime, action: Action) -> Rule {
         end,
         action,
         enabled: true,
+        cheapest_hours: None,
     }
 }
 
