@@ -6,8 +6,9 @@
 #   cargo build -p nestore-tray
 #   scripts/desktop-session.sh --trayer --size 1280x1300 tests/e2e/screenshots.sh [OUT_DIR]
 #
-# OUT_DIR defaults to docs/screenshots; it gets tray.png, window.png, history-light.png and
-# history-dark.png. The History view is driven over WebDriver by the e2e test
+# OUT_DIR defaults to docs/screenshots; it gets tray.png, window.png, history-light.png,
+# history-dark.png, find-app.png (Find my NEStore in Settings, two simulators found on
+# loopback) and timers.png (the charge timers in Settings). The History view is driven over WebDriver by the e2e test
 # the_demo_history_view_in_light_and_dark (tests/e2e/tests/screenshots.rs, run here with
 # cargo test); on a screen at least 1290 px high its window is made tall enough to show the
 # whole view, on a smaller one it keeps the app's own size.
@@ -112,3 +113,9 @@ log "the History view in light and dark (cargo test -p nestore-e2e --test screen
     the_demo_history_view_in_light_and_dark) ||
     die "the History view screenshots failed"
 log "wrote $out/history-light.png and $out/history-dark.png"
+log "Settings: Find my NEStore and the charge timers (cargo test -p nestore-e2e --test screenshots)"
+(cd "$root" && NESTORE_TRAY_BIN="$bin" NESTORE_SHOTS_DIR="$out" \
+    cargo test -q -p nestore-e2e --test screenshots -- --ignored --exact \
+    settings_with_find_my_nestore_and_the_charge_timers) ||
+    die "the Settings screenshots failed"
+log "wrote $out/find-app.png and $out/timers.png"

@@ -1,20 +1,26 @@
 //! The real window's History view with the demo device (a month of history), in the light
 //! and the dark theme: checked here, and saved for the docs by tests/e2e/screenshots.sh
-//! (`NESTORE_SHOTS_DIR=docs/screenshots`: history-light.png and history-dark.png).
+//! (`NESTORE_SHOTS_DIR=docs/screenshots`: history-light.png and history-dark.png). And
+//! Settings with Find my NEStore's hits (two simulators found on 127.0.41.0/24) and with the
+//! charge timers (find-app.png, timers.png).
 //!
 //!   cargo build -p nestore-tray
 //!   scripts/desktop-session.sh cargo nextest run -p nestore-e2e --run-ignored only -E 'binary(screenshots)'
+//!   NESTORE_SHOTS_DIR=docs/screenshots scripts/desktop-session.sh cargo nextest run -p nestore-e2e \
+//!       --run-ignored only -E 'binary(screenshots) & test(settings)'
 //!
 //! The dark theme is asked of GTK (`GTK_THEME=Adwaita:dark`), which WebKitGTK hands to the
 //! page as `prefers-color-scheme: dark`.
 
 mod common;
 
+use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::*;
 use fantoccini::{Client, Locator};
+use serde_json::json;
 
 /// The period shown: a week of the demo's month, so the daily cycle and the daily bars
 /// both show.
@@ -223,4 +229,142 @@ async fn the_demo_history_view_in_light_and_dark() -> Result<()> {
         "light is light, dark is dark: mean luminance {shots:?}"
     );
     Ok(())
+}
+
+/// Where the screenshots go: `NESTORE_SHOTS_DIR`, else `tmp`.
+fn shots_dir(tmp: &TempDir) -> Result<PathBuf> {
+    let out: PathBuf = std::env::var_os("NESTORE_SHOTS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| tmp.path().to_owned());
+    std::fs::create_dir_all(&out)?;
+    Ok(out)
+}
+
+/// Waits for the page's next two animation frames (paint follows a change by a frame).
+async fn painted(client: &Client) -> Result<()> {
+    client
+        .execute_async(
+            "const [done] = arguments; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+            vec![],
+        )
+        .await?;
+    Ok(())
+}
+
+/// The page as WebDriver renders it (the webview's viewport: no other window can cover it),
+/// saved to `out`.
+async fn page_shot(client: &Client, out: &Path) -> Result<()> {
+    std::fs::write(out, client.screenshot().await?)?;
+    Ok(())
+}
+
+/// This test's own /24 on loopback (discover.rs has 127.0.40.0/24).
+const NET: [u8; 3] = [127, 0, 41];
+
+fn on_net(host: u8, port: u16) -> SocketAddr {
+    SocketAddr::from((Ipv4Addr::new(NET[0], NET[1], NET[2], host), port))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn settings_with_find_my_nestore_and_the_charge_timers() -> Result<()> {
+    let tmp = TempDir::new("shots-settings");
+    let out = shots_dir(&tmp)?;
+    // Two simulators on one port of two loopback addresses.
+    let port = loop {
+        let port = free_port();
+        if [2, 3]
+            .iter()
+            .all(|&h| std::net::TcpListener::bind(on_net(h, port)).is_ok())
+        {
+            break port;
+        }
+    };
+    let mut sims = Vec::new();
+    for (host, soc) in [(2, 63.0), (3, 41.0)] {
+        let cfg = nestore_sim::SimConfig {
+            initial_soc_pct: soc,
+            speed: 0.0,
+            ..Default::default()
+        };
+        sims.push(nestore_sim::spawn(cfg, on_net(host, port)).await?);
+    }
+    let subnet = format!("{}.{}.{}.0/24", NET[0], NET[1], NET[2]);
+    let port_arg = port.to_string();
+    let args = [
+        "--discover-subnet",
+        subnet.as_str(),
+        "--discover-port",
+        port_arg.as_str(),
+    ];
+    let app = WindowApp::launch_with(
+        "shots-settings",
+        sims[0].addr(),
+        Launch {
+            args: &args,
+            ..Launch::default()
+        },
+    )
+    .await?;
+    let result = async {
+        app.wait_text("soc", "the first reading", |t| t == "63 %")
+            .await?;
+        // The timers to show: a night's charge on weekdays, and the weekend's evening held off.
+        let timers = json!([
+            {"days": ["mon", "tue", "wed", "thu", "fri"], "start": "22:00", "end": "06:00",
+             "kind": "charge", "power_w": 2000, "target_soc_pct": 90, "enabled": true},
+            {"days": ["sat", "sun"], "start": "17:00", "end": "20:00", "kind": "block",
+             "enabled": true}]);
+        let addr = sims[0].addr();
+        app.invoke(
+            "save_settings",
+            json!({"settings": {"host": addr.ip().to_string(), "port": addr.port(),
+                                "poll_interval_s": 300, "control_enabled": false,
+                                "autostart": false, "timers": timers},
+                   "password": null, "clearPassword": false}),
+        )
+        .await?
+        .map_err(|e| format!("save_settings: {e}"))?;
+
+        // Find my NEStore: both simulators listed.
+        app.click("btn-settings").await?;
+        app.click("btn-find").await?;
+        app.wait_text("find-status", "the end of the search", |t| {
+            t.starts_with("Found 2 ")
+        })
+        .await?;
+        app.client.execute("window.scrollTo(0, 0);", vec![]).await?;
+        painted(&app.client).await?;
+        let find = out.join("find-app.png");
+        page_shot(&app.client, &find).await?;
+
+        // The Timers section, scrolled to its top, in a window as tall as the screen allows
+        // (up to 900 px), as an owner would make it to see both timers.
+        app.wait_text("timer-1-summary", "the timers", |t| {
+            t.starts_with("Sat, Sun 17:00-20:00")
+        })
+        .await?;
+        let height = screen_height()?.saturating_sub(40).min(900);
+        if let Some(id) = x_windows_titled("NEStore").into_iter().next() {
+            xdotool(&["windowsize", "--sync", &id, "380", &height.to_string()])?;
+        }
+        app.client
+            .execute(
+                "document.getElementById('timer-settings').scrollIntoView({block: 'start'});",
+                vec![],
+            )
+            .await?;
+        painted(&app.client).await?;
+        let timers_png = out.join("timers.png");
+        page_shot(&app.client, &timers_png).await?;
+        for path in [&find, &timers_png] {
+            let (lum, w, h) = luminance(path)?;
+            eprintln!("{}: {w}x{h}, mean luminance {lum:.0}", path.display());
+            assert!(w >= 300 && h >= 400, "{}: {w}x{h}", path.display());
+        }
+        Ok::<_, Error>(())
+    }
+    .await;
+    drop(sims);
+    app.finish(result).await
 }
