@@ -67,8 +67,11 @@ pub fn check(p: &PricePoint) -> Result<(), CurveError> {
 /// Hourly prices, checked: each plausible and on a whole hour, in order of start, one per
 /// hour. Gaps are allowed (a day not yet published): the choice of the cheapest hours
 /// falls back where the prices do not cover a window.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(transparent)]
+///
+/// Serialises as the list of its points; reading one back checks it again (a file kept by
+/// the app cannot slip an implausible price in).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(into = "Vec<PricePoint>", try_from = "Vec<PricePoint>")]
 pub struct PriceCurve {
     points: Vec<PricePoint>,
 }
@@ -133,6 +136,12 @@ impl PriceCurve {
         hours: u32,
     ) -> Option<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
         crate::cheapest(&self.points, from, to, hours)
+    }
+}
+
+impl From<PriceCurve> for Vec<PricePoint> {
+    fn from(c: PriceCurve) -> Vec<PricePoint> {
+        c.points
     }
 }
 
@@ -216,5 +225,13 @@ mod tests {
             serde_json::to_string(&both.points()[0]).unwrap(),
             r#"{"start":"2026-11-27T00:00:00Z","eur_per_kwh":0.2}"#
         );
+        let json = serde_json::to_string(&both).unwrap();
+        assert!(
+            json.starts_with(r#"[{"start":"2026-11-27T00:00:00Z""#),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<PriceCurve>(&json).unwrap(), both);
+        let bad = r#"[{"start":"2026-11-27T00:00:00Z","eur_per_kwh":11.0}]"#;
+        assert!(serde_json::from_str::<PriceCurve>(bad).is_err());
     }
 }

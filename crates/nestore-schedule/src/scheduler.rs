@@ -24,7 +24,9 @@
 //! prices for all of those, its last N hours ([`Basis::Fallback`]). The choice is made again
 //! whenever it is asked for (new prices count), until one of its spans begins: from then on
 //! that window's spans stay as they are, so no span runs twice and none moves under a task
-//! the device holds. After new prices, ask [`Scheduler::wake_at`] again.
+//! the device holds. After new prices, ask [`Scheduler::wake_at`] again. The owner's own
+//! command wins in the span it is sent in; a later span of the same night still runs.
+//! The hours are whole UTC hours (whole local hours wherever the offset is whole hours).
 
 use std::collections::BTreeMap;
 
