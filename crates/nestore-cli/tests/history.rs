@@ -2,7 +2,7 @@
 //! store itself (opened with the library). No device, no network.
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Stdio;
 
 use assert_cmd::Command;
@@ -454,7 +454,7 @@ fn the_data_dir_is_the_apps_unless_nestore_data_dir_says_otherwise() {
     let home = tempfile::tempdir().unwrap();
     let app_dir = home.path().join(".local/share/org.nestore.tray");
     seed(&app_dir, "1", "1h");
-    let other: PathBuf = home.path().join("elsewhere");
+    let other = home.path().join("elsewhere");
     seed(&other, "2", "1h");
     let rows = |env: Option<&Path>, flag: Option<&Path>| {
         let mut c = nestore();

@@ -21,6 +21,8 @@ fn refuses_non_loopback_bind_without_allow_remote() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--allow-remote"));
 }
 
+// SIGTERM is Unix's (it is sent with kill(1)); Windows has no such signal.
+#[cfg(unix)]
 #[tokio::test]
 async fn prints_ready_line_uses_env_password_and_exits_on_sigterm() {
     let mut child = Command::new(BIN)
