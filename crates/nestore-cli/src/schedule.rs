@@ -9,7 +9,7 @@ use chrono::{DateTime, Datelike, Local, SecondsFormat, SubsecRound, Timelike, Ut
 use clap::Subcommand;
 use nestore::Command;
 use nestore_i18n::{capitalise, Args};
-use nestore_schedule::{Planned, Purpose, Rule};
+use nestore_schedule::{Basis, Planned, Purpose, Rule};
 use nestore_tray_core::files::{read_bounded, ReadError};
 use nestore_tray_core::settings::{FILE_NAME, MAX_FILE_BYTES};
 use serde_json::{json, Value};
@@ -190,9 +190,14 @@ fn when(at: DateTime<Utc>) -> String {
 fn line(p: &Planned) -> String {
     let rule = number(p.step.window.id.rule);
     let (what, id) = match p.step.purpose {
+        // A timer "in the cheapest hours": without prices here, its last hours.
         Purpose::Start => (
             capitalise(&p.step.command.text(cat())),
-            "cli-schedule-start",
+            match p.step.window.basis {
+                Basis::Fixed => "cli-schedule-start",
+                Basis::Cheapest => "cli-schedule-start-cheapest",
+                Basis::Fallback => "cli-schedule-start-fallback",
+            },
         ),
         Purpose::Renew => (
             capitalise(&p.step.command.text(cat())),

@@ -139,6 +139,48 @@ fn the_next_24_hours_list_each_start_renewal_and_end_in_order() {
 }
 
 #[test]
+fn a_timer_in_the_cheapest_hours_shows_its_last_hours_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let minute = Utc::now().duration_trunc(Duration::minutes(1)).unwrap();
+    let start = minute + Duration::minutes(62);
+    let end = start + Duration::hours(6);
+    write_settings(
+        dir.path(),
+        &json!({"timers": [
+            {"days": [day_name(start)], "start": hhmm(start), "end": hhmm(end), "kind": "charge",
+             "power_w": 2000, "target_soc_pct": 90, "cheapest_hours": 2},
+        ]}),
+    );
+    let out = stdout(&mut preview(dir.path(), &["--hours", "24"]));
+    let want = [
+        format!(
+            "{}  Start electric charging at 2000 W up to 90 % for at most 2 h (start of timer 1: its last hours, as there are no prices here)",
+            english_when(end - Duration::hours(2))
+        ),
+        format!(
+            "{}  Back to the automatic schedule (end of timer 1)",
+            english_when(end)
+        ),
+    ];
+    assert_eq!(out.lines().collect::<Vec<_>>(), want, "{out}");
+    // More hours than the window has: refused, exit 5.
+    write_settings(
+        dir.path(),
+        &json!({"timers": [
+            {"days": [day_name(start)], "start": hhmm(start), "end": hhmm(end), "kind": "charge",
+             "power_w": 2000, "target_soc_pct": 90, "cheapest_hours": 7},
+        ]}),
+    );
+    let err = stderr_of_failure(&mut preview(dir.path(), &[]), 5);
+    assert!(
+        err.contains(
+            "Timer 1: 7 cheapest hours do not fit between the start and the end: choose 1 to 6"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
 fn the_preview_speaks_dutch_under_a_dutch_locale() {
     let dir = tempfile::tempdir().unwrap();
     let p = plan();

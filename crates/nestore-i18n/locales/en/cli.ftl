@@ -208,6 +208,10 @@ cli-schedule-when = { $weekday ->
 cli-schedule-start = { $when }  { $command } (start of timer { $rule })
 # The same task sent again before the last one runs out (a window longer than 5 h).
 cli-schedule-renew = { $when }  { $command } (renewal of timer { $rule })
+# A timer "in the cheapest hours". The preview has no prices, so it shows what the app does
+# without them: the last hours before the end.
+cli-schedule-start-fallback = { $when }  { $command } (start of timer { $rule }: its last hours, as there are no prices here)
+cli-schedule-start-cheapest = { $when }  { $command } (start of timer { $rule }: in the cheapest hours)
 # $command: cli-schedule-back-to-automatic.
 cli-schedule-end = { $when }  { $command } (end of timer { $rule })
 cli-schedule-back-to-automatic = Back to the automatic schedule

@@ -223,6 +223,10 @@ cli-schedule-when = { $weekday ->
 cli-schedule-start = { $when }  { $command } (begin van timer { $rule })
 # Dezelfde taak opnieuw, voordat de vorige afloopt (een periode langer dan 5 uur).
 cli-schedule-renew = { $when }  { $command } (verlenging van timer { $rule })
+# Een timer "in de goedkoopste uren". De vooruitblik heeft geen prijzen en toont dus wat de
+# app zonder prijzen doet: de laatste uren voor het eind.
+cli-schedule-start-fallback = { $when }  { $command } (begin van timer { $rule }: de laatste uren, want hier zijn geen prijzen)
+cli-schedule-start-cheapest = { $when }  { $command } (begin van timer { $rule }: in de goedkoopste uren)
 # $command: cli-schedule-back-to-automatic.
 cli-schedule-end = { $when }  { $command } (einde van timer { $rule })
 cli-schedule-back-to-automatic = Terug naar het automatische schema
