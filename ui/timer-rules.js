@@ -10,7 +10,7 @@ export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 /** The heater's power a timer may ask for (the device's limits, as the control card's). */
 export const POWER = { min: 1000, max: 3400, step: 100 };
 const NEW_RULE = { days: DAYS.slice(), start: '02:00', end: '05:00', kind: 'charge', power_w: 2000, target_soc_pct: 90, enabled: true };
-const KNOWN = ['days', 'start', 'end', 'kind', 'power_w', 'target_soc_pct', 'enabled'];
+const KNOWN = ['days', 'start', 'end', 'kind', 'power_w', 'target_soc_pct', 'enabled', 'cheapest_hours'];
 
 const pad2 = (n) => String(n).padStart(2, '0');
 
@@ -40,8 +40,17 @@ export function editable(rule) {
     end: hhmm(r.end) || NEW_RULE.end,
     power_w: Number.isInteger(r.power_w) ? r.power_w : NEW_RULE.power_w,
     target: String(Number.isInteger(r.target_soc_pct) ? r.target_soc_pct : NEW_RULE.target_soc_pct),
+    // "in the N cheapest hours" (a charge only); null: the whole window
+    cheapest: r.kind !== 'block' && Number.isInteger(r.cheapest_hours) ? r.cheapest_hours : null,
     extra,
   };
+}
+
+/** The whole hours of a rule's window (an end at or before the start is the next day). */
+export function windowHours(r) {
+  const min = (hm) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+  const len = min(r.end) - min(r.start);
+  return Math.floor((len > 0 ? len : len + 24 * 60) / 60);
 }
 
 /** A new rule: every day, 02:00-05:00, charge at 2000 W up to 90 %. */
@@ -61,6 +70,7 @@ export function toJson(rules) {
       Object.assign(out, { power_w: r.power_w, target_soc_pct: Number(target) }, r.extra);
     }
     out.enabled = r.enabled;
+    if (r.kind === 'charge' && r.cheapest !== null) out.cheapest_hours = r.cheapest;
     return out;
   });
 }
@@ -88,7 +98,8 @@ export function daysText(days) {
 /** One line for a rule: "Mon-Fri 22:00-06:00: charge at 2000 W up to 90 %". */
 export function summary(r) {
   const args = { days: daysText(r.days), start: r.start, end: r.end };
-  const line = r.kind === 'block' ? t('win-timer-summary-block', args)
+  let line = r.kind === 'block' ? t('win-timer-summary-block', args)
     : t('win-timer-summary-charge', Object.assign(args, { power: decimalInput(r.power_w), target: String(r.target).trim() || '?' }));
+  if (r.kind === 'charge' && r.cheapest !== null) line = t('win-timer-summary-cheapest', { summary: line, hours: r.cheapest });
   return r.enabled ? line : t('win-timer-summary-off', { summary: line });
 }

@@ -941,6 +941,14 @@
       type('timer-2-target', '80');
       await until(() => text('timer-2-summary') === (nl ? `wo 10:00-12:30: laden met 2500${NB}W tot een laadtoestand van 80${NB}%`
         : `Wed 10:00-12:30: charge at 2500${NB}W up to 80${NB}%`), `the summary follows: ${text('timer-2-summary')}`);
+      // Only in the cheapest hours: none, or 1 to the window's whole hours (2 of 10:00-12:30).
+      ok($('timer-2-cheapest').value === '' && shownOption('timer-2-cheapest') === (nl ? 'Nee, de hele tijd' : 'No, the whole time'), shownOption('timer-2-cheapest'));
+      const cheapest = [...$('timer-2-cheapest').options].map((o) => o.textContent).join(' | ');
+      ok(cheapest === (nl ? 'Nee, de hele tijd | het goedkoopste uur | de 2 goedkoopste uren' : 'No, the whole time | the cheapest hour | the 2 cheapest hours'), cheapest);
+      ok($('timer-2-cheapest').labels[0].textContent === (nl ? 'Alleen in de goedkoopste uren' : 'Only in the cheapest hours'), 'its label');
+      pick('timer-2-cheapest', '2');
+      await until(() => text('timer-2-summary').endsWith(nl ? ', in de 2 goedkoopste uren' : ', in the 2 cheapest hours'), `the summary: ${text('timer-2-summary')}`);
+      ok($('timer-1').querySelector('.timer-cheapest-field').hidden, 'a block has no cheapest hours');
       // Remove the second: the third becomes Timer 2 and keeps what was set.
       $('btn-timer-remove-1').click();
       await until(() => !$('timer-2'), 'the removal');
@@ -954,12 +962,13 @@
       const sent = callsOf('save_settings')[0].args.settings.timers;
       const expected = [
         { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '22:00', end: '06:00', kind: 'charge', power_w: 2000, target_soc_pct: 90, enabled: false },
-        { days: ['wed'], start: '10:00', end: '12:30', kind: 'charge', power_w: 2500, target_soc_pct: 80, enabled: true },
+        { days: ['wed'], start: '10:00', end: '12:30', kind: 'charge', power_w: 2500, target_soc_pct: 80, enabled: true, cheapest_hours: 2 },
       ];
+      ok(JSON.stringify(callsOf('save_settings')[0].args.settings.timers[0]).indexOf('cheapest') < 0, 'no cheapest hours unless chosen');
       ok(JSON.stringify(sent) === JSON.stringify(expected), `sent ${JSON.stringify(sent)}`);
       ok(text('settings-message') === (nl ? 'Opgeslagen.' : 'Saved.'), text('settings-message'));
       pick('timer-1-kind', 'block');
-      ok($('timer-1').querySelector('.timer-charge').hidden, 'a block shows no power');
+      ok($('timer-1').querySelector('.timer-charge').hidden && $('timer-1').querySelector('.timer-cheapest-field').hidden, 'a block shows no power, no cheapest hours');
       await saveAs(2, 'the second save');
       const block = callsOf('save_settings')[1].args.settings.timers[1];
       ok(JSON.stringify(block) === JSON.stringify({ days: ['wed'], start: '10:00', end: '12:30', kind: 'block', enabled: true }), JSON.stringify(block));

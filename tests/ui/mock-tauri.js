@@ -33,7 +33,7 @@
 // is refused. Test connection fails for 10.0.0.99.
 // Charge timers: get_settings has two (Mon-Fri 22:00-06:00 charge at 2000 W up to 90 %; Sat, Sun
 // 17:00-20:00 hold off), ?timers=none none; save_settings keeps `timers` (absent: unchanged) and
-// refuses a rule without days or two enabled ones that overlap, as the backend does (field
+// refuses a rule without days, cheapest hours that do not fit, or two enabled ones that overlap, as the backend does (field
 // "timers", "Timer 2: it overlaps timer 1"). ?timer=next|active puts a timer window in
 // state.timers (the next one, Tuesday 02:00-05:00, or a charge in progress until 05:00);
 // ?timeradd=1 (with ?view=settings) adds a timer, ?timersave=overlap then saves an overlapping one.
@@ -332,7 +332,14 @@
         if (!(Number.isInteger(r.target_soc_pct) && r.target_soc_pct >= 1 && r.target_soc_pct <= 100)) {
           throw bad(i, `a target of ${r.target_soc_pct}\u00a0% is not 1-100\u00a0%`, `een doel van ${r.target_soc_pct}\u00a0% ligt niet tussen 1 en 100\u00a0%`);
         }
-      } else if (r.kind !== 'block' || 'power_w' in r || 'target_soc_pct' in r) {
+        if ('cheapest_hours' in r) {
+          const max = Math.floor(windowsOf(Object.assign({}, r, { days: ['mon'] }))[0].reduce((a, b) => b - a) / 60);
+          if (!(Number.isInteger(r.cheapest_hours) && r.cheapest_hours >= 1 && r.cheapest_hours <= max)) {
+            throw bad(i, `${r.cheapest_hours} cheapest hours do not fit between the start and the end: choose 1 to ${max}`,
+              `${r.cheapest_hours} goedkoopste uren passen niet tussen begin en eind: kies 1 tot en met ${max}`);
+          }
+        }
+      } else if (r.kind !== 'block' || 'power_w' in r || 'target_soc_pct' in r || 'cheapest_hours' in r) {
         throw fail('invalid', 'Charge timers: a timer charges (with a power and a target) or holds off', 'timers');
       }
     });

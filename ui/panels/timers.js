@@ -13,7 +13,7 @@
 import { t } from '../text.js';
 import { $, el } from '../dom.js';
 import { clock, decimalInput, parseTime } from '../format.js';
-import { DAYS, POWER, editable, newRule, summary, dayShort } from '../timer-rules.js';
+import { DAYS, POWER, editable, newRule, summary, dayShort, windowHours } from '../timer-rules.js';
 
 const pad2 = (n) => String(n).padStart(2, '0');
 
@@ -168,7 +168,34 @@ function makeRow(app, r, i) {
   targetField.append(targetLabel, unit);
   charge.append(powerField, targetField);
   li.appendChild(charge);
+
+  // "Only in the cheapest hours": none (the whole window) or 1 to the window's whole hours.
+  const cheapField = el('div', 'field timer-cheapest-field');
+  const cheapLabel = el('label', 'timer-cheapest-label');
+  cheapLabel.htmlFor = `${id}-cheapest`;
+  const cheap = el('select', 'timer-cheapest');
+  cheap.id = `${id}-cheapest`;
+  cheap.dataset.testid = cheap.id;
+  const help = el('small', 'help timer-cheapest-help');
+  help.id = `${id}-cheapest-help`;
+  cheap.setAttribute('aria-describedby', help.id);
+  cheap.addEventListener('change', () => { r.cheapest = cheap.value ? Number(cheap.value) : null; changed(app); });
+  cheapField.append(cheapLabel, cheap, help);
+  li.appendChild(cheapField);
   return li;
+}
+
+/** The cheapest-hours choices for the rule's window: none, 1 … its whole hours (and the rule's own, if more). */
+function fillCheapest(select, r) {
+  const max = Math.max(windowHours(r), r.cheapest || 0);
+  if (select.options.length !== max + 1) {
+    select.replaceChildren(new Option('', ''));
+    for (let h = 1; h <= max; h++) select.appendChild(new Option('', String(h)));
+  }
+  const value = r.cheapest === null ? '' : String(r.cheapest);
+  if (select.value !== value) select.value = value;
+  setText(select.options[0], t('win-timer-cheapest-all'));
+  for (let h = 1; h <= max; h++) setText(select.options[h], t('win-timer-cheapest-hours', { hours: h }));
 }
 
 /** The words of a row (every render: they follow the language) and what shows for its kind. */
@@ -198,6 +225,10 @@ function fillRow(li, r, i, bad) {
   setText(li.querySelector('.timer-power-label'), t('win-timer-power'));
   for (const o of li.querySelector('.timer-power').options) setText(o, `${decimalInput(Number(o.value))}\u00a0${t('win-unit-w')}`);
   setText(li.querySelector('.timer-target-label'), t('win-timer-target'));
+  li.querySelector('.timer-cheapest-field').hidden = r.kind !== 'charge';
+  fillCheapest(li.querySelector('.timer-cheapest'), r);
+  setText(li.querySelector('.timer-cheapest-label'), t('win-timer-cheapest'));
+  setText(li.querySelector('.timer-cheapest-help'), t('win-timer-cheapest-help'));
   setText(li.querySelector('.timer-pct'), t('win-unit-pct'));
   // A refusal that names this rule: marked, described by the message, and focused by Settings.
   if (bad) {
@@ -211,7 +242,7 @@ function fillRow(li, r, i, bad) {
   }
 }
 
-/** The rule a refusal names: the first number of its message ("Timer 2: …", "Timer 2: …"), from 1. */
+/** The rule a refusal names: the first number of its message ("Timer 2: …" in either language), from 1. */
 function namedRule(message, count) {
   const m = /\d+/.exec(String(message || ''));
   const n = m ? Number(m[0]) : 0;

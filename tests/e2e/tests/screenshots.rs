@@ -309,10 +309,12 @@ async fn settings_with_find_my_nestore_and_the_charge_timers() -> Result<()> {
     let result = async {
         app.wait_text("soc", "the first reading", |t| t == "63 %")
             .await?;
-        // The timers to show: a night's charge on weekdays, and the weekend's evening held off.
+        // The timers to show: a night's charge on weekdays in its 4 cheapest hours, and the
+        // weekend's evening held off.
         let timers = json!([
             {"days": ["mon", "tue", "wed", "thu", "fri"], "start": "22:00", "end": "06:00",
-             "kind": "charge", "power_w": 2000, "target_soc_pct": 90, "enabled": true},
+             "kind": "charge", "power_w": 2000, "target_soc_pct": 90, "enabled": true,
+             "cheapest_hours": 4},
             {"days": ["sat", "sun"], "start": "17:00", "end": "20:00", "kind": "block",
              "enabled": true}]);
         let addr = sims[0].addr();

@@ -118,7 +118,8 @@ async fn a_timer_added_in_settings_is_saved_and_an_overlapping_one_refused_at_th
         })
         .await?;
 
-        // One timer through the form: weekdays 22:00-06:00, 2400 W up to 85 %.
+        // One timer through the form: weekdays 22:00-06:00, 2400 W up to 85 %, in the 3
+        // cheapest hours.
         app.click("btn-timer-add").await?;
         app.wait_text("timer-0-title", "the new timer", |t| t == "Timer 1")
             .await?;
@@ -129,21 +130,23 @@ async fn a_timer_added_in_settings_is_saved_and_an_overlapping_one_refused_at_th
         pick(&app, "timer-0-end-h", "06").await?;
         pick(&app, "timer-0-power", "2400").await?;
         app.type_into("timer-0-target", "85").await?;
+        // Only in the 3 cheapest hours of the night's 8.
+        pick(&app, "timer-0-cheapest", "3").await?;
         let summary = app
             .wait_text("timer-0-summary", "the timer's summary", |t| {
-                t.starts_with("Mon-Fri 22:00-06:00")
+                t.ends_with("cheapest hours")
             })
             .await?;
         assert_eq!(
             summary.replace('\u{a0}', " "),
-            "Mon-Fri 22:00-06:00: charge at 2400 W up to 85 %"
+            "Mon-Fri 22:00-06:00: charge at 2400 W up to 85 %, in the 3 cheapest hours"
         );
         app.click("btn-save-settings").await?;
         app.wait_text("settings-message", "the save", |t| t == "Saved.")
             .await?;
         let night = json!([{"days": ["mon", "tue", "wed", "thu", "fri"], "start": "22:00",
                             "end": "06:00", "kind": "charge", "power_w": 2400,
-                            "target_soc_pct": 85, "enabled": true}]);
+                            "target_soc_pct": 85, "enabled": true, "cheapest_hours": 3}]);
         assert_eq!(file_timers(&app)?, night);
         let kept = app
             .invoke("get_settings", json!({}))

@@ -407,6 +407,20 @@ win-timer-day-run = { $first }-{ $last }
 # $power: W; $target: %.
 win-timer-summary-charge = { $days } { $start }-{ $end }: charge at { $power } W up to { $target } %
 win-timer-summary-block = { $days } { $start }-{ $end }: hold off automatic charging
+# "In the cheapest hours" (settings.timers' cheapest_hours): a charge takes only its N cheapest hours.
+win-timer-cheapest = Only in the cheapest hours
+win-timer-cheapest-help = By the hourly electricity prices; without them, the last hours before the end.
+win-timer-cheapest-all = No, the whole time
+# $hours: how many of the window's hours.
+win-timer-cheapest-hours = { $hours ->
+        [one] the cheapest hour
+       *[other] the { $hours } cheapest hours
+    }
+# $summary: a charge's line (win-timer-summary-charge); $hours: how many cheapest hours.
+win-timer-summary-cheapest = { $hours ->
+        [one] { $summary }, in the cheapest hour
+       *[other] { $summary }, in the { $hours } cheapest hours
+    }
 # $summary: one of the two above, for a timer that is switched off.
 win-timer-summary-off = Off: { $summary }
 win-timer-bad-target = Timer { $timer }: enter the target as a whole number, 1-100 %

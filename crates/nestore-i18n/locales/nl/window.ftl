@@ -408,6 +408,20 @@ win-timer-day-run = { $first }-{ $last }
 # $power: W; $target: %.
 win-timer-summary-charge = { $days } { $start }-{ $end }: laden met { $power } W tot een laadtoestand van { $target } %
 win-timer-summary-block = { $days } { $start }-{ $end }: automatisch laden tegenhouden
+# "In de goedkoopste uren" (cheapest_hours van settings.timers): laden alleen in de N goedkoopste uren.
+win-timer-cheapest = Alleen in de goedkoopste uren
+win-timer-cheapest-help = Volgens de stroomprijzen per uur; zonder prijzen de laatste uren voor het einde.
+win-timer-cheapest-all = Nee, de hele tijd
+# $hours: hoeveel uren van de timer.
+win-timer-cheapest-hours = { $hours ->
+        [one] het goedkoopste uur
+       *[other] de { $hours } goedkoopste uren
+    }
+# $summary: de regel van het laden (win-timer-summary-charge); $hours: hoeveel goedkoopste uren.
+win-timer-summary-cheapest = { $hours ->
+        [one] { $summary }, in het goedkoopste uur
+       *[other] { $summary }, in de { $hours } goedkoopste uren
+    }
 # $summary: een van de twee hierboven, voor een timer die uit staat.
 win-timer-summary-off = Uit: { $summary }
 win-timer-bad-target = Timer { $timer }: vul het doel in als heel getal, 1-100 %
