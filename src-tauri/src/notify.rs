@@ -10,6 +10,7 @@ use std::sync::Mutex;
 
 use nestore_tray_core::actions::OutcomeView;
 use nestore_tray_core::presentation::NotifyLabels;
+use nestore_tray_core::running_low::LowNotice;
 use nestore_tray_core::timekeeper::TimerNotice;
 use nestore_watch::{Kind, Notice, Phase, Severity};
 use notify_rust::{Notification, Timeout, Urgency};
@@ -22,6 +23,8 @@ const APP_NAME: &str = "NEStore Tray";
 pub const ACTION_OPEN: &str = "open";
 #[cfg_attr(target_os = "macos", allow(dead_code))]
 pub const ACTION_SNOOZE: &str = "snooze-1h";
+#[cfg_attr(target_os = "macos", allow(dead_code))]
+pub const ACTION_START: &str = "start-charging";
 
 /// A button on a notification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +32,9 @@ pub enum NotifyAction {
     Open,
     #[cfg_attr(target_os = "macos", allow(dead_code))]
     Snooze1h,
+    /// Opens the window's confirmation of a charge (the running-low notice).
+    #[cfg_attr(target_os = "macos", allow(dead_code))]
+    StartCharging,
 }
 
 /// What a notification is about, so the next one of the same topic replaces it.
@@ -37,6 +43,7 @@ enum Topic {
     Alert(Kind),
     Command,
     Timer,
+    RunningLow,
 }
 
 /// The server's id of the notification on screen per topic.
@@ -115,6 +122,28 @@ pub fn command_failed(
     );
 }
 
+/// "Hot water is running low", with a button to start charging (through the window's
+/// confirmation).
+pub fn running_low(
+    app: &AppHandle,
+    notice: &LowNotice,
+    labels: &NotifyLabels,
+    icon: Option<&PathBuf>,
+    on_action: fn(&AppHandle, NotifyAction),
+) {
+    send(
+        app,
+        Topic::RunningLow,
+        &notice.title,
+        &notice.body,
+        Urgency::Normal,
+        false,
+        labels,
+        icon,
+        on_action,
+    );
+}
+
 /// A charge timer's action, or why it could not act.
 pub fn timer(app: &AppHandle, notice: &TimerNotice, labels: &NotifyLabels, icon: Option<&PathBuf>) {
     send(
@@ -161,6 +190,9 @@ fn send(
     #[cfg(not(target_os = "macos"))]
     {
         n.urgency(urgency);
+        if topic == Topic::RunningLow {
+            n.action(ACTION_START, &labels.start_charging);
+        }
         n.action(ACTION_OPEN, &labels.open);
         if matches!(topic, Topic::Alert(_)) && urgency != Urgency::Critical {
             n.action(ACTION_SNOOZE, &labels.snooze_hour);
@@ -188,17 +220,21 @@ fn send(
             // Only the XDG handle has an id: Windows toasts and macOS notifications are
             // not replaced (docs/platforms.md).
             #[cfg(all(unix, not(target_os = "macos")))]
-            app.state::<Shown>()
-                .0
-                .lock()
-                .unwrap()
-                .insert(topic, handle.id());
+            {
+                tracing::info!(id = handle.id(), ?topic, "notification shown");
+                app.state::<Shown>()
+                    .0
+                    .lock()
+                    .unwrap()
+                    .insert(topic, handle.id());
+            }
             #[cfg(not(all(unix, not(target_os = "macos"))))]
             let _ = topic;
             #[cfg(not(target_os = "macos"))]
             handle.wait_for_action(|action| match action {
                 ACTION_OPEN => on_action(&app, NotifyAction::Open),
                 ACTION_SNOOZE => on_action(&app, NotifyAction::Snooze1h),
+                ACTION_START => on_action(&app, NotifyAction::StartCharging),
                 _ => {}
             });
             #[cfg(target_os = "macos")]

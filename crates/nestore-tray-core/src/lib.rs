@@ -16,6 +16,7 @@ pub mod placement;
 pub mod poller;
 pub mod presentation;
 pub mod recorder;
+pub mod running_low;
 pub mod settings;
 pub mod status;
 pub mod timekeeper;

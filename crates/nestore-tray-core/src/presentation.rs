@@ -8,7 +8,7 @@ use nestore_watch::{Kind, Severity};
 
 use crate::icon::{IconSpec, Look};
 use crate::status::{Connection, Status};
-use crate::view::{TimersView, View};
+use crate::view::{TimerWindow, TimersView, View};
 
 /// The tray icon for this status: the pressure watch's worst latched condition decides
 /// warning and alarm, so that the icon changes with the notifications and never before.
@@ -158,25 +158,39 @@ where
         return Some(cat.t(id, &Args::new().text("end", hh_mm(w.end, tz))));
     }
     let w = timers.next.as_ref()?;
-    let times = Args::new()
-        .text("start", hh_mm(w.start, tz))
-        .text("end", hh_mm(w.end, tz));
-    let today = now.with_timezone(tz).date_naive();
-    let day = w.start.with_timezone(tz).date_naive();
-    let when = if day == today {
-        cat.t("tray-timer-when-today", &times)
-    } else if today.succ_opt() == Some(day) {
-        cat.t("tray-timer-when-tomorrow", &times)
-    } else {
-        let weekday = i64::from(day.weekday().number_from_monday());
-        cat.t("tray-timer-when-day", &times.int("weekday", weekday))
-    };
+    let when = timer_when(cat, w, tz, now);
     let id = if w.kind == "block" {
         "tray-timer-next-block"
     } else {
         "tray-timer-next-charge"
     };
     Some(cat.t(id, &Args::new().text("when", when)))
+}
+
+/// When a timer's window is: "02:00–05:00" today, "tomorrow 02:00–05:00", or with its
+/// weekday when later.
+pub fn timer_when<Tz: TimeZone>(
+    cat: &Catalogue,
+    w: &TimerWindow,
+    tz: &Tz,
+    now: DateTime<Utc>,
+) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let times = Args::new()
+        .text("start", hh_mm(w.start, tz))
+        .text("end", hh_mm(w.end, tz));
+    let today = now.with_timezone(tz).date_naive();
+    let day = w.start.with_timezone(tz).date_naive();
+    if day == today {
+        cat.t("tray-timer-when-today", &times)
+    } else if today.succ_opt() == Some(day) {
+        cat.t("tray-timer-when-tomorrow", &times)
+    } else {
+        let weekday = i64::from(day.weekday().number_from_monday());
+        cat.t("tray-timer-when-day", &times.int("weekday", weekday))
+    }
 }
 
 /// The menu's items, in the app's language.
@@ -277,6 +291,8 @@ pub struct NotifyLabels {
     pub command_not_confirmed: String,
     /// The title of a command that did not reach the device or was refused.
     pub command_failed: String,
+    /// The running-low notice's button: opens the window's confirmation of a charge.
+    pub start_charging: String,
 }
 
 pub fn notify_labels(cat: &Catalogue) -> NotifyLabels {
@@ -285,6 +301,7 @@ pub fn notify_labels(cat: &Catalogue) -> NotifyLabels {
         snooze_hour: cat.label("notify-snooze-hour"),
         command_not_confirmed: cat.label("notify-command-not-confirmed"),
         command_failed: cat.label("notify-command-failed"),
+        start_charging: cat.label("notify-start-charging"),
     }
 }
 

@@ -26,6 +26,7 @@ use nestore_tray_core::monitor::{Monitor, Now};
 use nestore_tray_core::poller::{self, PollerHandle, Target};
 use nestore_tray_core::presentation;
 use nestore_tray_core::recorder::{self, Recorder};
+use nestore_tray_core::running_low::{self, RunningLow};
 use nestore_tray_core::settings::{Settings, SettingsStore};
 use nestore_tray_core::view::{self, AppFacts, View};
 use tauri::{AppHandle, Manager};
@@ -78,6 +79,8 @@ pub struct App {
     discover_override: Option<discover::Override>,
     /// The charge timers, carried out on the device's clock.
     timers: timers::Timers,
+    /// Whether the owner was told of the current fall below the running-low level.
+    running_low: Mutex<RunningLow>,
 }
 
 /// The message catalogue for the window: its language and every file's source.
@@ -166,6 +169,7 @@ impl App {
                 port: args.discover_port.unwrap_or(nestore::DEFAULT_PORT),
             }),
             timers: timers::Timers::new(settings.timers.clone(), args.time_scale),
+            running_low: Mutex::new(RunningLow::default()),
         };
         if args.demo {
             app.start_demo().await?;
@@ -414,12 +418,29 @@ fn react(handle: &AppHandle, status: &nestore_tray_core::status::Status) {
             crate::notify::alert(handle, n, &labels, app.icon.as_ref(), on_notification);
         }
     }
+    tell_running_low(handle, &app, status);
     app.look_after_history();
     // A wake from sleep, a device back online: a timer's step may be due.
     app.timers.kick();
     if let Some(interval) = reaction.interval {
         tracing::info!(secs = interval.as_secs(), "poll interval");
         app.poller.set_interval(interval);
+    }
+}
+
+/// "Hot water is running low", once per fall below the owner's level (off by default),
+/// naming the charge a timer plans; its button opens the window's confirmation of a charge.
+fn tell_running_low(handle: &AppHandle, app: &App, status: &nestore_tray_core::status::Status) {
+    let level = app.settings.lock().unwrap().low_charge_pct;
+    let soc = status.reading.as_ref().and_then(|r| r.soc_pct.value());
+    let tell = app.running_low.lock().unwrap().observe(level, soc);
+    if let (true, Some(level), Some(soc)) = (tell, level, soc) {
+        let cat = app.catalogue();
+        let timers = app.timers.view();
+        let n = running_low::notice(cat, soc, level, &timers, &chrono::Local, Utc::now());
+        tracing::info!(soc, level, "running low: {}", n.body);
+        let labels = presentation::notify_labels(cat);
+        crate::notify::running_low(handle, &n, &labels, app.icon.as_ref(), on_notification);
     }
 }
 
@@ -488,5 +509,6 @@ pub fn on_notification(handle: &AppHandle, action: NotifyAction) {
     match action {
         NotifyAction::Open => crate::window::open(handle),
         NotifyAction::Snooze1h => snooze(handle, Snooze::Hour),
+        NotifyAction::StartCharging => control::ask_from_tray(handle, TrayAction::Start),
     }
 }

@@ -28,6 +28,8 @@ pub struct SettingsView {
     language: Choice,
     /// The charge timers.
     timers: Vec<nestore_schedule::Rule>,
+    /// The running-low notice's level (null: off).
+    low_charge_pct: Option<u8>,
     password_stored: bool,
     keyring_error: Option<String>,
     /// Whether the password works, when saving checked it.
@@ -52,11 +54,18 @@ pub struct SettingsInput {
     language: Option<Choice>,
     /// Absent: as before.
     timers: Option<Vec<nestore_schedule::Rule>>,
+    /// Absent: as before; null: off.
+    #[serde(default, deserialize_with = "some_or_null")]
+    low_charge_pct: Option<Option<u8>>,
 }
 
 /// A field that may be absent (None), null (Some(None)) or a value.
-fn some_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<u32>>, D::Error> {
-    Option::<u32>::deserialize(d).map(Some)
+fn some_or_null<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
 }
 
 /// A yes or no with the owner's words.
@@ -103,6 +112,7 @@ async fn settings_view(app: &App, password_check: Option<Check>) -> SettingsView
         history_keep_days: s.history_keep_days,
         language: s.language,
         timers: s.timers,
+        low_charge_pct: s.low_charge_pct,
         password_stored,
         keyring_error,
         password_check,
@@ -149,6 +159,7 @@ pub async fn save_settings(
         history_keep_days: input.history_keep_days.unwrap_or(old.history_keep_days),
         language: input.language.unwrap_or(old.language),
         timers: input.timers.unwrap_or(old.timers),
+        low_charge_pct: input.low_charge_pct.unwrap_or(old.low_charge_pct),
     }
     .normalised();
     // The owner's words in the language just chosen, so that switching shows at once.

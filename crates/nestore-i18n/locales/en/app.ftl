@@ -88,6 +88,7 @@ settings-error-port = Port: must be 1-65535
 settings-error-poll-interval = Poll interval: must be { $min }-{ $max } s (the device is slow; the reference polls every { $usual } s)
 settings-error-charge-defaults = Last charge settings: { $reason }
 settings-error-history-keep = Keep history for: must be at least { $min } days (raw readings are kept a year at least) and at most { $max }
+settings-error-low-charge = Running-low notice: must be off or { $min }-{ $max } %
 settings-error-address-before-password = Enter the device's address before its password.
 # $reason: the system's own words.
 settings-error-save = Cannot save the settings file: { $reason }
@@ -125,6 +126,7 @@ settings-value-h = { $value } h
 settings-value-on = on
 settings-value-off = off
 settings-value-none = none
+settings-value-percent = { $value } %
 settings-field-host = device address
     .the = the device address
 settings-field-port = port
@@ -145,6 +147,8 @@ settings-field-language = language
     .the = the language
 settings-field-timers = charge timers
     .the = the charge timers
+settings-field-low-charge-pct = running-low level
+    .the = the running-low level
 settings-field-alerts = alert thresholds
     .the = the alert thresholds
 settings-field-alerts-low-bar = low-pressure warning level
@@ -176,6 +180,7 @@ settings-rule-charge-defaults = it must be power_w, target_soc_pct and duration_
 settings-rule-history-enabled = it must be true or false
 settings-rule-history-keep-days = it must be null (keep everything) or 365-36500 days
 settings-rule-language = it must be "system", "en" or "nl"
+settings-rule-low-charge-pct = it must be null (off) or 5-90 %
 settings-rule-timers = must be a list of timers that do not overlap, each with days, a start, an end and a charge (power, target) or a block
 settings-rule-alerts = it must be an object of thresholds
 settings-rule-alerts-low-bar = it must be a number of bar
@@ -274,6 +279,17 @@ event-command-auto = Resume automatic
 discover-busy = A search is already running.
 # $reason: the system's own words.
 discover-failed = The search could not run: { $reason }
+
+## Running low: an optional notice when the state of charge falls below the level the
+## owner set, once per fall. $soc, $level: %; $plan: one of the running-low-plan-* messages.
+
+running-low-title = Hot water is running low
+running-low-body = The state of charge is { $soc } %, below the { $level } % you set. { $plan }
+# $end: a 24-hour time.
+running-low-plan-now = A timer is charging until { $end }.
+# $when: as in the tray menu (tray-timer-when-*): "02:00–05:00", "tomorrow 02:00–05:00".
+running-low-plan-timer = The next charge is on a timer: { $when }.
+running-low-plan-none = No charge is planned.
 
 ## Charge timers carried out by the app: each action is a notification and an event in the
 ## history's timeline. $end: a 24-hour time ("05:00"); $power: W; $target: %.

@@ -84,6 +84,7 @@ notify-open = Open
 notify-snooze-hour = Snooze 1 h
 notify-command-not-confirmed = Command not confirmed
 notify-command-failed = Command failed
+notify-start-charging = Start charging…
 
 ## The app's notice at the top of the window when the keyring cannot be read
 

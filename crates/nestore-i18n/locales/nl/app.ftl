@@ -90,6 +90,7 @@ settings-error-port = Poort: moet tussen 1 en 65535 liggen
 settings-error-poll-interval = Uitleesinterval: moet tussen { $min } en { $max } s liggen (je NEStore is traag; meestal kies je { $usual } s)
 settings-error-charge-defaults = Laatste laadinstellingen: { $reason }
 settings-error-history-keep = Geschiedenis bewaren: moet minstens { $min } dagen zijn (meetwaarden blijven minstens een jaar bewaard) en hoogstens { $max }
+settings-error-low-charge = Melding bij weinig warm water: moet uit staan of { $min }-{ $max } % zijn
 settings-error-address-before-password = Vul eerst het adres van je NEStore in, dan pas het wachtwoord.
 # $reason: de woorden van het systeem zelf.
 settings-error-save = Het instellingenbestand kan niet worden opgeslagen: { $reason }
@@ -129,6 +130,7 @@ settings-value-h = { $value } uur
 settings-value-on = aan
 settings-value-off = uit
 settings-value-none = geen
+settings-value-percent = { $value } %
 settings-field-host = adres van het apparaat
     .the = het adres van het apparaat
 settings-field-port = poort
@@ -149,6 +151,8 @@ settings-field-language = taal
     .the = de taal
 settings-field-timers = laadtimers
     .the = de laadtimers
+settings-field-low-charge-pct = niveau voor weinig warm water
+    .the = het niveau voor weinig warm water
 settings-field-alerts = meldingsinstellingen
     .the = de meldingsinstellingen
 settings-field-alerts-low-bar = waarschuwingsniveau bij lage druk
@@ -180,6 +184,7 @@ settings-rule-charge-defaults = moet een vermogen (W), een doel (%) en een duur 
 settings-rule-history-enabled = moet true of false zijn
 settings-rule-history-keep-days = moet null (alles bewaren) of 365-36500 dagen zijn
 settings-rule-language = moet "system", "en" of "nl" zijn
+settings-rule-low-charge-pct = moet null (uit) of 5-90 % zijn
 settings-rule-timers = moet een lijst timers zijn die elkaar niet overlappen, elk met dagen, een begin- en eindtijd, en laden (vermogen, doel) of tegenhouden
 settings-rule-alerts = moet een object met meldingsinstellingen zijn
 settings-rule-alerts-low-bar = moet een getal (bar) zijn
@@ -279,6 +284,17 @@ event-command-auto = Terug naar automatisch
 discover-busy = Er wordt al gezocht.
 # $reason: de woorden van het systeem zelf.
 discover-failed = Zoeken lukte niet: { $reason }
+
+## Weinig warm water: een melding als de laadtoestand onder het niveau zakt dat de eigenaar
+## instelde, één keer per daling. $soc, $level: %; $plan: een van de running-low-plan-*-berichten.
+
+running-low-title = Het warme water raakt op
+running-low-body = De laadtoestand is { $soc } %, lager dan de { $level } % die je hebt ingesteld. { $plan }
+# $end: een tijd op 24 uur.
+running-low-plan-now = Een timer laadt tot { $end }.
+# $when: zoals in het menu (tray-timer-when-*): "02:00–05:00", "morgen 02:00–05:00".
+running-low-plan-timer = De volgende keer laden is met een timer: { $when }.
+running-low-plan-none = Er staat geen laden gepland.
 
 ## Laadtimers die de app uitvoert: elke actie is een melding en een gebeurtenis in de
 ## tijdlijn van de geschiedenis. $end: een tijd op 24 uur ("05:00"); $power: W; $target: %.

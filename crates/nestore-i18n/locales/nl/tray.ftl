@@ -86,6 +86,7 @@ notify-open = Openen
 notify-snooze-hour = 1 uur uitstellen
 notify-command-not-confirmed = Opdracht niet bevestigd
 notify-command-failed = Opdracht mislukt
+notify-start-charging = Laden starten…
 
 ## De melding boven in het venster als de sleutelbos niet te lezen is
 

@@ -25,6 +25,9 @@ pub const MIN_HISTORY_KEEP_DAYS: u32 = 365;
 pub const MAX_HISTORY_KEEP_DAYS: u32 = 36_500;
 /// A settings file is a few hundred bytes; a bigger one than this is not read.
 pub const MAX_FILE_BYTES: u64 = 1 << 20;
+/// The running-low notice's level, when on: a level of 0 would never be reached and one near
+/// 100 would be told all day.
+pub const LOW_CHARGE_PCT: std::ops::RangeInclusive<u8> = 5..=90;
 
 /// The last charge started from the app, offered again by "Start charging" in the menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,8 +65,11 @@ pub struct Settings {
     pub history_keep_days: Option<u32>,
     /// The language of every word the app shows: the system's, or one by name.
     pub language: nestore_i18n::Choice,
-    /// Charge timers (issue 11): checked here; not yet carried out by the app.
+    /// Charge timers (issue 11): checked here, carried out by the app's timekeeper.
     pub timers: Vec<nestore_schedule::Rule>,
+    /// Tell the owner when the state of charge falls below this level (once per fall);
+    /// None: off, the default.
+    pub low_charge_pct: Option<u8>,
 }
 
 impl Default for Settings {
@@ -80,6 +86,7 @@ impl Default for Settings {
             history_keep_days: None,
             language: nestore_i18n::Choice::System,
             timers: Vec::new(),
+            low_charge_pct: None,
         }
     }
 }
@@ -108,6 +115,8 @@ pub enum SettingsError {
     /// A timer the device cannot carry out, or two that overlap.
     #[error("{0}")]
     Timers(nestore_schedule::RuleError),
+    #[error("Running-low notice: must be off or 5-90 %")]
+    LowCharge,
 }
 
 impl SettingsError {
@@ -122,6 +131,7 @@ impl SettingsError {
             SettingsError::HistoryKeep => "history_keep_days",
             SettingsError::Alerts { field, .. } => field,
             SettingsError::Timers(_) => "timers",
+            SettingsError::LowCharge => "low_charge_pct",
         }
     }
 
@@ -153,6 +163,12 @@ impl SettingsError {
             ),
             SettingsError::Alerts { error, .. } => error.message(cat),
             SettingsError::Timers(e) => e.message(cat),
+            SettingsError::LowCharge => cat.t(
+                "settings-error-low-charge",
+                &Args::new()
+                    .int("min", i64::from(*LOW_CHARGE_PCT.start()))
+                    .int("max", i64::from(*LOW_CHARGE_PCT.end())),
+            ),
         }
     }
 
@@ -162,9 +178,10 @@ impl SettingsError {
             SettingsError::Host(p) => p.message(cat),
             SettingsError::ChargeDefaults(v) => v.message(cat),
             SettingsError::Timers(e) => e.message(cat),
-            SettingsError::Port | SettingsError::PollInterval | SettingsError::HistoryKeep => {
-                recover::rule(cat, self.field())
-            }
+            SettingsError::Port
+            | SettingsError::PollInterval
+            | SettingsError::HistoryKeep
+            | SettingsError::LowCharge => recover::rule(cat, self.field()),
             // "Low-pressure alarm: must be …" → "it must be …"
             SettingsError::Alerts { error, .. } => {
                 let message = error.message(cat);
@@ -214,6 +231,12 @@ impl Settings {
             .is_some_and(|d| !(MIN_HISTORY_KEEP_DAYS..=MAX_HISTORY_KEEP_DAYS).contains(&d))
         {
             return Err(SettingsError::HistoryKeep);
+        }
+        if self
+            .low_charge_pct
+            .is_some_and(|p| !LOW_CHARGE_PCT.contains(&p))
+        {
+            return Err(SettingsError::LowCharge);
         }
         self.alerts.validate().map_err(alerts_error)?;
         nestore_schedule::validate(&self.timers).map_err(SettingsError::Timers)

@@ -34,6 +34,7 @@ const FIELDS: &[FieldInfo] = &[
     field("history_keep_days", false, Some("days")),
     field("language", false, None),
     field("timers", true, None),
+    field("low_charge_pct", false, Some("percent")),
     field("alerts", true, None),
 ];
 
@@ -176,6 +177,10 @@ impl Reset {
         let to = match (self.key, value_at(&defaults, self.key)) {
             ("host", _) => cat.label("settings-reset-cleared"),
             ("alerts", _) => cat.label("settings-reset-to-defaults"),
+            ("low_charge_pct", _) => cat.t(
+                "settings-reset-to",
+                &Args::new().text("value", cat.label("settings-value-off")),
+            ),
             ("charge_defaults", _) => {
                 let d = ChargeDefaults::default();
                 cat.t(
@@ -224,6 +229,7 @@ fn reset_field(s: &mut Settings, key: &str) {
         "history_keep_days" => s.history_keep_days = d.history_keep_days,
         "language" => s.language = d.language,
         "timers" => s.timers = d.timers,
+        "low_charge_pct" => s.low_charge_pct = d.low_charge_pct,
         "alerts.low_bar" => t.low_bar = td.low_bar,
         "alerts.low_alarm_bar" => t.low_alarm_bar = td.low_alarm_bar,
         "alerts.high_bar" => t.high_bar = td.high_bar,

@@ -752,3 +752,33 @@ fn timers_are_kept_checked_and_refused_naming_the_timer() {
         "{notice}"
     );
 }
+
+#[test]
+fn the_running_low_level_is_off_by_default_checked_and_reset_alone() {
+    let (_d, s) = store();
+    assert_eq!(Settings::default().low_charge_pct, None);
+    write(&s, r#"{"low_charge_pct": 20}"#);
+    let l = s.load_with(Language::English);
+    assert_eq!((l.settings.low_charge_pct, l.notice), (Some(20), None));
+
+    let mut high = l.settings.clone();
+    high.low_charge_pct = Some(95);
+    let e = high.validate().unwrap_err();
+    assert_eq!(e.field(), "low_charge_pct");
+    let nl = nestore_i18n::Catalogue::get(Language::Dutch);
+    assert_eq!(
+        e.message(nl),
+        "Melding bij weinig warm water: moet uit staan of 5-90 % zijn"
+    );
+
+    write(&s, r#"{"port": 4806, "low_charge_pct": 150}"#);
+    let l = s.load_with(Language::English);
+    assert_eq!((l.settings.port, l.settings.low_charge_pct), (4806, None));
+    let notice = l.notice.unwrap_or_default();
+    assert!(
+        notice.starts_with(
+            "The running-low level in the settings file was not valid (150 %; it must be null (off) or 5-90 %) and was reset to off."
+        ),
+        "{notice}"
+    );
+}
