@@ -256,6 +256,7 @@ if [ "${DARK:-0}" = 1 ]; then
   shoot settings-alerts-dark "state=alarm&view=settings" 1250 --blink-settings=preferredColorScheme=0
   shoot retrying-dark      "state=retrying" 820 --blink-settings=preferredColorScheme=0
   shoot short-settings-dark "state=online&view=settings" 560 --blink-settings=preferredColorScheme=0
+  shoot timers-refused-dark "state=online&view=settings&timeradd=1&timersave=overlap" 2600 --blink-settings=preferredColorScheme=0
 fi
 
 status=0
