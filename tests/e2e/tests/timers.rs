@@ -154,6 +154,36 @@ async fn a_timer_added_in_settings_is_saved_and_an_overlapping_one_refused_at_th
             .map_err(|e| format!("get_settings: {e}"))?;
         assert_eq!(kept["timers"], night, "{kept}");
 
+        // The readings say what the timer does next (or now, on a weekday night): its window
+        // ends at 06:00 whatever its cheapest hours turn out to be.
+        app.click("btn-back").await?;
+        let line = app
+            .wait_text("timer-line", "the timer line", |t| {
+                (t.starts_with("Next timer: charge ")
+                    || t.starts_with("Charging on a timer until "))
+                    && t.ends_with("06:00")
+            })
+            .await?;
+        let state = app.state().await?;
+        let timers = &state["timers"];
+        let expected = if timers["active"].is_null() {
+            "next"
+        } else {
+            "active"
+        };
+        assert_eq!(timers[expected]["timer"], 1, "{timers}");
+        assert_eq!(timers[expected]["kind"], "charge", "{timers}");
+        assert_eq!(
+            line.starts_with("Next timer"),
+            expected == "next",
+            "{line:?} for {timers}"
+        );
+        app.click("btn-settings").await?;
+        app.wait_text("timer-0-title", "the timers loaded again", |t| {
+            t == "Timer 1"
+        })
+        .await?;
+
         // A second, every day 02:00-05:00 (as added): Tuesday's overlaps the first's night.
         app.click("btn-timer-add").await?;
         app.wait_text("timer-1-title", "the second timer", |t| t == "Timer 2")
