@@ -302,7 +302,7 @@ function failed(app, e) {
   st.invalid = e.field && typeof e.field === 'string' ? [e.field] : [];
   app.render();
   if (!st.invalid.length) return;
-  const input = FIELD_INPUTS[e.field] ? $(FIELD_INPUTS[e.field][0]) : document.querySelector(`[data-field-focus="${e.field}"]`);
+  const input = FIELD_INPUTS[e.field] ? $(FIELD_INPUTS[e.field][0]) : document.querySelector(`[data-field-focus="${CSS.escape(e.field)}"]`);
   if (!input) return;
   input.scrollIntoView({ block: 'center' });
   input.focus();
