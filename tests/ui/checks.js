@@ -905,6 +905,8 @@
       ok(text('timer-1-summary') === (nl ? 'za, zo 17:00-20:00: automatisch laden tegenhouden'
         : 'Sat, Sun 17:00-20:00: hold off automatic charging'), text('timer-1-summary'));
       ok($('timer-0-title').textContent === 'Timer 1' && $('timer-0').getAttribute('aria-labelledby') === 'timer-0-title', 'the rule is a group named by its title');
+      ok([...$('timer-list').children].every((li) => li.tagName === 'LI' && !li.hasAttribute('role')) && $('timer-0').parentElement === $('timer-list').children[0],
+        'each rule a list item holding its group');
       const days = (i) => ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].filter((d) => $(`timer-${i}-day-${d}`).checked);
       ok(days(0).join() === 'mon,tue,wed,thu,fri' && days(1).join() === 'sat,sun', `days ${days(0)} / ${days(1)}`);
       const dayNames = [...$('timer-0-days').querySelectorAll('.day-name')].map((e) => e.textContent).join(' ');

@@ -70,12 +70,15 @@ function timePick(id, labelId, value, onChange) {
 /** One rule's row (index `i`), its controls wired to the rule `r`. */
 function makeRow(app, r, i) {
   const id = `timer-${i}`;
-  const li = el('li', 'timer');
+  // A list item holding the rule's group (named by its title): the list stays a list.
+  const item = el('li', 'timer-item');
+  item.dataset.key = String(r.key);
+  const li = el('div', 'timer');
   li.id = id;
   li.dataset.testid = id;
-  li.dataset.key = String(r.key);
   li.setAttribute('role', 'group');
   li.setAttribute('aria-labelledby', `${id}-title`);
+  item.appendChild(li);
 
   const head = el('div', 'timer-head');
   const title = el('span', 'timer-title');
@@ -182,7 +185,7 @@ function makeRow(app, r, i) {
   cheap.addEventListener('change', () => { r.cheapest = cheap.value ? Number(cheap.value) : null; changed(app); });
   cheapField.append(cheapLabel, cheap, help);
   li.appendChild(cheapField);
-  return li;
+  return item;
 }
 
 /** The cheapest-hours choices for the rule's window: none, 1 … its whole hours (and the rule's own, if more). */
@@ -277,7 +280,7 @@ function renderSection(ui) {
   if ([...list.children].map((li) => li.dataset.key).join() !== keys.join()) {
     list.replaceChildren(...rules.map((r, i) => makeRow(theApp, r, i)));
   }
-  rules.forEach((r, i) => fillRow(list.children[i], r, i, i === named));
+  rules.forEach((r, i) => fillRow(list.children[i].firstChild, r, i, i === named));
   $('btn-timer-add').disabled = st.saving;
 }
 
