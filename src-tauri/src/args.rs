@@ -57,6 +57,10 @@ pub struct Args {
     /// The port "Find my NEStore" tries with --discover-subnet (default 4805).
     #[arg(long, value_name = "PORT", value_parser = port, requires = "discover_subnet")]
     pub discover_port: Option<u16>,
+    /// Ask this address for the day-ahead prices instead of EnergyZero's (http or https):
+    /// for tests, with a price server on loopback.
+    #[arg(long, value_name = "URL", value_parser = price_url)]
+    pub price_url: Option<String>,
 }
 
 impl Args {
@@ -117,6 +121,14 @@ fn subnet(s: &str) -> Result<nestore_discover::Ipv4Net, Reason> {
         }),
         _ => Reason::label("cli-parse-subnet"),
     })
+}
+
+/// A price source's address: one the EnergyZero client takes (http or https, a host).
+fn price_url(s: &str) -> Result<String, Reason> {
+    match nestore_prices::EnergyZero::new(s.trim()) {
+        Ok(_) => Ok(s.trim().to_owned()),
+        Err(_) => Err(Reason::label("cli-app-parse-price-url")),
+    }
 }
 
 /// The same check the settings use: a name or an address the client can talk to.

@@ -15,6 +15,7 @@ pub mod pace;
 pub mod placement;
 pub mod poller;
 pub mod presentation;
+pub mod pricebook;
 pub mod recorder;
 pub mod running_low;
 pub mod settings;

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Datelike, TimeZone, Utc};
 
 use nestore_i18n::{Args, Catalogue};
+use nestore_schedule::Basis;
 use nestore_watch::{Kind, Severity};
 
 use crate::icon::{IconSpec, Look};
@@ -149,22 +150,28 @@ pub fn timer_line<Tz: TimeZone>(
 where
     Tz::Offset: std::fmt::Display,
 {
-    if let Some(w) = &timers.active {
+    let (w, line) = if let Some(w) = &timers.active {
         let id = if w.kind == "block" {
             "tray-timer-now-block"
         } else {
             "tray-timer-now-charge"
         };
-        return Some(cat.t(id, &Args::new().text("end", hh_mm(w.end, tz))));
-    }
-    let w = timers.next.as_ref()?;
-    let when = timer_when(cat, w, tz, now);
-    let id = if w.kind == "block" {
-        "tray-timer-next-block"
+        (w, cat.t(id, &Args::new().text("end", hh_mm(w.end, tz))))
     } else {
-        "tray-timer-next-charge"
+        let w = timers.next.as_ref()?;
+        let when = timer_when(cat, w, tz, now);
+        let id = if w.kind == "block" {
+            "tray-timer-next-block"
+        } else {
+            "tray-timer-next-charge"
+        };
+        (w, cat.t(id, &Args::new().text("when", when)))
     };
-    Some(cat.t(id, &Args::new().text("when", when)))
+    Some(match w.basis {
+        Basis::Fixed => line,
+        Basis::Cheapest => cat.t("tray-timer-cheapest", &Args::new().text("line", line)),
+        Basis::Fallback => cat.t("tray-timer-fallback", &Args::new().text("line", line)),
+    })
 }
 
 /// When a timer's window is: "02:00–05:00" today, "tomorrow 02:00–05:00", or with its

@@ -132,6 +132,7 @@ mod tests {
             kind: "charge",
             power_w: Some(2000),
             target_soc_pct: Some(90),
+            basis: nestore_schedule::Basis::Fixed,
         };
         let planned = TimersView {
             active: None,

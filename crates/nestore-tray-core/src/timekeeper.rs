@@ -17,11 +17,13 @@ use nestore::control::ValidationError;
 use nestore::{Error, Outcome};
 use nestore_history::{Event, EventKind, Record, Severity as EventSeverity};
 use nestore_i18n::{Args, Catalogue};
-use nestore_schedule::{Action, Purpose, Rule, Scheduler, Sent, Step, Window, WindowId};
+use nestore_prices::PriceCurve;
+use nestore_schedule::{Action, Basis, Purpose, Rule, Scheduler, Sent, Step, Window, WindowId};
 
 use crate::actions::{self, CommandArgs, OutcomeView};
 use crate::clock::DeviceClock;
 use crate::monitor::Now;
+use crate::pricebook::ChosenSpan;
 use crate::view::{TimerWindow, TimersView};
 
 /// A step to send now, as the window's command arguments.
@@ -76,6 +78,7 @@ fn window_view(w: &Window) -> TimerWindow {
         kind,
         power_w,
         target_soc_pct,
+        basis: w.basis,
     }
 }
 
@@ -127,10 +130,53 @@ impl Timekeeper {
         }
     }
 
+    /// Whether a timer asks for the cheapest hours (then the app fetches prices).
+    pub fn needs_prices(&self) -> bool {
+        self.scheduler
+            .rules()
+            .iter()
+            .any(|r| r.enabled && r.cheapest().is_some())
+    }
+
+    /// The prices the cheapest hours are chosen from (all that are known).
+    pub fn set_prices(&mut self, prices: &PriceCurve) {
+        self.scheduler.set_prices(prices);
+    }
+
+    /// The spans the timers in the cheapest hours chose (or fall back to) from now on,
+    /// for the window's price chart.
+    pub fn chosen<Tz: TimeZone>(
+        &self,
+        now: Now,
+        tz: &Tz,
+        ahead: chrono::Duration,
+    ) -> Vec<ChosenSpan> {
+        let t = self.now(now);
+        self.scheduler
+            .windows(tz, t, t + ahead, t)
+            .into_iter()
+            .filter(|w| w.basis != Basis::Fixed)
+            .map(|w| ChosenSpan {
+                timer: w.id.rule + 1,
+                start: w.start,
+                end: w.end,
+                basis: w.basis,
+            })
+            .collect()
+    }
+
     pub fn set_time_scale(&mut self, scale: f64, now: Now) {
         if scale != self.clock.scale() {
             self.clock.rescale(scale, now.wall, now.mono);
         }
+    }
+
+    /// How long `ahead` on the schedule's clock lasts in real time.
+    pub fn real(&self, ahead: chrono::Duration) -> Duration {
+        ahead
+            .to_std()
+            .unwrap_or_default()
+            .div_f64(self.clock.scale().max(f64::MIN_POSITIVE))
     }
 
     /// The schedule's time: the wall clock, or a simulated device's.
@@ -156,8 +202,7 @@ impl Timekeeper {
     pub fn wait<Tz: TimeZone>(&self, now: Now, tz: &Tz) -> Option<Duration> {
         let t = self.now(now);
         let at = self.scheduler.wake_at(t, tz)?;
-        let ahead = (at - t).to_std().unwrap_or_default();
-        Some(ahead.div_f64(self.clock.scale().max(f64::MIN_POSITIVE)))
+        Some(self.real(at - t))
     }
 
     /// What came of `due`, told in `cat`'s words.

@@ -8,6 +8,7 @@ use nestore_watch::{Kind, Severity, Thresholds};
 
 use crate::actions::{CommandArgs, OutcomeView};
 use crate::alert_log::Entry;
+use crate::pricebook::PricesView;
 use crate::settings::ChargeDefaults;
 use crate::status::Status;
 
@@ -85,6 +86,8 @@ pub struct View {
     pub language: &'static str,
     /// The charge timer in progress, or else the next one.
     pub timers: TimersView,
+    /// The prices and the hours chosen, while a timer asks for the cheapest hours.
+    pub prices: Option<PricesView>,
 }
 
 /// What the app itself knows besides the device's status.
@@ -101,6 +104,7 @@ pub struct AppFacts {
     pub language: nestore_i18n::Language,
     /// The charge timers' window in progress or the next one.
     pub timers: TimersView,
+    pub prices: Option<PricesView>,
 }
 
 pub fn view(
@@ -133,6 +137,7 @@ pub fn view(
         confirm: facts.confirm,
         language: facts.language.code(),
         timers: facts.timers,
+        prices: facts.prices.clone(),
         status: status.clone(),
     }
 }
@@ -150,6 +155,9 @@ pub struct TimerWindow {
     pub power_w: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_soc_pct: Option<u8>,
+    /// `fixed` (the timer's own times), `cheapest` (chosen from the prices) or
+    /// `fallback` (a timer in the cheapest hours without prices: its last hours).
+    pub basis: nestore_schedule::Basis,
 }
 
 /// The timers as the window shows them: the window in progress, or else the next.

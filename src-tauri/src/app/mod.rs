@@ -9,6 +9,7 @@
 mod control;
 pub mod discover;
 pub mod history;
+mod prices;
 mod setup;
 mod timers;
 
@@ -79,6 +80,8 @@ pub struct App {
     discover_override: Option<discover::Override>,
     /// The charge timers, carried out on the device's clock.
     timers: timers::Timers,
+    /// The day-ahead prices for the timers in the cheapest hours.
+    prices: prices::Prices,
     /// Whether the owner was told of the current fall below the running-low level.
     running_low: Mutex<RunningLow>,
 }
@@ -169,6 +172,7 @@ impl App {
                 port: args.discover_port.unwrap_or(nestore::DEFAULT_PORT),
             }),
             timers: timers::Timers::new(settings.timers.clone(), args.time_scale),
+            prices: prices::Prices::new(args.price_url.clone()),
             running_low: Mutex::new(RunningLow::default()),
         };
         if args.demo {
@@ -345,6 +349,7 @@ impl App {
         let mut facts = self.facts.lock().unwrap().clone();
         facts.language = self.language();
         facts.timers = self.timers.view();
+        facts.prices = prices::view(self);
         let thresholds = self.settings.lock().unwrap().alerts.clone();
         let alerts = self.monitor.lock().unwrap().view();
         let busy = self.gate.lock().unwrap().busy();
@@ -389,6 +394,7 @@ pub fn shut_down(handle: &AppHandle) {
 /// shown and the pace set, and then, in that order, everything is published.
 pub fn run(handle: &AppHandle) {
     timers::run(handle);
+    prices::run(handle);
     let handle = handle.clone();
     let mut rx = app(&handle).poller.subscribe();
     tauri::async_runtime::spawn(async move {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use nestore::{Client, ClientConfig, SecretString};
 use nestore_i18n::{Args, Catalogue, Choice};
 use nestore_tray_core::error::IpcError;
-use nestore_tray_core::settings::{Settings, SettingsError};
+use nestore_tray_core::settings::{PriceSource, Settings, SettingsError};
 use nestore_watch::Thresholds;
 use serde::{Deserialize, Serialize};
 use tauri::AppHandle;
@@ -30,6 +30,8 @@ pub struct SettingsView {
     timers: Vec<nestore_schedule::Rule>,
     /// The running-low notice's level (null: off).
     low_charge_pct: Option<u8>,
+    /// Where the timers in the cheapest hours get their prices.
+    price_source: PriceSource,
     password_stored: bool,
     keyring_error: Option<String>,
     /// Whether the password works, when saving checked it.
@@ -57,6 +59,8 @@ pub struct SettingsInput {
     /// Absent: as before; null: off.
     #[serde(default, deserialize_with = "some_or_null")]
     low_charge_pct: Option<Option<u8>>,
+    /// Absent: as before.
+    price_source: Option<PriceSource>,
 }
 
 /// A field that may be absent (None), null (Some(None)) or a value.
@@ -113,6 +117,7 @@ async fn settings_view(app: &App, password_check: Option<Check>) -> SettingsView
         language: s.language,
         timers: s.timers,
         low_charge_pct: s.low_charge_pct,
+        price_source: s.price_source,
         password_stored,
         keyring_error,
         password_check,
@@ -160,6 +165,7 @@ pub async fn save_settings(
         language: input.language.unwrap_or(old.language),
         timers: input.timers.unwrap_or(old.timers),
         low_charge_pct: input.low_charge_pct.unwrap_or(old.low_charge_pct),
+        price_source: input.price_source.unwrap_or(old.price_source),
     }
     .normalised();
     // The owner's words in the language just chosen, so that switching shows at once.
@@ -180,6 +186,7 @@ pub async fn save_settings(
     })?;
     *app.settings.lock().unwrap() = new.clone();
     app.timers.set_rules(new.timers.clone());
+    app.prices.kick();
 
     if let Some(host) = new.host.clone() {
         let ks = app.keystore.clone();

@@ -48,6 +48,34 @@ impl Timers {
         self.kick();
     }
 
+    pub fn needs_prices(&self) -> bool {
+        self.keeper.lock().unwrap().needs_prices()
+    }
+
+    /// The schedule's time now.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.keeper.lock().unwrap().now(Now::read())
+    }
+
+    /// How long `ahead` on the schedule's clock lasts in real time.
+    pub fn real(&self, ahead: chrono::Duration) -> std::time::Duration {
+        self.keeper.lock().unwrap().real(ahead)
+    }
+
+    /// New prices: the cheapest hours are chosen again, and the task looks at once.
+    pub fn set_prices(&self, prices: &nestore_prices::PriceCurve) {
+        self.keeper.lock().unwrap().set_prices(prices);
+        self.kick();
+    }
+
+    pub fn chosen(
+        &self,
+        tz: &Local,
+        ahead: chrono::Duration,
+    ) -> Vec<nestore_tray_core::pricebook::ChosenSpan> {
+        self.keeper.lock().unwrap().chosen(Now::read(), tz, ahead)
+    }
+
     pub fn view(&self) -> TimersView {
         self.keeper.lock().unwrap().view(Now::read(), &Local)
     }

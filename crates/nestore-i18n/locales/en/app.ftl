@@ -149,6 +149,8 @@ settings-field-timers = charge timers
     .the = the charge timers
 settings-field-low-charge-pct = running-low level
     .the = the running-low level
+settings-field-price-source = price source
+    .the = the price source
 settings-field-alerts = alert thresholds
     .the = the alert thresholds
 settings-field-alerts-low-bar = low-pressure warning level
@@ -181,6 +183,7 @@ settings-rule-history-enabled = it must be true or false
 settings-rule-history-keep-days = it must be null (keep everything) or 365-36500 days
 settings-rule-language = it must be "system", "en" or "nl"
 settings-rule-low-charge-pct = it must be null (off) or 5-90 %
+settings-rule-price-source = it must be "energy_zero"
 settings-rule-timers = must be a list of timers that do not overlap, each with days, a start, an end and a charge (power, target) or a block
 settings-rule-alerts = it must be an object of thresholds
 settings-rule-alerts-low-bar = it must be a number of bar
@@ -290,6 +293,14 @@ running-low-plan-now = A timer is charging until { $end }.
 # $when: as in the tray menu (tray-timer-when-*): "02:00–05:00", "tomorrow 02:00–05:00".
 running-low-plan-timer = The next charge is on a timer: { $when }.
 running-low-plan-none = No charge is planned.
+
+## Day-ahead prices for the timers in the cheapest hours (EnergyZero). Why they are missing.
+
+price-problem-not-published = The prices are not published yet.
+price-problem-unreachable = The price source could not be reached.
+# $reason: the source's answer, in the app's own (English) words.
+price-problem-other = The price source's answer could not be used ({ $reason }).
+price-source-energyzero = EnergyZero (Dutch day-ahead prices)
 
 ## Charge timers carried out by the app: each action is a notification and an event in the
 ## history's timeline. $end: a 24-hour time ("05:00"); $power: W; $target: %.

@@ -343,4 +343,6 @@ cli-app-help = NEStore water battery in the system tray
     .time_scale = The device's clock runs N times faster than real time (a simulator started with --speed N): the pressure watch then counts hours in the device's time [default: 1]
     .discover_subnet = "Find my NEStore" sweeps only this subnet (e.g. 127.0.0.0/24; at most a /24; repeatable), without the names or mDNS: for tests on loopback
     .discover_port = The port "Find my NEStore" tries with --discover-subnet [default: 4805]
+    .price_url = Ask this address for the day-ahead prices instead of EnergyZero's (http or https): for tests, with a price server on loopback
 cli-app-parse-time-scale = must be a number above 0 and at most 100000
+cli-app-parse-price-url = must be an http or https address with a host

@@ -27,6 +27,9 @@ tray-timer-now-block = Timer: no automatic charging until { $end }
 # $when: one of the tray-timer-when-* messages.
 tray-timer-next-charge = Next: charge { $when }
 tray-timer-next-block = Next: no automatic charging { $when }
+# A timer in the cheapest hours: $line is the tray-timer-* line.
+tray-timer-cheapest = { $line } (cheapest hours)
+tray-timer-fallback = { $line } (no prices yet: its last hours)
 tray-timer-when-today = { $start }–{ $end }
 tray-timer-when-tomorrow = tomorrow { $start }–{ $end }
 tray-timer-when-day = { $weekday ->

@@ -153,6 +153,8 @@ settings-field-timers = laadtimers
     .the = de laadtimers
 settings-field-low-charge-pct = niveau voor weinig warm water
     .the = het niveau voor weinig warm water
+settings-field-price-source = prijsbron
+    .the = de prijsbron
 settings-field-alerts = meldingsinstellingen
     .the = de meldingsinstellingen
 settings-field-alerts-low-bar = waarschuwingsniveau bij lage druk
@@ -185,6 +187,7 @@ settings-rule-history-enabled = moet true of false zijn
 settings-rule-history-keep-days = moet null (alles bewaren) of 365-36500 dagen zijn
 settings-rule-language = moet "system", "en" of "nl" zijn
 settings-rule-low-charge-pct = moet null (uit) of 5-90 % zijn
+settings-rule-price-source = moet "energy_zero" zijn
 settings-rule-timers = moet een lijst timers zijn die elkaar niet overlappen, elk met dagen, een begin- en eindtijd, en laden (vermogen, doel) of tegenhouden
 settings-rule-alerts = moet een object met meldingsinstellingen zijn
 settings-rule-alerts-low-bar = moet een getal (bar) zijn
@@ -295,6 +298,14 @@ running-low-plan-now = Een timer laadt tot { $end }.
 # $when: zoals in het menu (tray-timer-when-*): "02:00–05:00", "morgen 02:00–05:00".
 running-low-plan-timer = De volgende keer laden is met een timer: { $when }.
 running-low-plan-none = Er staat geen laden gepland.
+
+## Dagvooruitprijzen voor de timers in de goedkoopste uren (EnergyZero). Waarom ze ontbreken.
+
+price-problem-not-published = De prijzen zijn nog niet bekendgemaakt.
+price-problem-unreachable = De prijsbron is niet bereikbaar.
+# $reason: het antwoord van de bron, in de eigen (Engelse) woorden van de app.
+price-problem-other = Het antwoord van de prijsbron is niet bruikbaar ({ $reason }).
+price-source-energyzero = EnergyZero (Nederlandse dagvooruitprijzen)
 
 ## Laadtimers die de app uitvoert: elke actie is een melding en een gebeurtenis in de
 ## tijdlijn van de geschiedenis. $end: een tijd op 24 uur ("05:00"); $power: W; $target: %.

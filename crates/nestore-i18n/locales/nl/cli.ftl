@@ -358,4 +358,6 @@ cli-app-help = NEStore-waterbatterij in het systeemvak
     .time_scale = De klok van het apparaat loopt N keer sneller dan de echte tijd (een simulator gestart met --speed N): de app houdt de druk dan in de gaten in de tijd van het apparaat [standaard: 1]
     .discover_subnet = "Zoek mijn NEStore" doorzoekt alleen dit subnet (bijvoorbeeld 127.0.0.0/24; hoogstens een /24; mag vaker), zonder de namen of mDNS: voor tests op loopback
     .discover_port = De poort die "Zoek mijn NEStore" probeert met --discover-subnet [standaard: 4805]
+    .price_url = Vraag de dagvooruitprijzen aan dit adres in plaats van aan EnergyZero (http of https): voor tests, met een prijsserver op loopback
 cli-app-parse-time-scale = moet een getal boven 0 zijn en hoogstens 100000
+cli-app-parse-price-url = moet een http- of https-adres met een host zijn

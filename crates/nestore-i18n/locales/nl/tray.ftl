@@ -28,6 +28,9 @@ tray-timer-now-block = Timer: geen automatisch laden tot { $end }
 # $when: een van de tray-timer-when-*-berichten.
 tray-timer-next-charge = Volgende: laden { $when }
 tray-timer-next-block = Volgende: geen automatisch laden { $when }
+# Een timer in de goedkoopste uren: $line is de regel tray-timer-*.
+tray-timer-cheapest = { $line } (goedkoopste uren)
+tray-timer-fallback = { $line } (nog geen prijzen: de laatste uren)
 tray-timer-when-today = { $start }–{ $end }
 tray-timer-when-tomorrow = morgen { $start }–{ $end }
 tray-timer-when-day = { $weekday ->

@@ -29,6 +29,15 @@ pub const MAX_FILE_BYTES: u64 = 1 << 20;
 /// 100 would be told all day.
 pub const LOW_CHARGE_PCT: std::ops::RangeInclusive<u8> = 5..=90;
 
+/// Where the day-ahead prices for the timers in the cheapest hours come from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PriceSource {
+    /// EnergyZero's public API: Dutch day-ahead prices, no key.
+    #[default]
+    EnergyZero,
+}
+
 /// The last charge started from the app, offered again by "Start charging" in the menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChargeDefaults {
@@ -70,6 +79,8 @@ pub struct Settings {
     /// Tell the owner when the state of charge falls below this level (once per fall);
     /// None: off, the default.
     pub low_charge_pct: Option<u8>,
+    /// Where the timers in the cheapest hours get their prices.
+    pub price_source: PriceSource,
 }
 
 impl Default for Settings {
@@ -87,6 +98,7 @@ impl Default for Settings {
             language: nestore_i18n::Choice::System,
             timers: Vec::new(),
             low_charge_pct: None,
+            price_source: PriceSource::EnergyZero,
         }
     }
 }

@@ -35,6 +35,7 @@ const FIELDS: &[FieldInfo] = &[
     field("language", false, None),
     field("timers", true, None),
     field("low_charge_pct", false, Some("percent")),
+    field("price_source", false, None),
     field("alerts", true, None),
 ];
 
@@ -230,6 +231,7 @@ fn reset_field(s: &mut Settings, key: &str) {
         "language" => s.language = d.language,
         "timers" => s.timers = d.timers,
         "low_charge_pct" => s.low_charge_pct = d.low_charge_pct,
+        "price_source" => s.price_source = d.price_source,
         "alerts.low_bar" => t.low_bar = td.low_bar,
         "alerts.low_alarm_bar" => t.low_alarm_bar = td.low_alarm_bar,
         "alerts.high_bar" => t.high_bar = td.high_bar,

@@ -367,3 +367,30 @@ fn the_tray_says_what_runs_now_or_comes_next() {
         None
     );
 }
+
+#[test]
+fn the_tray_says_whether_the_hours_are_the_cheapest_or_a_fallback() {
+    let start = at(2, 0);
+    let w = crate::view::TimerWindow {
+        timer: 1,
+        start,
+        end: at(4, 0),
+        kind: "charge",
+        power_w: Some(2000),
+        target_soc_pct: Some(90),
+        basis: nestore_schedule::Basis::Cheapest,
+    };
+    let next = |basis| TimersView {
+        active: None,
+        next: Some(crate::view::TimerWindow { basis, ..w }),
+    };
+    let line = |cat, v: &TimersView| crate::presentation::timer_line(cat, v, &Utc, at(0, 0));
+    assert_eq!(
+        line(en(), &next(nestore_schedule::Basis::Cheapest)).as_deref(),
+        Some("Next: charge 02:00–04:00 (cheapest hours)")
+    );
+    assert_eq!(
+        line(nl(), &next(nestore_schedule::Basis::Fallback)).as_deref(),
+        Some("Volgende: laden 02:00–04:00 (nog geen prijzen: de laatste uren)")
+    );
+}

@@ -9,6 +9,7 @@
 //! - `icon`: the tray icon's pixels and look;
 //! - `notify`: every desktop notification, captured on the session bus;
 //! - `proxy`: a loopback proxy in front of the simulator that counts polls and can hold them;
+//! - `prices`: a day-ahead price server on loopback in EnergyZero's shape;
 //! - `history`: the app's history file (read, seeded) and its save dialog (xdotool).
 //!
 //! Every test runs the real, built app (`target/debug/nestore-tray`) in the desktop that
@@ -23,6 +24,7 @@ pub mod driver;
 pub mod history;
 pub mod icon;
 pub mod notify;
+pub mod prices;
 pub mod proxy;
 pub mod tray;
 pub mod wait;
@@ -33,6 +35,7 @@ pub use driver::*;
 pub use history::*;
 pub use icon::*;
 pub use notify::*;
+pub use prices::*;
 pub use proxy::*;
 pub use tray::*;
 pub use wait::*;
