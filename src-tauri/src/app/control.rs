@@ -9,37 +9,16 @@ use nestore_tray_core::actions::{self, CommandArgs, OutcomeView, Preview};
 use nestore_tray_core::error::IpcError;
 use nestore_tray_core::presentation;
 use nestore_tray_core::settings::ChargeDefaults;
-use nestore_tray_core::status::Connection;
 use tauri::AppHandle;
 
 use super::{app, publish, App};
 use crate::tray::TrayAction;
 
-/// Why control cannot be used now: the message id of the owner's words.
-pub(super) fn unavailable(app: &App) -> Option<&'static str> {
-    let status = app.poller.status();
-    let facts = app.facts.lock().unwrap();
-    if status.device.is_none() {
-        Some("control-no-device")
-    } else if !facts.control_enabled {
-        Some("control-off")
-    } else if !facts.password_stored {
-        Some("device-error-no-password")
-    } else if matches!(
-        status.connection,
-        Connection::Offline | Connection::Connecting
-    ) {
-        Some("control-not-answering")
-    } else {
-        None
-    }
-}
-
 /// Validates `cmd` and hands out the token that its send must carry.
 pub fn preview(handle: &AppHandle, cmd: CommandArgs) -> Result<Preview, IpcError> {
     let app = app(handle);
     let cat = app.catalogue();
-    if let Some(why) = unavailable(&app) {
+    if let Some(why) = app.control_unavailable() {
         return Err(IpcError::refused(cat.label(why)));
     }
     let soc = app.poller.status().reading.and_then(|r| r.soc_pct.value());

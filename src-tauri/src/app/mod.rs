@@ -29,6 +29,7 @@ use nestore_tray_core::presentation;
 use nestore_tray_core::recorder::{self, Recorder};
 use nestore_tray_core::running_low::{self, RunningLow};
 use nestore_tray_core::settings::{Settings, SettingsStore};
+use nestore_tray_core::status::Connection;
 use nestore_tray_core::view::{self, AppFacts, View};
 use tauri::{AppHandle, Manager};
 
@@ -315,6 +316,26 @@ impl App {
         facts.password_stored = true;
         facts.control_enabled = true;
         Ok(())
+    }
+
+    /// Why control cannot be used now: the message id of the owner's words.
+    pub(super) fn control_unavailable(&self) -> Option<&'static str> {
+        let status = self.poller.status();
+        let facts = self.facts.lock().unwrap();
+        if status.device.is_none() {
+            Some("control-no-device")
+        } else if !facts.control_enabled {
+            Some("control-off")
+        } else if !facts.password_stored {
+            Some("device-error-no-password")
+        } else if matches!(
+            status.connection,
+            Connection::Offline | Connection::Connecting
+        ) {
+            Some("control-not-answering")
+        } else {
+            None
+        }
     }
 
     /// The poll interval when nothing is suspected.

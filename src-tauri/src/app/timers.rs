@@ -14,7 +14,7 @@ use nestore_tray_core::view::TimersView;
 use tauri::AppHandle;
 use tokio::sync::Notify;
 
-use super::{app, control, publish};
+use super::{app, publish};
 
 /// The timekeeper and the bell that wakes its task.
 pub struct Timers {
@@ -115,7 +115,9 @@ async fn carry_out(handle: &AppHandle, due: Due) {
     let app = app(handle);
     let cat = app.catalogue();
     let target = app.poller.target();
-    let refused = control::unavailable(&app).or(target.is_none().then_some("control-no-device"));
+    let refused = app
+        .control_unavailable()
+        .or(target.is_none().then_some("control-no-device"));
     let attempt = match (refused, target) {
         (Some(why), _) => Attempt::NotSent(cat.label(why)),
         (None, None) => Attempt::NotSent(cat.label("control-no-device")),
