@@ -10,6 +10,9 @@ echo "== format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+echo "== Windows and macOS as far as Debian allows: icons, workflows, clippy, tests under Wine (docs/platforms.md)"
+scripts/test-platforms.sh
+
 echo "== the window in headless Chromium: tests/ui (mock IPC, checks, no console or CSP errors)"
 tests/ui/screenshot.sh
 
