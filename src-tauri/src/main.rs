@@ -19,8 +19,8 @@ use tauri::{Manager, RunEvent};
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 
-/// The app's identity for the OS (Windows needs it for notifications).
-#[cfg_attr(not(windows), allow(dead_code))]
+/// The app's identity for the OS (Windows and macOS need it for notifications).
+#[cfg_attr(not(any(windows, target_os = "macos")), allow(dead_code))]
 pub const APP_ID: &str = "org.nestore.tray";
 
 fn main() {
@@ -77,6 +77,15 @@ fn main() {
             commands::discover,
         ])
         .setup(move |app| {
+            // A menu-bar app on macOS: no Dock icon, no app menu; notifications as the
+            // app's own, not Finder's (the notifier's default; docs/platforms.md).
+            #[cfg(target_os = "macos")]
+            {
+                app.set_activation_policy(tauri::ActivationPolicy::Accessory);
+                if let Err(e) = notify_rust::set_application(APP_ID) {
+                    tracing::warn!("notifications will not name the app: {e}");
+                }
+            }
             let handle = app.handle().clone();
             let dir = match &config_dir {
                 Some(d) => d.clone(),
