@@ -21,4 +21,5 @@ pub mod running_low;
 pub mod settings;
 pub mod status;
 pub mod timekeeper;
+pub mod update;
 pub mod view;

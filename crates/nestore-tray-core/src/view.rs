@@ -88,6 +88,8 @@ pub struct View {
     pub timers: TimersView,
     /// The prices and the hours chosen, while a timer asks for the cheapest hours.
     pub prices: Option<PricesView>,
+    /// Updates of the app: null until a check was made in this run.
+    pub update: Option<crate::update::UpdateView>,
 }
 
 /// What the app itself knows besides the device's status.
@@ -105,6 +107,7 @@ pub struct AppFacts {
     /// The charge timers' window in progress or the next one.
     pub timers: TimersView,
     pub prices: Option<PricesView>,
+    pub update: Option<crate::update::UpdateView>,
 }
 
 pub fn view(
@@ -138,6 +141,7 @@ pub fn view(
         language: facts.language.code(),
         timers: facts.timers,
         prices: facts.prices.clone(),
+        update: facts.update.clone(),
         status: status.clone(),
     }
 }

@@ -338,3 +338,18 @@ timer-problem-overlaps = it overlaps timer { $other }
 # "Charge in the cheapest hours": $hours asked for; $max the whole hours between the start and the end.
 timer-problem-cheapest-hours = { $hours } cheapest hours do not fit between the start and the end: choose 1 to { $max }
 timer-problem-cheapest-block = only a charge can be in the cheapest hours, not holding off automatic charging
+
+## Updates of NEStore Tray itself (Settings' "Check for updates" and a quiet check once a
+## day). $version: the new release's; $current: this app's ("0.1.0").
+
+update-available = Version { $version } is available (you have { $current }).
+update-up-to-date = NEStore Tray { $current } is up to date.
+# Quiet: shown where the updates are, never as a dialog or a notification.
+update-could-not-check = Could not check for updates just now.
+update-nothing-to-install = Check for updates first: there is no update to install yet.
+update-busy = Updates are being checked or installed already.
+update-signature-mismatch = The update's signature does not match NEStore Tray's key, so it was refused. Nothing was installed.
+update-download-failed = The update could not be downloaded. Nothing was installed.
+update-not-installable = This copy of NEStore Tray was not installed from a package (a development build), so updates are not installed into it. The update was downloaded and its signature checked; nothing was changed.
+update-install-failed = The update could not be installed.
+update-installed = Version { $version } is installed. NEStore Tray restarts now.

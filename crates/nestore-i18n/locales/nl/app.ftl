@@ -343,3 +343,18 @@ timer-problem-overlaps = die overlapt met timer { $other }
 # "Laden in de goedkoopste uren": $hours gevraagd; $max de hele uren tussen begin en eind.
 timer-problem-cheapest-hours = { $hours } goedkoopste uren passen niet tussen begin en eind: kies 1 tot en met { $max }
 timer-problem-cheapest-block = alleen laden kan in de goedkoopste uren, automatisch laden tegenhouden niet
+
+## Updates van NEStore Tray zelf ("Zoek naar updates" in Instellingen en een stille controle
+## eens per dag). $version: die van de nieuwe versie; $current: die van deze app ("0.1.0").
+
+update-available = Versie { $version } is beschikbaar (je hebt { $current }).
+update-up-to-date = Je hebt de nieuwste NEStore Tray ({ $current }).
+# Stil: te zien bij de updates, nooit als dialoog of melding.
+update-could-not-check = Zoeken naar updates lukte nu niet.
+update-nothing-to-install = Zoek eerst naar updates: er is nog geen update om te installeren.
+update-busy = Er wordt al naar updates gezocht of een update geïnstalleerd.
+update-signature-mismatch = De handtekening van de update past niet bij de sleutel van NEStore Tray, dus de update is geweigerd. Er is niets geïnstalleerd.
+update-download-failed = De update kon niet worden gedownload. Er is niets geïnstalleerd.
+update-not-installable = Deze NEStore Tray is niet uit een pakket geïnstalleerd (een ontwikkelversie), dus er worden geen updates in geïnstalleerd. De update is gedownload en de handtekening gecontroleerd; er is niets veranderd.
+update-install-failed = De update kon niet worden geïnstalleerd.
+update-installed = Versie { $version } is geïnstalleerd. NEStore Tray start opnieuw.
