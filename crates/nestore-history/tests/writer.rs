@@ -75,9 +75,10 @@ fn a_folder_that_cannot_be_made_fails_then_recovers_without_loss() {
     let msg = w.health().message().unwrap();
     assert!(msg.starts_with("History cannot be saved: "), "{msg}");
     assert!(!w.flush(Duration::from_millis(50)), "nothing written yet");
-    // The owner fixes it; the writer's next retry writes everything kept.
+    // The owner fixes it; the writer's next retry writes everything kept. (The writer makes
+    // the folder itself once the file is gone, so it may already be there.)
     std::fs::remove_file(&blocker).unwrap();
-    std::fs::create_dir(&blocker).unwrap();
+    std::fs::create_dir_all(&blocker).unwrap();
     assert!(w.flush(LONG));
     assert_eq!(w.health(), Health::Ok);
     assert_eq!(count(&path), 3);
