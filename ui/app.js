@@ -21,8 +21,9 @@ import * as settings from './panels/settings.js';
 import * as history from './panels/history.js';
 import * as finder from './panels/finder.js';
 import * as timers from './panels/timers.js';
+import * as prices from './panels/prices.js';
 
-const MONITOR_PANELS = [header, alerts, vessel, pressure, totals, controls];
+const MONITOR_PANELS = [header, alerts, vessel, pressure, totals, controls, prices];
 
 const app = {
   state: null,
@@ -108,7 +109,7 @@ const app = {
 };
 
 async function start() {
-  for (const panel of [notices, header, alerts, controls, settings, timers, history, finder]) panel.wire(app);
+  for (const panel of [notices, header, alerts, controls, settings, timers, prices, history, finder]) panel.wire(app);
   if (!connected()) {
     document.title = t('win-doc-title');
     app.ui.localError = t('win-not-in-app');

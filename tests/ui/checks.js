@@ -1067,6 +1067,110 @@
       await until(() => text('timer-line').startsWith(nl ? 'Next timer: charge ' : 'Volgende timer: laden '), `the other language: ${text('timer-line')}`);
     },
 
+    // The prices of a timer in the cheapest hours (state.prices): a bar per hour, the hours
+    // chosen marked, a negative price below the zero line, the chart in words; the timer line
+    // says its basis; without prices the problem and the fallback, in the window's language.
+    async 'prices-chart'() {
+      await ready();
+      const nl = document.documentElement.lang === 'nl';
+      await until(() => !$('prices').hidden && $('prices-chart').querySelector('.prices-bar'), 'the price chart');
+      const two = (n) => String(n).padStart(2, '0');
+      const hm = (d) => `${two(d.getHours())}:${two(d.getMinutes())}`;
+      const DAYS = nl ? ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'] : ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+      const label = (d) => (d.toDateString() === new Date().toDateString() ? hm(d) : `${DAYS[d.getDay()]} ${hm(d)}`);
+      const spans = (cs) => cs.map((c) => `${label(new Date(c.start))}–${hm(new Date(c.end))}`).join(', ');
+      const p = mock().state.prices;
+      const svg = $('prices-chart');
+      const bars = [...svg.querySelectorAll('.prices-bar')];
+      ok(bars.length === p.points.length && bars.length === 48, `${bars.length} bars for ${p.points.length} prices`);
+      const chosen = bars.filter((b) => b.classList.contains('is-chosen')).map((b) => b.dataset.start);
+      ok(JSON.stringify(chosen) === JSON.stringify(p.chosen.map((c) => c.start)), `the hours marked: ${chosen}`);
+      const zero = Number(svg.querySelector('.prices-zero').getAttribute('y1'));
+      const barOf = (eur) => bars[p.points.findIndex((x) => x.eur_per_kwh === eur)];
+      const neg = barOf(-0.03);
+      ok(neg.classList.contains('is-negative') && Math.abs(Number(neg.getAttribute('y')) - zero) < 0.01, 'a negative price hangs below the zero line');
+      const high = barOf(0.38);
+      ok(Math.abs(Number(high.getAttribute('y')) + Number(high.getAttribute('height')) - zero) < 0.01 && Number(high.getAttribute('y')) < zero, 'a price above zero stands on it');
+      ok(Number(high.getAttribute('height')) > Number(barOf(0.11).getAttribute('height')) * 3, 'bars as high as their price');
+      const ticks = [...svg.querySelectorAll('.prices-tick')].map((e) => e.textContent);
+      ok(ticks.includes('06:00') && ticks.includes('18:00') && ticks.includes(DAYS[new Date().getDay()]), `the hours in local time: ${ticks}`);
+      const words = `${nl ? 'Gekozen goedkoopste uren: ' : 'Cheapest hours chosen: '}${spans(p.chosen)}`;
+      ok(text('prices-chosen') === words, `the legend: ${text('prices-chosen')} / ${words}`);
+      ok(svg.getAttribute('role') === 'img' && svg.getAttribute('aria-label').endsWith(words)
+        && svg.getAttribute('aria-label').startsWith(nl ? 'Stroomprijzen per uur van ' : 'Hourly electricity prices from ')
+        && svg.getAttribute('aria-label').includes(`38${NB}ct/kWh`), `the text alternative: ${svg.getAttribute('aria-label')}`);
+      ok(document.querySelector('.prices-title').textContent === (nl ? 'Stroomprijzen (ct/kWh)' : 'Electricity prices (ct/kWh)'), 'the title and unit');
+      ok(text('timer-line').endsWith(nl ? ' (goedkoopste uren)' : ' (cheapest hours)'), text('timer-line'));
+      ok($('prices-problem').hidden && $('prices-fallback').hidden, 'no problem, no fallback');
+      // Without tomorrow's prices: the problem, the fallback in words, nothing marked as cheapest.
+      mock().update((st) => Object.assign(st, mock().pricesFor('fallback')));
+      const problem = nl ? 'De prijzen zijn nog niet bekendgemaakt.' : 'The prices are not published yet.';
+      await until(() => text('prices-problem') === problem, `the problem: ${text('prices-problem')}`);
+      const fb = mock().state.prices.chosen;
+      const sentence = nl ? `Zonder prijzen laadt timer 1 in plaats daarvan in de laatste uren: ${spans(fb)}.`
+        : `Without prices, timer 1 charges in its last hours instead: ${spans(fb)}.`;
+      ok(text('prices-fallback') === sentence, `${text('prices-fallback')} / ${sentence}`);
+      ok(text('timer-line').endsWith(nl ? ' (nog geen prijzen: de laatste uren)' : ' (no prices yet: its last hours)'), text('timer-line'));
+      ok(!svg.querySelector('.is-chosen') && $('prices-chosen').hidden, 'no hours marked as cheapest');
+      // No prices at all: no chart, the problem and the fallback stay.
+      mock().update((st) => { st.prices.points = []; });
+      ok($('prices-chart-box').hidden && text('prices-problem') === problem && text('prices-fallback') === sentence, 'no chart without prices');
+      mock().update((st) => { st.prices = null; st.timers.next.basis = 'fixed'; });
+      ok($('prices').hidden && !/\(/.test(text('timer-line')), `nothing without state.prices: ${text('timer-line')}`);
+      mock().update((st) => { st.prices = { points: 'x', chosen: [{ start: 'never' }], problem: 3 }; });
+      ok($('prices').hidden, 'a malformed state.prices draws nothing');
+      // A switch of language redraws it.
+      mock().update((st) => { Object.assign(st, mock().pricesFor('cheapest')); st.language = nl ? 'en' : 'nl'; });
+      await until(() => text('prices-chosen').startsWith(nl ? 'Cheapest hours chosen: ' : 'Gekozen goedkoopste uren: '), `the other language: ${text('prices-chosen')}`);
+    },
+
+    // Near the timers in Settings: the running-low notice (low_charge_pct, off by default) and
+    // the price source; a refusal naming the level shows at its field.
+    async 'running-low'() {
+      await openSettings();
+      const nl = document.documentElement.lang === 'nl';
+      ok(!$('low-charge-row').hidden && !$('price-source-row').hidden, 'both shown');
+      ok(!$('set-low-charge-on').checked && $('set-low-charge').disabled && $('set-low-charge').value === '20', 'off, a level ready');
+      ok($('low-charge-title').textContent === (nl ? 'Melding bij weinig warm water' : 'Running-low notice'), $('low-charge-title').textContent);
+      ok($('set-low-charge').labels[0].textContent === (nl ? 'Melden onder' : 'Notify below'), 'the level\'s label');
+      ok($('set-price-source').value === 'energy_zero' && $('set-price-source').options.length === 1
+        && shownOption('set-price-source') === (nl ? 'EnergyZero (Nederlandse dagvooruitprijzen)' : 'EnergyZero (Dutch day-ahead prices)'), shownOption('set-price-source'));
+      ok($('set-price-source').labels[0].textContent === (nl ? 'Prijsbron' : 'Price source'), 'the source\'s label');
+      const saved = async (n) => {
+        $('btn-save-settings').click();
+        await until(() => callsOf('save_settings').length === n && !$('btn-save-settings').disabled, `save ${n}`);
+        return callsOf('save_settings')[n - 1].args.settings;
+      };
+      let sent = await saved(1);
+      ok(sent.low_charge_pct === null && sent.price_source === 'energy_zero', `sent ${JSON.stringify([sent.low_charge_pct, sent.price_source])}`);
+      // On at 95 %: the backend refuses; its words at the field, the field marked and focused.
+      $('set-low-charge-on').click();
+      ok(!$('set-low-charge').disabled, 'the level can be typed once on');
+      type('set-low-charge', '95');
+      await saved(2);
+      const refusal = nl ? 'Melding bij weinig warm water: moet uit staan of 5-90 % zijn' : 'Running-low notice: must be off or 5-90 %';
+      await until(() => text('low-charge-error') === refusal, `the refusal at the field: ${text('low-charge-error')}`);
+      ok(invalid('set-low-charge') && $('set-low-charge').getAttribute('aria-describedby') === 'low-charge-error', 'the field marked, described by it');
+      ok(document.activeElement === $('set-low-charge'), `focus on ${document.activeElement && document.activeElement.id}`);
+      ok(allInvalid().join() === 'set-low-charge', allInvalid().join());
+      type('set-low-charge', '25');
+      ok($('low-charge-error').hidden && !invalid('set-low-charge'), 'typing clears the mark');
+      // The window's own check: not a whole number.
+      type('set-low-charge', '');
+      $('btn-save-settings').click();
+      const own = nl ? 'Melden onder: vul een heel getal in.' : 'Notify below: enter a whole number.';
+      await until(() => text('low-charge-error') === own, `the window's check: ${text('low-charge-error')}`);
+      ok(callsOf('save_settings').length === 2, 'nothing sent');
+      type('set-low-charge', '25');
+      sent = await saved(3);
+      ok(sent.low_charge_pct === 25, `sent ${sent.low_charge_pct}`);
+      await until(() => $('set-low-charge-on').checked && $('set-low-charge').value === '25' && $('low-charge-error').hidden, 'as saved');
+      $('set-low-charge-on').click();
+      ok($('set-low-charge').disabled, 'off again');
+      sent = await saved(4);
+      ok(sent.low_charge_pct === null, `sent ${sent.low_charge_pct}`);
+    },
+
     // On a 1024x600 screen the window is short: the content scrolls under a fixed top bar,
     // and Save and Test connection are always in reach.
     async 'small-screen'() {

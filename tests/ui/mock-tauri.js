@@ -37,6 +37,14 @@
 // "timers", "Timer 2: it overlaps timer 1"). ?timer=next|active puts a timer window in
 // state.timers (the next one, Tuesday 02:00-05:00, or a charge in progress until 05:00);
 // ?timeradd=1 (with ?view=settings) adds a timer, ?timersave=overlap then saves an overlapping one.
+// Prices (state.prices, docs/ipc.md): ?prices=cheapest is a timer in its 2 cheapest hours of the
+// coming night (01:00-07:00), chosen from 48 hourly prices from today 00:00 (03:00-04:00 at
+// 11 ct/kWh and 05:00-06:00 at -1 ct/kWh; also -3 ct/kWh today 13:00, not chosen), and
+// state.timers.next with basis "cheapest"; ?prices=fallback has today's prices only, tomorrow's
+// "not published yet", and the timer in its last 2 hours (05:00-07:00, basis "fallback").
+// Running low and the price source: get_settings has low_charge_pct null (?lowcharge=N: N) and
+// price_source "energy_zero"; save_settings refuses a level outside 5-90 (field
+// "low_charge_pct") and another source (field "price_source"), as the backend does.
 // window.__mock exposes the state, the calls made and emit() for tests/ui/checks.js;
 // __mock.saveError = {code, message, field} makes the next save_settings fail with it;
 // __mock.holdDiscovery = true leaves a search to the check: __mock.discoveryHit(hit) sends one
@@ -232,6 +240,8 @@
       { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '22:00', end: '06:00', kind: 'charge', power_w: 2000, target_soc_pct: 90, enabled: true },
       { days: ['sat', 'sun'], start: '17:00', end: '20:00', kind: 'block', enabled: true },
     ],
+    low_charge_pct: q.get('lowcharge') ? Number(q.get('lowcharge')) : null,
+    price_source: 'energy_zero',
   };
   const control = { saveError: null, holdDiscovery: false };
   const listeners = {}; // event name → callbacks
@@ -365,6 +375,30 @@
   }
   if (['next', 'active'].includes(q.get('timer'))) state.timers = timerWindow(q.get('timer'));
 
+  // state.prices (?prices=cheapest|fallback): see the top of this file.
+  function pricesFor(kind) {
+    const day0 = new Date();
+    day0.setHours(0, 0, 0, 0);
+    const hourAt = (h) => new Date(day0.getTime() + h * 3600000); // h hours after today 00:00 (local, no DST care)
+    const night = new Date().getHours() < 1 ? 0 : 24; // the coming night's 00:00, in hours from today's
+    const NIGHT = [0.21, 0.20, 0.19, 0.11, 0.17, -0.01, 0.18];
+    const DAY = [0.21, 0.20, 0.19, 0.18, 0.17, 0.18, 0.22, 0.31, 0.34, 0.29, 0.24, 0.16, 0.09, -0.03, 0.05, 0.12, 0.2, 0.28, 0.36, 0.38, 0.33, 0.27, 0.24, 0.22];
+    const price = (h) => (h >= night && h < night + 7 ? NIGHT[h - night] : DAY[h % 24]);
+    const hours = kind === 'fallback' ? 24 : 48;
+    const points = [];
+    for (let h = 0; h < hours; h++) points.push({ start: hourAt(h).toISOString(), eur_per_kwh: price(h) });
+    const span = (a, b, basis) => ({ timer: 1, start: hourAt(night + a).toISOString(), end: hourAt(night + b).toISOString(), basis });
+    const win = (c) => ({ timer: 1, start: c.start, end: c.end, kind: 'charge', power_w: 2000, target_soc_pct: 90, basis: c.basis });
+    if (kind === 'fallback') {
+      const c = span(5, 7, 'fallback');
+      return { timers: { active: null, next: win(c) }, prices: { points: night ? points : [], chosen: [c],
+        problem: NL ? 'De prijzen zijn nog niet bekendgemaakt.' : 'The prices are not published yet.' } };
+    }
+    const chosen = [span(3, 4, 'cheapest'), span(5, 6, 'cheapest')];
+    return { timers: { active: null, next: win(chosen[0]) }, prices: { points, chosen, problem: null } };
+  }
+  if (['cheapest', 'fallback'].includes(q.get('prices'))) Object.assign(state, pricesFor(q.get('prices')));
+
   function nextSeven() {
     const d = new Date();
     if (d.getHours() >= 7) d.setDate(d.getDate() + 1);
@@ -427,6 +461,11 @@
       if (!(s.poll_interval_s >= 60)) throw fail('invalid', `Poll interval: ${s.poll_interval_s} s is too short, the device needs at least 60 s.`, 'poll_interval_s');
       if (s.alerts !== undefined) validateAlerts(s.alerts);
       if (s.timers !== undefined) validateTimers(s.timers);
+      const low = s.low_charge_pct;
+      if (low !== undefined && low !== null && !(Number.isInteger(low) && low >= 5 && low <= 90)) {
+        throw fail('invalid', NL ? 'Melding bij weinig warm water: moet uit staan of 5-90 % zijn' : 'Running-low notice: must be off or 5-90 %', 'low_charge_pct');
+      }
+      if (s.price_source !== undefined && s.price_source !== 'energy_zero') throw fail('invalid', 'Price source: it must be "energy_zero"', 'price_source');
       if (typeof s.history_enabled !== 'boolean') throw fail('invalid', 'Keep history: expected on or off.', 'history_enabled');
       const keep = s.history_keep_days;
       if (keep !== null && !(Number.isInteger(keep) && keep >= 365)) throw fail('invalid', 'Keep for: at least 365 days, or forever.', 'history_keep_days');
@@ -669,6 +708,8 @@
     emit,
     set saveError(e) { control.saveError = e; },
     HITS,
+    /** {timers, prices} of ?prices=cheapest|fallback, for a check to put in the state. */
+    pricesFor,
     set holdDiscovery(v) { control.holdDiscovery = !!v; },
     /** Whether a `discover` call is running (the check may send hits and finish it). */
     get searching() { return search.running; },

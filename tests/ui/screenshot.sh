@@ -180,6 +180,10 @@ check timers-refused "state=online"
 check timers-refused "state=online&lang=nl"
 check timer-line     "state=online"
 check timer-line     "state=online&lang=nl"
+check prices-chart   "state=online&prices=cheapest"
+check prices-chart   "state=online&lang=nl&prices=cheapest"
+check running-low    "state=online"
+check running-low    "state=online&lang=nl"
 
 shoot history       "state=online&view=history" 1250
 shoot history-year  "state=online&view=history&range=1y" 1250
@@ -228,6 +232,13 @@ shoot timers-refused  "state=online&view=settings&timeradd=1&timersave=overlap" 
 shoot timers-none     "state=online&view=settings&timers=none" 1500
 shoot timer-next      "state=online&timer=next"
 shoot timer-active-nl "state=online&lang=nl&timer=active"
+# The prices of a timer in the cheapest hours (README: docs/screenshots/prices.png): the chart
+# with the hours chosen, the fallback without tomorrow's prices; running low and the price source.
+shoot prices          "state=online&prices=cheapest" 1100
+shoot prices-nl       "state=online&lang=nl&prices=cheapest" 1100
+shoot prices-fallback "state=online&prices=fallback" 1100
+shoot prices-dark     "state=online&prices=cheapest" 1100 --blink-settings=preferredColorScheme=0
+shoot running-low     "state=online&view=settings&lowcharge=20" 2600
 # In Dutch (README's "In Nederlands": docs/screenshots/*-nl.png).
 shoot window-nl       "state=online&lang=nl"
 shoot settings-nl     "state=online&lang=nl&view=settings" 1250

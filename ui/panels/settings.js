@@ -1,4 +1,5 @@
-// The settings view: device, polling, control, language, password, alert thresholds.
+// The settings view: device, polling, control, language, password, alert thresholds, and near
+// the timers the price source and the running-low notice (low_charge_pct: null = off).
 // The inputs hold what the owner types; they are filled when the settings load or save.
 // Errors name a settings key (docs/ipc.md `field`): the matching inputs are marked.
 //
@@ -33,7 +34,12 @@ const FIELD_INPUTS = {
   'alerts.offline_grace_min': ['set-grace'],
   'alerts.reminder_h': ['set-reminder'],
   'alerts.quiet_hours': ['set-quiet-start-h', 'set-quiet-start-m', 'set-quiet-end-h', 'set-quiet-end-m'],
+  low_charge_pct: ['set-low-charge'],
+  price_source: ['set-price-source'],
 };
+
+// "Running low" (low_charge_pct: null = off, else 5-90 %): the level shown while it is off.
+const LOW_CHARGE_DEFAULT = 20;
 
 // [key in settings.alerts, integer?, the label's message id]
 const ALERT_FIELDS = [
@@ -190,6 +196,17 @@ export function render(s, ui) {
 
   const forget = $('set-forget-password').checked;
   $('set-password').disabled = forget;
+  // Near the timers: the price source and the running-low notice, when the backend has them.
+  $('price-source-row').hidden = !(loaded && 'price_source' in loaded);
+  $('low-charge-row').hidden = !(loaded && 'low_charge_pct' in loaded);
+  $('set-low-charge').disabled = !$('set-low-charge-on').checked;
+  // A refusal naming the level shows at the field too (the field is marked and focused).
+  const lowError = $('low-charge-error');
+  const lowRefused = st.invalid.includes('low_charge_pct') && st.message && st.message.ok === false && !!st.message.text;
+  lowError.hidden = !lowRefused;
+  lowError.textContent = lowRefused ? st.message.text : '';
+  if (lowRefused) $('set-low-charge').setAttribute('aria-describedby', 'low-charge-error');
+  else $('set-low-charge').removeAttribute('aria-describedby');
   const quiet = $('set-quiet-on').checked;
   for (const id of FIELD_INPUTS['alerts.quiet_hours']) $(id).disabled = !quiet;
   $('quiet-times').classList.toggle('is-off', !quiet);
@@ -214,6 +231,15 @@ function fill(ui, st) {
   showKeepDays(st.history_keep_days);
   $('set-password').value = '';
   $('set-forget-password').checked = false;
+  const low = Number.isInteger(st.low_charge_pct) ? st.low_charge_pct : null;
+  $('set-low-charge-on').checked = low !== null;
+  $('set-low-charge').value = String(low === null ? LOW_CHARGE_DEFAULT : low);
+  if (typeof st.price_source === 'string') {
+    const select = $('set-price-source');
+    // A source the window does not know keeps an option of its own (sent back as it is).
+    if (![...select.options].some((o) => o.value === st.price_source)) select.appendChild(new Option(st.price_source, st.price_source));
+    select.value = st.price_source;
+  }
   const a = st.alerts;
   if (!a || typeof a !== 'object') return;
   for (const [key, integer] of ALERT_FIELDS) {
@@ -287,6 +313,17 @@ function readForm(ui) {
   if (loaded && loaded.alerts && typeof loaded.alerts === 'object') settings.alerts = readAlerts(loaded.alerts);
   // The charge timers as the Timers section holds them (panels/timers.js), when the backend keeps any.
   if (Array.isArray(ui.timers.rules)) settings.timers = timersJson(ui.timers.rules);
+  // The running-low level (null: off) and the price source, when the backend keeps them; the
+  // range is the backend's to check (its refusal shows at the field).
+  if (loaded && 'low_charge_pct' in loaded) {
+    if (!$('set-low-charge-on').checked) settings.low_charge_pct = null;
+    else {
+      const level = intOrNull($('set-low-charge').value);
+      if (level === null) throw new FormError(t('win-bad-whole-number', { label: t('win-low-charge-level') }), 'low_charge_pct');
+      settings.low_charge_pct = level;
+    }
+  }
+  if (loaded && 'price_source' in loaded) settings.price_source = $('set-price-source').value;
   const pw = $('set-password').value;
   return { settings, password: pw || null, clearPassword: $('set-forget-password').checked };
 }
@@ -439,6 +476,10 @@ export function wire(app) {
     }
   }
   $('set-quiet-on').addEventListener('change', () => app.render());
+  $('set-low-charge-on').addEventListener('change', () => {
+    ui.settings.invalid = ui.settings.invalid.filter((f) => f !== 'low_charge_pct');
+    app.render();
+  });
   $('set-forget-password').addEventListener('change', (e) => {
     if (e.target.checked) $('set-password').value = '';
     app.render();

@@ -292,20 +292,27 @@ function at(d, now) {
   return t('win-timer-day-time', { day: dayShort(DAYS[(d.getDay() + 6) % 7]), time: clock(d) });
 }
 
+/** A window's line with its basis: "… (cheapest hours)", "… (no prices yet: its last hours)". */
+function withBasis(line, w) {
+  if (w.basis === 'cheapest') return t('win-timer-line-cheapest', { line });
+  if (w.basis === 'fallback') return t('win-timer-line-fallback', { line });
+  return line;
+}
+
 /** The line's words for state.timers, or null when no timer is active or coming. */
 export function timerLine(timers, now = new Date()) {
   const w = (v) => (v && typeof v === 'object' && parseTime(v.start) && parseTime(v.end) ? v : null);
   const active = timers && typeof timers === 'object' ? w(timers.active) : null;
   if (active) {
     const end = at(parseTime(active.end), now);
-    return t(active.kind === 'block' ? 'win-timer-active-block' : 'win-timer-active-charge', { time: end });
+    return withBasis(t(active.kind === 'block' ? 'win-timer-active-block' : 'win-timer-active-charge', { time: end }), active);
   }
   const next = timers && typeof timers === 'object' ? w(timers.next) : null;
   if (!next) return null;
   const start = parseTime(next.start);
-  return t(next.kind === 'block' ? 'win-timer-next-block' : 'win-timer-next-charge', {
+  return withBasis(t(next.kind === 'block' ? 'win-timer-next-block' : 'win-timer-next-charge', {
     day: dayShort(DAYS[(start.getDay() + 6) % 7]), start: clock(start), end: clock(parseTime(next.end)),
-  });
+  }), next);
 }
 
 export function render(s, ui) {

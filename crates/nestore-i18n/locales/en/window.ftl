@@ -432,3 +432,32 @@ win-timer-next-charge = Next timer: charge { $day } { $start }-{ $end }
 win-timer-next-block = Next timer: hold off automatic charging { $day } { $start }-{ $end }
 # $day: a short day name; $time: a time of day.
 win-timer-day-time = { $day } { $time }
+# The timer line of a timer in the cheapest hours (basis "cheapest" / "fallback"): $line is one of
+# the win-timer-next-*/win-timer-active-* lines (as the tray's tray-timer-cheapest/-fallback).
+win-timer-line-cheapest = { $line } (cheapest hours)
+win-timer-line-fallback = { $line } (no prices yet: its last hours)
+
+## The prices of the timers in the cheapest hours (state.prices): a bar chart near the timer line
+
+win-prices = Electricity prices (ct/kWh)
+# A span of hours: $start ("03:00", or "Sat 03:00" on another day), $end ("04:00"): 24-hour.
+win-prices-span = { $start }–{ $end }
+# $hours: the spans chosen, "03:00–04:00, 05:00–06:00".
+win-prices-chosen = Cheapest hours chosen: { $hours }
+win-prices-none-chosen = No hours chosen yet.
+# The chart in words, for screen readers. $low, $high: the lowest and highest price with its unit
+# ("-2 ct/kWh"); $chosen: win-prices-chosen or win-prices-none-chosen.
+win-prices-alt = Hourly electricity prices from { $low } to { $high }. { $chosen }
+# A timer in the cheapest hours without prices. $timer: its number; $hours: its spans.
+win-prices-fallback = Without prices, timer { $timer } charges in its last hours instead: { $hours }.
+# The unit of the chart's prices: euro cents per kWh.
+win-unit-ct-kwh = ct/kWh
+
+## Settings near the timers: the running-low notice (low_charge_pct) and the price source
+
+win-low-charge = Running-low notice
+win-low-charge-help = A notification when the state of charge falls below this level, saying when the next charge is planned.
+win-low-charge-level = Notify below
+win-price-source = Price source
+win-price-source-help = For the timers in the cheapest hours: the hourly electricity prices.
+win-price-source-energyzero = EnergyZero (Dutch day-ahead prices)

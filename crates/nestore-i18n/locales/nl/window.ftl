@@ -433,3 +433,32 @@ win-timer-next-charge = Volgende timer: laden { $day } { $start }-{ $end }
 win-timer-next-block = Volgende timer: automatisch laden tegenhouden { $day } { $start }-{ $end }
 # $day: een korte dagnaam; $time: een tijd.
 win-timer-day-time = { $day } { $time }
+# De timerregel van een timer in de goedkoopste uren (basis "cheapest" / "fallback"): $line is een
+# van de regels win-timer-next-*/win-timer-active-* (zoals tray-timer-cheapest/-fallback in het menu).
+win-timer-line-cheapest = { $line } (goedkoopste uren)
+win-timer-line-fallback = { $line } (nog geen prijzen: de laatste uren)
+
+## De prijzen voor de timers in de goedkoopste uren (state.prices): een staafdiagram bij de timerregel
+
+win-prices = Stroomprijzen (ct/kWh)
+# Een reeks uren: $start ("03:00", of "za 03:00" op een andere dag), $end ("04:00"): 24 uur.
+win-prices-span = { $start }–{ $end }
+# $hours: de gekozen uren, "03:00–04:00, 05:00–06:00".
+win-prices-chosen = Gekozen goedkoopste uren: { $hours }
+win-prices-none-chosen = Nog geen uren gekozen.
+# Het diagram in woorden, voor schermlezers. $low, $high: de laagste en hoogste prijs met eenheid
+# ("-2 ct/kWh"); $chosen: win-prices-chosen of win-prices-none-chosen.
+win-prices-alt = Stroomprijzen per uur van { $low } tot { $high }. { $chosen }
+# Een timer in de goedkoopste uren zonder prijzen. $timer: het nummer; $hours: de uren.
+win-prices-fallback = Zonder prijzen laadt timer { $timer } in plaats daarvan in de laatste uren: { $hours }.
+# De eenheid van de prijzen: eurocent per kWh.
+win-unit-ct-kwh = ct/kWh
+
+## Instellingen bij de timers: de melding bij weinig warm water (low_charge_pct) en de prijsbron
+
+win-low-charge = Melding bij weinig warm water
+win-low-charge-help = Een melding als de laadtoestand onder dit niveau zakt, met wanneer het volgende laden gepland staat.
+win-low-charge-level = Melden onder
+win-price-source = Prijsbron
+win-price-source-help = Voor de timers in de goedkoopste uren: de stroomprijzen per uur.
+win-price-source-energyzero = EnergyZero (Nederlandse dagvooruitprijzen)
