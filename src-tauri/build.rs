@@ -16,6 +16,8 @@ fn main() {
         "history_export",
         "get_catalogue",
         "discover",
+        "check_for_updates",
+        "install_update",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))
         .expect("tauri-build failed");

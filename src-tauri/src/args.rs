@@ -61,6 +61,22 @@ pub struct Args {
     /// for tests, with a price server on loopback.
     #[arg(long, value_name = "URL", value_parser = price_url)]
     pub price_url: Option<String>,
+    /// Ask this address for `latest.json` instead of the project's releases: for tests, with
+    /// an update server on loopback (only a loopback address is taken).
+    #[arg(long, value_name = "URL", value_parser = update_url)]
+    pub update_url: Option<tauri::Url>,
+    /// Check update packages against this public key (minisign, base64 as in
+    /// `tauri.conf.json`) instead of the project's: for tests, with a key they made; only
+    /// with a loopback --update-url, so no other server's packages are ever trusted by it.
+    #[arg(long, value_name = "KEY", value_parser = update_pubkey, requires = "update_url")]
+    pub update_pubkey: Option<String>,
+    /// The quiet daily check for updates in this run even in a development build (tests),
+    /// at once when due rather than some minutes after start.
+    #[arg(long, conflicts_with = "no_update_check")]
+    pub update_check: bool,
+    /// No quiet daily check for updates in this run ("Check for updates" still works).
+    #[arg(long)]
+    pub no_update_check: bool,
 }
 
 impl Args {
@@ -128,6 +144,36 @@ fn price_url(s: &str) -> Result<String, Reason> {
     match nestore_prices::EnergyZero::new(s.trim()) {
         Ok(_) => Ok(s.trim().to_owned()),
         Err(_) => Err(Reason::label("cli-app-parse-price-url")),
+    }
+}
+
+/// An update server's address on loopback (tests): http or https, a loopback host.
+fn update_url(s: &str) -> Result<tauri::Url, Reason> {
+    let refused = || Reason::label("cli-app-parse-update-url");
+    let url = tauri::Url::parse(s.trim()).map_err(|_| refused())?;
+    let loopback = url.host_str().is_some_and(|h| {
+        h.eq_ignore_ascii_case("localhost")
+            || h.trim_matches(['[', ']'])
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback())
+    });
+    match (url.scheme(), loopback) {
+        ("http" | "https", true) => Ok(url),
+        _ => Err(refused()),
+    }
+}
+
+/// A minisign public key as `tauri.conf.json` holds it: base64 of the key file's text.
+fn update_pubkey(s: &str) -> Result<String, Reason> {
+    let key = s.trim();
+    let base64 = key
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='));
+    // "untrusted comment: minisign public key: …" and the key line: about 150 characters.
+    if base64 && (100..=1024).contains(&key.len()) && key.starts_with("dW50cnVzdGVkIGNvbW1lbnQ6") {
+        Ok(key.to_owned())
+    } else {
+        Err(Reason::label("cli-app-parse-update-pubkey"))
     }
 }
 
@@ -206,7 +252,31 @@ mod tests {
             (&["--host", "a b"], "is not a host name", "is geen hostnaam"),
             (&["--discover-subnet", "10.0.0.0/8"], "/24", "/24"),
             (&["--discover-subnet", "lots"], "lots", "lots"),
-            (&["--frobnicate"], "unexpected argument '--frobnicate'", "onbekende optie '--frobnicate'"),
+            (
+                &["--update-url", "https://example.org/latest.json"],
+                "loopback",
+                "loopback",
+            ),
+            (
+                &[
+                    "--update-url",
+                    "http://127.0.0.1:1/l.json",
+                    "--update-pubkey",
+                    "abc",
+                ],
+                "public key",
+                "publieke minisign-sleutel",
+            ),
+            (
+                &["--update-check", "--no-update-check"],
+                "--no-update-check",
+                "--no-update-check",
+            ),
+            (
+                &["--frobnicate"],
+                "unexpected argument '--frobnicate'",
+                "onbekende optie '--frobnicate'",
+            ),
         ];
         for (args, english, dutch) in cases {
             let en = refused(Language::English, args).unwrap_or_else(|| panic!("{args:?} parsed"));

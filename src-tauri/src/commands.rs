@@ -104,6 +104,22 @@ pub async fn discover(handle: AppHandle) -> Result<app::discover::Searched, IpcE
     app::discover::discover(&handle).await
 }
 
+/// "Check for updates": asks the update server now. A check that could not be made is an
+/// answer (`problem`, quiet), not an error.
+#[tauri::command]
+pub async fn check_for_updates(
+    handle: AppHandle,
+) -> Result<nestore_tray_core::update::UpdateView, IpcError> {
+    app::update::check(&handle).await
+}
+
+/// "Install", the owner's word after a check found an update: refused (nothing installed)
+/// without one, or when its signature does not match the app's key.
+#[tauri::command]
+pub async fn install_update(handle: AppHandle) -> Result<app::update::Installed, IpcError> {
+    app::update::install(&handle).await
+}
+
 /// `"1h"`, `"tomorrow"` (until 07:00) or `"off"`. Alarms still notify.
 #[tauri::command]
 pub fn snooze_alerts(handle: AppHandle, until: String) -> Result<(), IpcError> {

@@ -60,6 +60,7 @@ fn main() {
         }))
         .plugin(login.build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(app::update::plugin(&args))
         .invoke_handler(tauri::generate_handler![
             commands::get_state,
             commands::refresh_now,
@@ -75,6 +76,8 @@ fn main() {
             commands::history_export,
             commands::get_catalogue,
             commands::discover,
+            commands::check_for_updates,
+            commands::install_update,
         ])
         .setup(move |app| {
             // A menu-bar app on macOS: no Dock icon, no app menu; notifications as the

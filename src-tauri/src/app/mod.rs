@@ -12,6 +12,7 @@ pub mod history;
 mod prices;
 mod setup;
 mod timers;
+pub mod update;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -85,6 +86,8 @@ pub struct App {
     prices: prices::Prices,
     /// Whether the owner was told of the current fall below the running-low level.
     running_low: Mutex<RunningLow>,
+    /// Updates of the app itself: checks, the quiet daily one, the install.
+    updates: update::Updates,
 }
 
 /// The message catalogue for the window: its language and every file's source.
@@ -175,6 +178,11 @@ impl App {
             timers: timers::Timers::new(settings.timers.clone(), args.time_scale),
             prices: prices::Prices::new(args.price_url.clone()),
             running_low: Mutex::new(RunningLow::default()),
+            updates: update::Updates::new(
+                args,
+                dir.clone(),
+                handle.package_info().version.to_string(),
+            ),
         };
         if args.demo {
             app.start_demo().await?;
@@ -371,6 +379,7 @@ impl App {
         facts.language = self.language();
         facts.timers = self.timers.view();
         facts.prices = prices::view(self);
+        facts.update = self.updates.view(self.catalogue());
         let thresholds = self.settings.lock().unwrap().alerts.clone();
         let alerts = self.monitor.lock().unwrap().view();
         let busy = self.gate.lock().unwrap().busy();
@@ -416,6 +425,7 @@ pub fn shut_down(handle: &AppHandle) {
 pub fn run(handle: &AppHandle) {
     timers::run(handle);
     prices::run(handle);
+    update::run(handle);
     let handle = handle.clone();
     let mut rx = app(&handle).poller.subscribe();
     tauri::async_runtime::spawn(async move {
