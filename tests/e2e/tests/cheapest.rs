@@ -2,8 +2,10 @@
 //! day-ahead price server on loopback (EnergyZero's shape, `--price-url`) for the prices,
 //! picks the timer's two cheapest hours (one of them negative, apart from the other), and
 //! says so in the tray menu and in the window's state (the prices for the chart and the
-//! hours chosen). Without prices (the source unreachable) the timer falls back to its last
-//! two hours and says that too.
+//! hours chosen), and the window draws them: the price chart with the chosen hours marked
+//! and in words (its text alternative), the timer line saying "(cheapest hours)". Without
+//! prices (the source unreachable) the timer falls back to its last two hours and says that
+//! too, in the tray and in the window.
 //!
 //!   cargo build -p nestore-tray
 //!   scripts/desktop-session.sh cargo nextest run -p nestore-e2e --run-ignored only -E 'binary(cheapest)'
@@ -25,6 +27,16 @@ fn settings(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
                        "start": hhmm(start), "end": hhmm(end), "kind": "charge",
                        "power_w": 2000, "target_soc_pct": 90, "cheapest_hours": 2}]})
     .to_string()
+}
+
+/// An hour span as the window writes it: "03:00–04:00", or "Sat 03:00–04:00" on another day.
+fn span(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    let local = start.with_timezone(&Local);
+    let first = match local.date_naive() == Local::now().date_naive() {
+        true => local.format("%H:%M").to_string(),
+        false => local.format("%a %H:%M").to_string(),
+    };
+    format!("{first}–{}", hhmm(end))
 }
 
 /// The menu's timer line, once it says `ends`.
@@ -111,6 +123,48 @@ async fn the_cheapest_hours_are_chosen_from_the_prices_or_the_last_ones_without(
         )
         .await?;
         assert!(server.requests() >= 1, "{line}");
+
+        // The window: the chart's chosen hours in words (its text alternative and its
+        // legend), the bars of those hours marked, the timer line with its basis.
+        let chosen = format!(
+            "Cheapest hours chosen: {}, {}",
+            span(cheap, cheap + Duration::hours(1)),
+            span(negative, negative + Duration::hours(1))
+        );
+        let legend = app
+            .wait_text("prices-chosen", "the chart's chosen hours", |t| {
+                t.starts_with(&chosen)
+            })
+            .await?;
+        let alt = app
+            .el("prices-chart")
+            .await?
+            .attr("aria-label")
+            .await?
+            .unwrap_or_default();
+        assert!(
+            alt.starts_with("Hourly electricity prices from -2\u{a0}ct/kWh to 30\u{a0}ct/kWh.")
+                && alt.ends_with(&legend),
+            "the chart's text alternative: {alt:?} (legend {legend:?})"
+        );
+        let marked = app
+            .client
+            .execute(
+                "return [...document.querySelectorAll('#prices-chart .prices-bar.is-chosen')]\
+                   .map((b) => b.dataset.start);",
+                vec![],
+            )
+            .await?;
+        let marked: Vec<String> = serde_json::from_value(marked)?;
+        let iso = |t: DateTime<Utc>| t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string();
+        assert!(
+            marked.starts_with(&[iso(cheap), iso(negative)]),
+            "the bars marked: {marked:?}"
+        );
+        app.wait_text("timer-line", "the timer line's basis", |t| {
+            t.ends_with("(cheapest hours)")
+        })
+        .await?;
         Ok(())
     }
     .await;
@@ -152,6 +206,22 @@ async fn the_cheapest_hours_are_chosen_from_the_prices_or_the_last_ones_without(
                 hhmm(end)
             ),
         )
+        .await?;
+        // The window: why, and what the timer does instead.
+        app.wait_text("prices-problem", "the problem in the window", |t| {
+            t == "The price source could not be reached."
+        })
+        .await?;
+        app.wait_text("prices-fallback", "the fallback in the window", |t| {
+            t.starts_with(&format!(
+                "Without prices, timer 1 charges in its last hours instead: {}",
+                span(end - Duration::hours(2), end)
+            ))
+        })
+        .await?;
+        app.wait_text("timer-line", "the timer line's basis", |t| {
+            t.ends_with("(no prices yet: its last hours)")
+        })
         .await?;
         Ok(())
     }

@@ -141,3 +141,62 @@ async fn running_low_is_told_once_and_its_button_asks_to_confirm_a_charge() -> R
     drop(lock);
     result
 }
+
+/// Settings' "Running-low notice" through the real window: a level outside 5-90 % is refused
+/// at its field in the backend's words, 25 % is saved to settings.json as `low_charge_pct`,
+/// and off saves null.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn the_running_low_level_is_saved_from_the_window() -> Result<()> {
+    let sim = start_sim(63.0).await;
+    let app = WindowApp::launch("running-low-window", sim.addr()).await?;
+    let result = async {
+        let saved = |what: &'static str| {
+            let app = &app;
+            async move {
+                app.click("btn-save-settings").await?;
+                app.wait_text("settings-message", what, |t| {
+                    !t.is_empty() && !t.starts_with("Saving")
+                })
+                .await
+            }
+        };
+        let level = || -> Result<serde_json::Value> {
+            let file = std::fs::read_to_string(app.config_dir.path().join("settings.json"))?;
+            let v: serde_json::Value = serde_json::from_str(&file)?;
+            Ok(v["low_charge_pct"].clone())
+        };
+        app.click("btn-settings").await?;
+        app.type_into("set-host", &sim.addr().ip().to_string())
+            .await?;
+        app.type_into("set-port", &sim.addr().port().to_string())
+            .await?;
+        // Off by default; on, 95 % is refused at the field.
+        let on = app.el("set-low-charge-on").await?;
+        app.scroll_to(&on).await?;
+        assert!(!on.is_selected().await?, "off by default");
+        app.set_checked("set-low-charge-on", true).await?;
+        app.type_into("set-low-charge", "95").await?;
+        saved("the refusal").await?;
+        app.wait_text("low-charge-error", "the refusal at the field", |t| {
+            t == "Running-low notice: must be off or 5-90 %"
+        })
+        .await?;
+        let field = app.el("set-low-charge").await?;
+        assert_eq!(field.attr("aria-invalid").await?.as_deref(), Some("true"));
+        // 25 %: saved.
+        app.type_into("set-low-charge", "25").await?;
+        let said = saved("the save").await?;
+        assert_eq!(said, "Saved.");
+        assert_eq!(level()?, serde_json::json!(25), "settings.json");
+        // Off: null.
+        app.scroll_to(&app.el("set-low-charge-on").await?).await?;
+        app.set_checked("set-low-charge-on", false).await?;
+        let said = saved("the save").await?;
+        assert_eq!(said, "Saved.");
+        assert_eq!(level()?, serde_json::Value::Null, "settings.json");
+        Ok(())
+    }
+    .await;
+    app.finish(result).await
+}
