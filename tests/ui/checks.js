@@ -1102,6 +1102,11 @@
       ok(document.querySelector('.prices-title').textContent === (nl ? 'Stroomprijzen (ct/kWh)' : 'Electricity prices (ct/kWh)'), 'the title and unit');
       ok(text('timer-line').endsWith(nl ? ' (goedkoopste uren)' : ' (cheapest hours)'), text('timer-line'));
       ok($('prices-problem').hidden && $('prices-fallback').hidden, 'no problem, no fallback');
+      // A later window that falls back (its day's prices not due yet) is not told while the
+      // timer's next hours are chosen from prices.
+      const later = (iso) => new Date(Date.parse(iso) + 86400000).toISOString();
+      mock().update((st) => { st.prices.chosen.push({ timer: 1, start: later(p.chosen[0].start), end: later(p.chosen[1].end), basis: 'fallback' }); });
+      ok($('prices-fallback').hidden, `a later fallback told: ${text('prices-fallback')}`);
       // Without tomorrow's prices: the problem, the fallback in words, nothing marked as cheapest.
       mock().update((st) => Object.assign(st, mock().pricesFor('fallback')));
       const problem = nl ? 'De prijzen zijn nog niet bekendgemaakt.' : 'The prices are not published yet.';

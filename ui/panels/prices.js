@@ -129,9 +129,12 @@ export function render(s) {
   problem.hidden = !p.problem;
   problem.textContent = p.problem || '';
 
-  // Each timer that falls back to its last hours: one sentence.
-  const fallback = p.chosen.filter((c) => c.basis === 'fallback');
-  const timers = [...new Set(fallback.map((c) => c.timer))];
+  // Each timer whose next hours fall back to its last hours: one sentence. A later window
+  // that falls back only because its day's prices are not due yet (tomorrow's, before about
+  // 13:00) is not told while the timer's next hours are chosen from prices.
+  const fallback = p.chosen.filter((c) => c.basis === 'fallback' && c.end > now);
+  const timers = [...new Set(fallback.map((c) => c.timer))]
+    .filter((n) => p.chosen.find((c) => c.timer === n && c.end > now).basis === 'fallback');
   const sentence = timers.map((n) => t('win-prices-fallback', {
     timer: n === null ? '?' : n, hours: spansText(fallback.filter((c) => c.timer === n), now),
   })).join(' ');
