@@ -26,7 +26,8 @@ use crate::args::Args;
 /// The quiet check waits this long after start (the app starts quietly; a test or a
 /// footprint measurement sees no request), unless `--update-check` asked for it at once.
 const START_DELAY: Duration = Duration::from_secs(10 * 60);
-/// One request to the update server (its answer, or the package) at most this long.
+/// A check's request for `latest.json` at most this long (the package's download has no
+/// such bound: an AppImage is tens of megabytes).
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
 pub struct Updates {
