@@ -2,7 +2,8 @@
 //! and the dark theme: checked here, and saved for the docs by tests/e2e/screenshots.sh
 //! (`NESTORE_SHOTS_DIR=docs/screenshots`: history-light.png and history-dark.png). And
 //! Settings with Find my NEStore's hits (two simulators found on 127.0.41.0/24) and with the
-//! charge timers (find-app.png, timers.png).
+//! charge timers (find-app.png, timers.png), and the price chart of a timer in the cheapest
+//! hours (prices.png).
 //!
 //!   cargo build -p nestore-tray
 //!   scripts/desktop-session.sh cargo nextest run -p nestore-e2e --run-ignored only -E 'binary(screenshots)'
@@ -368,5 +369,59 @@ async fn settings_with_find_my_nestore_and_the_charge_timers() -> Result<()> {
     }
     .await;
     drop(sims);
+    app.finish(result).await
+}
+
+/// The price chart near the timer line (prices.png): a timer from the next hour for six
+/// hours, in its two cheapest hours, with a day of prices from a price server on loopback
+/// (a morning and an evening peak, a sunny afternoon below zero).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn the_price_chart_of_a_timer_in_the_cheapest_hours() -> Result<()> {
+    use chrono::{Duration, Local, Timelike, Utc};
+    let tmp = TempDir::new("shots-prices");
+    let out = shots_dir(&tmp)?;
+    let sim = start_sim(63.0).await;
+    const DAY: [f64; 24] = [
+        0.21, 0.20, 0.19, 0.16, 0.17, 0.18, 0.22, 0.31, 0.34, 0.29, 0.24, 0.16, 0.09, -0.03, 0.05,
+        0.12, 0.20, 0.28, 0.36, 0.38, 0.33, 0.27, 0.24, 0.22,
+    ];
+    let server = PriceServer::start(|t| DAY[t.with_timezone(&Local).hour() as usize]).await?;
+    let hour = nestore_prices::ceil_hour(Utc::now());
+    let hhmm = |t: chrono::DateTime<Utc>| t.with_timezone(&Local).format("%H:%M").to_string();
+    let settings = json!({"timers": [{"days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+        "start": hhmm(hour + Duration::hours(1)), "end": hhmm(hour + Duration::hours(7)),
+        "kind": "charge", "power_w": 2000, "target_soc_pct": 90, "cheapest_hours": 2}]})
+    .to_string();
+    let app = WindowApp::launch_with(
+        "shots-prices",
+        sim.addr(),
+        Launch {
+            settings: SettingsFile::Text(&settings),
+            args: &["--price-url", &server.url],
+            ..Launch::default()
+        },
+    )
+    .await?;
+    let result = async {
+        app.wait_text("prices-chosen", "the chosen hours", |t| {
+            t.starts_with("Cheapest hours chosen: ")
+        })
+        .await?;
+        app.client
+            .execute(
+                "document.getElementById('prices').scrollIntoView({block: 'center'});",
+                vec![],
+            )
+            .await?;
+        painted(&app.client).await?;
+        let path = out.join("prices.png");
+        page_shot(&app.client, &path).await?;
+        let (lum, w, h) = luminance(&path)?;
+        eprintln!("{}: {w}x{h}, mean luminance {lum:.0}", path.display());
+        assert!(w >= 300 && h >= 300, "{}: {w}x{h}", path.display());
+        Ok::<_, Error>(())
+    }
+    .await;
     app.finish(result).await
 }
