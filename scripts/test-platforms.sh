@@ -65,18 +65,24 @@ cargo clippy --locked --target x86_64-pc-windows-gnu --workspace --exclude nesto
   --all-targets -- -D warnings
 
 echo "-- Windows: the GUI-free crates' tests under Wine (simulator, Credential Manager)"
-# A Wine prefix of our own. Wine 8 lacks ProcessPrng in bcryptprimitives.dll, which Rust's
-# std calls for its random numbers: scripts/wine/bcryptprimitives.c stands in.
-export WINEPREFIX="$tools/wineprefix" WINEDEBUG=-all WINEARCH=win64
-if [ ! -f "$WINEPREFIX/system.reg" ]; then
-  wineboot --init >/dev/null 2>&1 || true
-  wineserver -w
-fi
-stub="$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll"
-if [ ! -f "$stub" ] || [ scripts/wine/bcryptprimitives.c -nt "$stub" ]; then
-  x86_64-w64-mingw32-gcc -shared -O2 -s -o "$stub" scripts/wine/bcryptprimitives.c -ladvapi32
-fi
-export WINEDLLOVERRIDES="bcryptprimitives=n"
+# Wine prefixes of our own: one for the tests, one for the app (a prefix is served by one
+# wineserver; the app's runs in another session). Wine 8 lacks ProcessPrng in
+# bcryptprimitives.dll, which Rust's std calls for its random numbers:
+# scripts/wine/bcryptprimitives.c stands in.
+export WINEDEBUG=-all WINEARCH=win64 WINEDLLOVERRIDES="bcryptprimitives=n"
+wine_prefix() {
+  local prefix=$1 stub="$1/drive_c/windows/system32/bcryptprimitives.dll"
+  if [ ! -f "$prefix/system.reg" ]; then
+    WINEPREFIX="$prefix" wineboot --init >/dev/null 2>&1 || true
+    WINEPREFIX="$prefix" wineserver -w
+  fi
+  if [ ! -f "$stub" ] || [ scripts/wine/bcryptprimitives.c -nt "$stub" ]; then
+    x86_64-w64-mingw32-gcc -shared -O2 -s -o "$stub" scripts/wine/bcryptprimitives.c -ladvapi32
+  fi
+}
+wine_prefix "$tools/wineprefix"
+wine_prefix "$tools/wineprefix-app"
+export WINEPREFIX="$tools/wineprefix"
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$root/scripts/wine/run.sh"
 # nestore-cli's integration tests choose the language with LANG and the time zone with TZ,
 # which only Unix programs follow (docs/platforms.md); its unit tests run.
@@ -84,6 +90,13 @@ cargo test --locked --target x86_64-pc-windows-gnu --workspace --exclude nestore
   --exclude nestore-e2e --exclude nestore-cli -q
 cargo test --locked --target x86_64-pc-windows-gnu -p nestore-cli --bins -q
 wineserver -k || true
+wineserver -w
+
+echo "-- Windows: the app started tray-only under Wine, its icon docked in an XEmbed tray"
+# (scripts/desktop-session.sh's packages come from scripts/install-deps.sh, run before.)
+cargo build --locked --target x86_64-pc-windows-gnu -p nestore-tray
+WINEPREFIX="$tools/wineprefix-app" scripts/desktop-session.sh --trayer \
+  scripts/wine/tray-smoke.sh "${CARGO_TARGET_DIR:-$root/target}/x86_64-pc-windows-gnu/debug/nestore-tray.exe"
 
 echo "-- macOS (aarch64-apple-darwin): clippy -D warnings, the app included"
 export CC_aarch64_apple_darwin=clang AR_aarch64_apple_darwin=llvm-ar
