@@ -1178,6 +1178,22 @@
 
     // On a 1024x600 screen the window is short: the content scrolls under a fixed top bar,
     // and Save and Test connection are always in reach.
+    // The control card's buttons stay inside it, whatever the language's longest label
+    // ("Terug naar automatisch").
+    async 'controls-fit'() {
+      await ready();
+      // As narrow as the window gets with a classic scrollbar beside the content.
+      document.body.style.width = '350px';
+      await sleep(50);
+      const card = document.querySelector('.control-card').getBoundingClientRect();
+      for (const id of ['btn-start', 'btn-stop', 'btn-auto']) {
+        const r = $(id).getBoundingClientRect();
+        ok(r.width > 0, `#${id} is shown`);
+        ok(r.left >= card.left - 0.5 && r.right <= card.right + 0.5,
+          `#${id} (${r.left}-${r.right}) runs past its card (${card.left}-${card.right})`);
+        ok($(id).scrollWidth <= $(id).clientWidth + 1, `#${id}'s label is cut off`);
+      }
+    },
     async 'small-screen'() {
       await ready();
       ok(window.innerHeight <= 600, `viewport ${window.innerHeight}`);
