@@ -16,6 +16,11 @@
 # collects and measures what the last build left (for re-running the figures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The config names the CLI by its path in the workspace's own target folder.
+if [ -n "${CARGO_TARGET_DIR:-}" ] && [ "$(realpath -m "$CARGO_TARGET_DIR")" != "$PWD/target" ]; then
+  echo "CARGO_TARGET_DIR must be unset (tauri.conf.json takes the CLI from target/release-small)" >&2
+  exit 2
+fi
 
 if ! cargo tauri --version >/dev/null 2>&1; then
   echo "== installing tauri-cli (crates.io) once"
