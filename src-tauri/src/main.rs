@@ -121,6 +121,7 @@ fn main() {
             app.manage(state);
             tray::create(&handle, app::on_tray)?;
             app::run(&handle);
+            quit_when_asked(&handle);
             if args.open {
                 window::open(&handle);
             }
@@ -139,3 +140,29 @@ fn main() {
         _ => {}
     });
 }
+
+/// SIGTERM (a logout, `systemctl stop`, `kill`) and SIGINT end the app as Quit does: the
+/// history's queue is written and the tray icon (and its picture file) taken away.
+#[cfg(unix)]
+fn quit_when_asked(handle: &tauri::AppHandle) {
+    use tokio::signal::unix::{signal, SignalKind};
+    let handle = handle.clone();
+    tauri::async_runtime::spawn(async move {
+        let (Ok(mut term), Ok(mut int)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::interrupt()),
+        ) else {
+            tracing::warn!("cannot listen for SIGTERM: the app ends without tidying up");
+            return;
+        };
+        tokio::select! {
+            _ = term.recv() => tracing::info!("SIGTERM: quitting"),
+            _ = int.recv() => tracing::info!("SIGINT: quitting"),
+        }
+        handle.exit(0);
+    });
+}
+
+/// Windows ends the app as it ends any windowed program.
+#[cfg(not(unix))]
+fn quit_when_asked(_handle: &tauri::AppHandle) {}

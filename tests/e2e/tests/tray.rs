@@ -233,3 +233,81 @@ fn owners_words(state: &str) -> &str {
         other => other,
     }
 }
+
+/// The tray icons' picture files of this session (`$XDG_RUNTIME_DIR/tray-icon`, or
+/// `/tmp/tray-icon` without one), as the tray library writes them.
+fn tray_pictures() -> Vec<String> {
+    let dir = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir)
+        .join("tray-icon");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// A logout or `kill` sends SIGTERM: the app ends as Quit ends it (exit 0, its tray icon
+/// and picture file gone, its history written), not killed half-way.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn sigterm_ends_the_app_as_quit_does() -> Result<()> {
+    require_desktop();
+    let _lock = AppLock::acquire();
+    wait_app_gone().await?;
+    let sim = start_sim(63.0).await;
+    let config_dir = TempDir::new("sigterm");
+    let service = unique_service("sigterm");
+    let host = TrayHost::start().await?;
+    let before = tray_pictures();
+    let mut app = TrayApp::spawn(
+        sim.addr(),
+        config_dir.path(),
+        &service,
+        &[],
+        config_dir.path().join("app.log"),
+    )?;
+    let item = host.item().await?;
+    let menu = host.menu_path(&item).await?;
+    host_wait_label(&host, &item, &menu, "State of charge 63 %").await?;
+    let shown = tray_pictures();
+    assert!(
+        shown.len() > before.len(),
+        "a picture file while it runs: {shown:?}"
+    );
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &app.child.id().to_string()])
+        .status()?;
+    assert!(killed.success());
+    let child = std::cell::RefCell::new(&mut app.child);
+    let status = wait_for("the app to end", STEP, || async {
+        child.borrow_mut().try_wait().ok().flatten()
+    })
+    .await?;
+    assert_eq!(status.code(), Some(0), "it ends as Quit does: {status:?}");
+    assert!(
+        app.log_text().contains("SIGTERM: quitting"),
+        "{}",
+        app.log_text()
+    );
+    assert_eq!(tray_pictures(), before, "its picture file is gone");
+    Ok(())
+}
+
+async fn host_wait_label(host: &TrayHost, item: &Item, menu: &str, label: &str) -> Result<()> {
+    wait_for(&format!("the menu line {label:?}"), STEP, || async {
+        host.menu_labels(item, menu)
+            .await
+            .ok()?
+            .iter()
+            .any(|l| l == label)
+            .then_some(())
+    })
+    .await
+}
