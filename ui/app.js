@@ -22,6 +22,7 @@ import * as history from './panels/history.js';
 import * as finder from './panels/finder.js';
 import * as timers from './panels/timers.js';
 import * as prices from './panels/prices.js';
+import * as updates from './panels/updates.js';
 
 const MONITOR_PANELS = [header, alerts, vessel, pressure, totals, controls, prices];
 
@@ -46,6 +47,7 @@ const app = {
     document.documentElement.classList.toggle('on-history', onHistory);
     history.render(s, ui);
     finder.render(s, ui);
+    updates.render(s, ui);
     if (!s) return;
     const unconfigured = s.connection === 'not_configured';
     $('empty-state').hidden = !unconfigured;
@@ -109,7 +111,7 @@ const app = {
 };
 
 async function start() {
-  for (const panel of [notices, header, alerts, controls, settings, timers, prices, history, finder]) panel.wire(app);
+  for (const panel of [notices, header, alerts, controls, settings, timers, prices, history, finder, updates]) panel.wire(app);
   if (!connected()) {
     document.title = t('win-doc-title');
     app.ui.localError = t('win-not-in-app');

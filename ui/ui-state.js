@@ -49,6 +49,17 @@ export function createUi() {
       error: null,                // the search's error message (e.g. one is running already)
     },
 
+    // updates of the app in Settings (panels/updates.js; docs/ipc.md `update`, check_for_updates)
+    updates: {
+      checking: false,            // a check_for_updates call is in flight
+      answer: null,               // the last check's answer (state.update's shape), until the state has it
+      error: null,                // a check refused (one runs already): the owner's words
+      confirming: false,          // "Install version X…" was pressed: the confirmation shows
+      installing: false,          // an install_update call is in flight
+      refusal: null,              // the last install's refusal (nothing installed): the owner's words
+      installed: null,            // the install's message (the app restarts next)
+    },
+
     // charge timers in Settings (panels/timers.js, timer-rules.js; docs/ipc.md "Charge timers")
     timers: {
       from: null,                 // the settings (ui.settings.loaded) the rules were taken from

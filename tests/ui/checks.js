@@ -1211,7 +1211,7 @@
       window.scrollTo(0, document.documentElement.scrollHeight);
       await sleep(50);
       ok(visibleIn($('btn-save-settings')), 'Save is in view at the bottom');
-      ok(visibleIn($('btn-timer-add')), 'the last field (Add timer) can be reached');
+      ok(visibleIn($('btn-update-check')), 'the last field (Check for updates) can be reached');
       // A field scrolled to the bottom edge (as WebDriver and focus do) is not under the
       // footer, one scrolled to the top edge not under the top bar.
       const uncovered = (node) => {
@@ -1219,7 +1219,7 @@
         const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
         return !!hit && (hit === node || node.contains(hit) || hit.contains(node));
       };
-      for (const id of ['set-interval', 'set-control', 'set-password', 'set-low-bar', 'set-grace', 'timer-0-target', 'btn-timer-add']) {
+      for (const id of ['set-interval', 'set-control', 'set-password', 'set-low-bar', 'set-grace', 'timer-0-target', 'btn-timer-add', 'btn-update-check']) {
         $(id).scrollIntoView({ block: 'end' });
         await sleep(20);
         ok(uncovered($(id)), `#${id} scrolled to the bottom edge is not covered`);
@@ -1227,6 +1227,138 @@
         await sleep(20);
         ok(uncovered($(id)), `#${id} scrolled to the top edge is not covered`);
       }
+    },
+
+    // ---- updates of the app (panels/updates.js; docs/ipc.md `update`) ----
+    // Check for updates: busy while it runs, then "the latest version" and the version in use.
+    async 'update-latest'() {
+      const nl = document.documentElement.lang === 'nl' || new URLSearchParams(location.search).get('lang') === 'nl';
+      await openSettings();
+      ok(!$('update-settings').hidden && $('update-status').hidden && $('update-found').hidden && $('update-problem').hidden, 'nothing to show before a check');
+      ok($('btn-update-check').textContent === (nl ? 'Zoek naar updates' : 'Check for updates'), $('btn-update-check').textContent);
+      mock().holdUpdateCheck = true;
+      $('btn-update-check').click();
+      await until(() => mock().updateCheckHeld, 'the check to be asked for');
+      ok($('btn-update-check').disabled && $('btn-update-check').getAttribute('aria-busy') === 'true', 'busy while it runs');
+      ok(text('update-status') === (nl ? 'Zoeken naar updates…' : 'Checking for updates…') && $('update-status').classList.contains('is-busy'), text('update-status'));
+      $('btn-update-check').click();
+      ok(callsOf('check_for_updates').length === 1, 'one check at a time');
+      mock().updateCheckFinish();
+      await until(() => !$('btn-update-check').disabled, 'the answer');
+      ok(text('update-status') === (nl ? 'Je hebt de nieuwste versie.' : 'You have the latest version.'), text('update-status'));
+      ok(text('update-current') === (nl ? 'Je gebruikt versie 0.1.0.' : 'You are using version 0.1.0.'), text('update-current'));
+      ok($('update-found').hidden && $('update-problem').hidden, 'no release, no problem');
+      ok($('update-available').hidden, 'no line on the main view');
+      ok(!document.querySelector('dialog[open]'), 'no dialog');
+    },
+    // Check → a newer version: its notes as text (HTML-like notes shown literally, long notes
+    // scroll), "Install version 0.2.0…"; the main view says so in a small line that opens Settings.
+    async 'update-available'() {
+      const nl = new URLSearchParams(location.search).get('lang') === 'nl';
+      await openSettings();
+      mock().updateMode = 'available';
+      $('btn-update-check').click();
+      await until(() => !$('update-found').hidden, 'the release');
+      ok(text('update-status') === (nl ? 'Versie 0.2.0 is beschikbaar.' : 'Version 0.2.0 is available.'), text('update-status'));
+      const notes = $('update-notes');
+      ok(notes.textContent === mock().UPDATE_NOTES, `the notes: ${notes.textContent.slice(0, 80)}`);
+      ok(notes.children.length === 0 && !document.querySelector('#update-settings b, #update-settings img'), 'the notes\' markup is text, not elements');
+      ok(notes.textContent.includes('<img src=x onerror=alert(1)>'), 'shown literally');
+      ok(getComputedStyle(notes).overflowY === 'auto' && notes.scrollHeight > notes.clientHeight, 'long notes scroll');
+      ok(notes.getBoundingClientRect().right <= $('update-settings').getBoundingClientRect().right + 0.5, 'the notes fit the window');
+      ok($('update-notes-title').textContent === (nl ? 'Wat is er nieuw' : 'What is new'), $('update-notes-title').textContent);
+      ok($('btn-update-install').textContent === (nl ? 'Versie 0.2.0 installeren…' : 'Install version 0.2.0…'), $('btn-update-install').textContent);
+      ok($('update-confirm').hidden && callsOf('install_update').length === 0, 'nothing installed unasked');
+      if (nl) allDutch(await languages());
+      // The main view: a small line, which opens Settings at the updates.
+      $('btn-back').click();
+      await until(() => !$('update-available').hidden, 'the line on the main view');
+      ok($('update-available').textContent === (nl ? 'Versie 0.2.0 is beschikbaar.' : 'Version 0.2.0 is available.'), $('update-available').textContent);
+      $('update-available').click();
+      await until(() => !$('view-settings').hidden && $('update-available').hidden, 'Settings from the line');
+      ok(!$('update-found').hidden, 'the release in Settings');
+    },
+    // The quiet daily check found a release before the window opened: the line shows at once.
+    async 'update-found'() {
+      const nl = new URLSearchParams(location.search).get('lang') === 'nl';
+      await ready();
+      await until(() => !$('update-available').hidden, 'the line on the main view');
+      ok(text('update-available') === (nl ? 'Versie 0.2.0 is beschikbaar.' : 'Version 0.2.0 is available.'), text('update-available'));
+      ok(visibleIn($('update-available')), 'in view under the top bar');
+      $('update-available').click();
+      await until(() => !$('view-settings').hidden && !$('update-found').hidden, 'the release in Settings');
+      ok($('update-notes').textContent === mock().UPDATE_NOTES, 'its notes');
+      ok(callsOf('check_for_updates').length === 0, 'no check asked for');
+    },
+    // "Install version 0.2.0…" asks first, in the panel (never window.confirm); Cancel installs
+    // nothing; Install invokes install_update; a refusal shows the backend's words as an error.
+    async 'update-install'() {
+      const nl = new URLSearchParams(location.search).get('lang') === 'nl';
+      let confirmed = 0;
+      window.confirm = () => { confirmed += 1; return true; };
+      await openSettings();
+      mock().updateMode = 'available';
+      $('btn-update-check').click();
+      await until(() => !$('update-found').hidden && !$('btn-update-install').disabled, 'the release');
+      $('btn-update-install').click();
+      ok(!$('update-confirm').hidden && $('btn-update-install').hidden, 'the confirmation shows');
+      ok(text('update-confirm-text') === (nl
+        ? 'Versie 0.2.0 nu installeren? NEStore Tray downloadt de update, controleert de handtekening en start opnieuw.'
+        : 'Install version 0.2.0 now? NEStore Tray downloads it, checks its signature and restarts.'), text('update-confirm-text'));
+      ok(document.activeElement === $('btn-update-confirm'), 'focus on Install');
+      ok(callsOf('install_update').length === 0, 'nothing installed before the owner says so');
+      $('btn-update-cancel').click();
+      ok($('update-confirm').hidden && !$('btn-update-install').hidden, 'Cancel closes it');
+      ok(callsOf('install_update').length === 0, 'Cancel installs nothing');
+      $('btn-update-install').click();
+      $('btn-update-confirm').click();
+      ok($('btn-update-check').disabled, 'busy while it installs');
+      const refusal = nl
+        ? 'De handtekening van de update past niet bij de sleutel van NEStore Tray, dus de update is geweigerd. Er is niets geïnstalleerd.'
+        : "The update's signature does not match NEStore Tray's key, so it was refused. Nothing was installed.";
+      await until(() => text('update-problem') === refusal, `the refusal: ${text('update-problem')}`);
+      ok(callsOf('install_update').length === 1, 'install_update once');
+      ok($('update-problem').classList.contains('is-err') && $('update-problem').getAttribute('role') === 'alert', 'shown as an error');
+      ok(confirmed === 0 && !document.querySelector('dialog[open]'), 'no window.confirm, no dialog');
+      ok($('notice-local').hidden, 'no notice');
+      // Installed: the backend's message (the app restarts next).
+      mock().installMode = 'ok';
+      await until(() => !$('btn-update-install').disabled, 'ready again');
+      $('btn-update-install').click();
+      $('btn-update-confirm').click();
+      const done = nl ? 'Versie 0.2.0 is geïnstalleerd. NEStore Tray start opnieuw.' : 'Version 0.2.0 is installed. NEStore Tray restarts now.';
+      await until(() => text('update-status') === done, `installed: ${text('update-status')}`);
+      ok($('update-problem').hidden, 'no refusal left');
+    },
+    // An unreachable or malformed latest.json: a quiet muted line, never an error or a dialog;
+    // a release found before stays.
+    async 'update-quiet'() {
+      const nl = new URLSearchParams(location.search).get('lang') === 'nl';
+      await openSettings();
+      mock().updateMode = 'offline';
+      $('btn-update-check').click();
+      const quiet = nl ? 'Zoeken naar updates lukte nu niet.' : 'Could not check for updates just now.';
+      await until(() => text('update-problem') === quiet, `the quiet line: ${text('update-problem')}`);
+      const p = $('update-problem');
+      ok(!p.classList.contains('is-err') && p.classList.contains('is-quiet') && p.getAttribute('role') === 'status', p.className);
+      ok(getComputedStyle(p).backgroundColor === 'rgba(0, 0, 0, 0)', `no error background: ${getComputedStyle(p).backgroundColor}`);
+      const muted = getComputedStyle(document.documentElement).getPropertyValue('--muted').trim();
+      const probe = document.createElement('span');
+      probe.style.color = muted;
+      document.body.appendChild(probe);
+      ok(getComputedStyle(p).color === getComputedStyle(probe).color, `muted: ${getComputedStyle(p).color}`);
+      probe.remove();
+      ok($('update-status').hidden && $('update-found').hidden, 'no "latest", no release');
+      ok(!document.querySelector('dialog[open]') && $('notice-local').hidden, 'no dialog, no notice');
+      // A release found before stays beside the quiet line.
+      mock().updateMode = 'available';
+      $('btn-update-check').click();
+      await until(() => !$('update-found').hidden, 'the release');
+      ok($('update-problem').hidden, 'the quiet line goes with a check that worked');
+      mock().updateMode = 'offline';
+      $('btn-update-check').click();
+      await until(() => text('update-problem') === quiet && !$('btn-update-check').disabled, 'quiet again');
+      ok(!$('update-found').hidden && text('update-status') === (nl ? 'Versie 0.2.0 is beschikbaar.' : 'Version 0.2.0 is available.'), 'the release stays');
     },
   };
 

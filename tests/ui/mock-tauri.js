@@ -45,6 +45,11 @@
 // Running low and the price source: get_settings has low_charge_pct null (?lowcharge=N: N) and
 // price_source "energy_zero"; save_settings refuses a level outside 5-90 (field
 // "low_charge_pct") and another source (field "price_source"), as the backend does.
+// Updates of the app: check_for_updates finds what ?update=latest|available|offline says
+// (default latest; offline: "could not check", quiet), 0.2.0 with notes that hold HTML-like text;
+// ?update=found is the quiet daily check's 0.2.0 in the state at start; install_update refuses
+// (a signature that does not match) unless ?install=ok. ?updatecheck=1 (with ?view=settings)
+// clicks Check for updates, &updateinstall=1 then Install version 0.2.0…, =confirm also confirms.
 // window.__mock exposes the state, the calls made and emit() for tests/ui/checks.js;
 // __mock.saveError = {code, message, field} makes the next save_settings fail with it;
 // __mock.holdDiscovery = true leaves a search to the check: __mock.discoveryHit(hit) sends one
@@ -243,7 +248,7 @@
     low_charge_pct: q.get('lowcharge') ? Number(q.get('lowcharge')) : null,
     price_source: 'energy_zero',
   };
-  const control = { saveError: null, holdDiscovery: false };
+  const control = { saveError: null, holdDiscovery: false, holdUpdateCheck: false };
   const listeners = {}; // event name → callbacks
   const clone = (v) => JSON.parse(JSON.stringify(v));
   const emitEvent = (name, payload) => (listeners[name] || []).slice()
@@ -549,6 +554,68 @@
     return answer;
   };
 
+  // ---- updates of the app (docs/ipc.md `update`, check_for_updates, install_update) ----
+  // The backend's words (app.ftl update-*) in the language in use.
+  const updateWords = (id) => {
+    const nl = state.language === 'nl';
+    return {
+      'could-not-check': nl ? 'Zoeken naar updates lukte nu niet.' : 'Could not check for updates just now.',
+      'nothing-to-install': nl ? 'Zoek eerst naar updates: er is nog geen update om te installeren.'
+        : 'Check for updates first: there is no update to install yet.',
+      'signature-mismatch': nl ? 'De handtekening van de update past niet bij de sleutel van NEStore Tray, dus de update is geweigerd. Er is niets geïnstalleerd.'
+        : "The update's signature does not match NEStore Tray's key, so it was refused. Nothing was installed.",
+      installed: nl ? 'Versie 0.2.0 is geïnstalleerd. NEStore Tray start opnieuw.' : 'Version 0.2.0 is installed. NEStore Tray restarts now.',
+    }[id];
+  };
+  const UPDATE_NOTES = 'Faster charts.\nThe tray says more: <b>bold</b> & <img src=x onerror=alert(1)> stays text.\n'
+    + Array.from({ length: 12 }, (_, i) => `- change ${i + 1}: a longer line of release notes that wraps in the narrow window`).join('\n');
+  const updates = {
+    // What the next check finds: 'latest' | 'available' | 'offline' (could not check).
+    mode: ['latest', 'available', 'offline'].includes(q.get('update')) ? q.get('update') : 'latest',
+    // What an install comes to: 'refused' (a signature that does not match) | 'ok'.
+    install: q.get('install') === 'ok' ? 'ok' : 'refused',
+    found: null, // the release the last check found: {version, notes}
+    hold: null, // __mock.holdUpdateCheck: the check waits for __mock.updateCheckFinish()
+  };
+  function updateView(problem) {
+    const f = updates.found;
+    return { available: !!f, current: '0.1.0', version: f ? f.version : null, notes: f ? f.notes : null,
+      checked_at: new Date().toISOString(), problem: problem || null };
+  }
+  // ?update=found: the quiet daily check found 0.2.0 before the window opened.
+  if (q.get('update') === 'found') {
+    updates.found = { version: '0.2.0', notes: UPDATE_NOTES };
+    state.update = updateView();
+  }
+  handlers.check_for_updates = async () => {
+    if (updates.checking) throw fail('refused', state.language === 'nl' ? 'Er wordt al naar updates gezocht of een update geïnstalleerd.' : 'Updates are being checked or installed already.');
+    updates.checking = true;
+    try {
+      if (control.holdUpdateCheck) await new Promise((res) => { updates.hold = res; });
+      else await later(300);
+    } finally {
+      updates.checking = false;
+      updates.hold = null;
+    }
+    let problem = null;
+    if (updates.mode === 'latest') updates.found = null;
+    else if (updates.mode === 'available') updates.found = { version: '0.2.0', notes: UPDATE_NOTES };
+    else problem = updateWords('could-not-check'); // a release found before stays
+    state.update = updateView(problem);
+    emit();
+    return clone(state.update);
+  };
+  handlers.install_update = async () => {
+    if (!updates.found) throw fail('refused', updateWords('nothing-to-install'));
+    await later(200);
+    if (updates.install === 'refused') {
+      state.update = Object.assign(state.update || updateView(), { problem: updateWords('signature-mismatch') });
+      emit();
+      throw fail('refused', updateWords('signature-mismatch'));
+    }
+    return { version: updates.found.version, message: updateWords('installed') };
+  };
+
   // ---- history (docs/ipc.md "History") ----
   const HOUR = 3600;
   const DAY = 86400;
@@ -718,6 +785,18 @@
       if (!search.finish) throw new Error('no search is running');
       search.finish(over);
     },
+    /** What the next check_for_updates finds: 'latest' | 'available' | 'offline'. */
+    set updateMode(v) { updates.mode = v; },
+    /** What install_update comes to: 'refused' (a signature that does not match) | 'ok'. */
+    set installMode(v) { updates.install = v; },
+    UPDATE_NOTES,
+    set holdUpdateCheck(v) { control.holdUpdateCheck = !!v; },
+    /** Lets a held check_for_updates answer. */
+    updateCheckFinish() {
+      if (!updates.hold) throw new Error('no check is held');
+      updates.hold();
+    },
+    get updateCheckHeld() { return !!updates.hold; },
     /** Changes the state the way the backend would, and pushes it. */
     update(fn) { fn(state); emit(); },
   };
@@ -753,6 +832,17 @@
           document.getElementById('btn-timer-add').click();
           if (q.get('timersave') === 'overlap') setTimeout(() => document.getElementById('btn-save-settings').click(), 100);
         }, 400);
+      }
+      if (q.get('updatecheck')) {
+        setTimeout(() => {
+          document.getElementById('btn-update-check').click();
+          if (q.get('updateinstall')) {
+            setTimeout(() => {
+              document.getElementById('btn-update-install').click();
+              if (q.get('updateinstall') === 'confirm') setTimeout(() => document.getElementById('btn-update-confirm').click(), 100);
+            }, 600);
+          }
+        }, 300);
       }
       if (q.get('test')) setTimeout(() => document.getElementById('btn-test-connection').click(), 300);
       if (q.get('log') === 'all') document.getElementById('btn-alert-log-toggle').click();

@@ -185,6 +185,16 @@ check prices-chart   "state=online&prices=cheapest"
 check prices-chart   "state=online&lang=nl&prices=cheapest"
 check running-low    "state=online"
 check running-low    "state=online&lang=nl"
+check update-latest   "state=online"
+check update-latest   "state=online&lang=nl"
+check update-available "state=online"
+check update-available "state=online&lang=nl"
+check update-found    "state=online&update=found"
+check update-found    "state=online&lang=nl&update=found"
+check update-install  "state=online"
+check update-install  "state=online&lang=nl"
+check update-quiet    "state=online"
+check update-quiet    "state=online&lang=nl"
 
 shoot history       "state=online&view=history" 1250
 shoot history-year  "state=online&view=history&range=1y" 1250
@@ -240,6 +250,12 @@ shoot prices-nl       "state=online&lang=nl&prices=cheapest" 1100
 shoot prices-fallback "state=online&prices=fallback" 1100
 shoot prices-dark     "state=online&prices=cheapest" 1100 --blink-settings=preferredColorScheme=0
 shoot running-low     "state=online&view=settings&lowcharge=20" 2600
+# Updates of the app: a release with its notes, the confirmation, a refusal; the line on the main view.
+shoot updates          "state=online&view=settings&update=available&updatecheck=1" 3000
+shoot updates-confirm-nl "state=online&lang=nl&view=settings&update=available&updatecheck=1&updateinstall=1" 3000
+shoot updates-refused  "state=online&view=settings&update=available&updatecheck=1&updateinstall=confirm" 3000
+shoot updates-quiet    "state=online&view=settings&update=offline&updatecheck=1" 3000
+shoot update-line      "state=online&update=found"
 # In Dutch (README's "In Nederlands": docs/screenshots/*-nl.png).
 shoot window-nl       "state=online&lang=nl"
 shoot settings-nl     "state=online&lang=nl&view=settings" 1250

@@ -461,3 +461,21 @@ win-low-charge-level = Notify below
 win-price-source = Price source
 win-price-source-help = For the timers in the cheapest hours: the hourly electricity prices.
 win-price-source-energyzero = EnergyZero (Dutch day-ahead prices)
+
+## Updates of the app in Settings (state.update, check_for_updates, install_update; panels/updates.js)
+
+win-updates = Updates
+# $current: this app's version ("0.1.0").
+win-update-current = You are using version { $current }.
+win-update-check = Check for updates
+win-update-checking = Checking for updates…
+win-update-latest = You have the latest version.
+# $version: the newer release ("0.2.0"); also the small line on the main view after the daily check.
+win-update-found = Version { $version } is available.
+win-update-show-title = Open Settings to see what is new and install it
+win-update-notes = What is new
+win-update-install = Install version { $version }…
+# The confirmation in the panel, before anything is downloaded.
+win-update-confirm = Install version { $version } now? NEStore Tray downloads it, checks its signature and restarts.
+win-update-confirm-yes = Install
+win-update-installing = Installing version { $version }…

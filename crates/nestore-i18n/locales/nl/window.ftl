@@ -462,3 +462,21 @@ win-low-charge-level = Melden onder
 win-price-source = Prijsbron
 win-price-source-help = Voor de timers in de goedkoopste uren: de stroomprijzen per uur.
 win-price-source-energyzero = EnergyZero (Nederlandse dagvooruitprijzen)
+
+## Updates van de app in Instellingen (state.update, check_for_updates, install_update; panels/updates.js)
+
+win-updates = Updates
+# $current: de versie van deze app ("0.1.0").
+win-update-current = Je gebruikt versie { $current }.
+win-update-check = Zoek naar updates
+win-update-checking = Zoeken naar updates…
+win-update-latest = Je hebt de nieuwste versie.
+# $version: de nieuwere versie ("0.2.0"); ook de kleine regel in het hoofdscherm na de dagelijkse controle.
+win-update-found = Versie { $version } is beschikbaar.
+win-update-show-title = Open Instellingen om te zien wat er nieuw is en de update te installeren
+win-update-notes = Wat is er nieuw
+win-update-install = Versie { $version } installeren…
+# De bevestiging in het paneel, voordat er iets wordt gedownload.
+win-update-confirm = Versie { $version } nu installeren? NEStore Tray downloadt de update, controleert de handtekening en start opnieuw.
+win-update-confirm-yes = Installeren
+win-update-installing = Versie { $version } wordt geïnstalleerd…
