@@ -365,3 +365,86 @@ async fn a_development_build_checks_only_when_asked_and_unreachable_is_quiet() -
     .await;
     app.finish(result).await
 }
+
+/// "Check for updates" in Settings, in the real window: the version and its notes drawn (the
+/// notes as text), the install asked for in the panel first, a package whose signature does
+/// not match refused in the owner's words, and a malformed `latest.json` a quiet line.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a desktop session: scripts/desktop-session.sh"]
+async fn check_for_updates_in_settings_shows_the_version_and_notes() -> Result<()> {
+    let sim = start_sim(60.0).await;
+    let key = Key::new();
+    let server = UpdateServer::start(&key).await?;
+    let pubkey = key.public();
+    let binary = binary_identity();
+    let args = [
+        "--update-url",
+        server.url.as_str(),
+        "--update-pubkey",
+        pubkey.as_str(),
+    ];
+    let app = WindowApp::launch_with(
+        "update-window",
+        sim.addr(),
+        Launch {
+            args: &args,
+            ..Launch::default()
+        },
+    )
+    .await?;
+    let result = async {
+        // No quiet check in a development build unless asked: nothing before the click.
+        app.wait_state("a reading", |s| !s["reading"].is_null())
+            .await?;
+        assert_eq!(server.manifests.load(Ordering::SeqCst), 0);
+        app.click("btn-settings").await?;
+        app.click("btn-update-check").await?;
+        app.wait_text("update-status", "the new version", |t| {
+            t == format!("Version {VERSION} is available.")
+        })
+        .await?;
+        assert_eq!(server.manifests.load(Ordering::SeqCst), 1);
+        assert_eq!(app.text("update-notes").await?, NOTES);
+        assert_eq!(app.text("update-current").await?, "You are using version 0.1.0.");
+        let install = app.text("btn-update-install").await?;
+        assert_eq!(install, format!("Install version {VERSION}…"));
+
+        // A package whose signature does not match: asked first, then refused, nothing
+        // installed; the refusal in the owner's words, in the panel.
+        server.set(Mode::BadSignature);
+        app.click("btn-update-check").await?;
+        wait_for("the second check", STEP, || async {
+            (server.manifests.load(Ordering::SeqCst) == 2
+                && app.el("btn-update-check").await.ok()?.is_enabled().await.ok()?)
+            .then_some(())
+        })
+        .await?;
+        app.click("btn-update-install").await?;
+        let asked = app.text("update-confirm-text").await?;
+        assert!(asked.starts_with(&format!("Install version {VERSION} now?")), "{asked}");
+        assert_eq!(server.downloads.load(Ordering::SeqCst), 0, "nothing downloaded before the owner's word");
+        app.click("btn-update-confirm").await?;
+        app.wait_text("update-problem", "the refusal", |t| {
+            t == "The update's signature does not match NEStore Tray's key, so it was refused. Nothing was installed."
+        })
+        .await?;
+        let class = app.el("update-problem").await?.attr("class").await?.unwrap_or_default();
+        assert!(class.contains("is-err"), "{class}");
+        assert_eq!(server.downloads.load(Ordering::SeqCst), 1);
+        assert_eq!(binary_identity(), binary, "the app's binary was touched");
+
+        // A malformed latest.json: a quiet line, no error styling; the release stays.
+        server.set(Mode::Malformed);
+        app.click("btn-update-check").await?;
+        app.wait_text("update-problem", "the quiet line", |t| {
+            t == "Could not check for updates just now."
+        })
+        .await?;
+        let class = app.el("update-problem").await?.attr("class").await?.unwrap_or_default();
+        assert!(class.contains("is-quiet") && !class.contains("is-err"), "{class}");
+        assert_eq!(app.text("update-notes").await?, NOTES);
+        Ok(())
+    }
+    .await;
+    app.finish(result).await
+}
