@@ -285,6 +285,8 @@ if [ "${DARK:-0}" = 1 ]; then
   shoot retrying-dark      "state=retrying" 820 --blink-settings=preferredColorScheme=0
   shoot short-settings-dark "state=online&view=settings" 560 --blink-settings=preferredColorScheme=0
   shoot timers-refused-dark "state=online&view=settings&timeradd=1&timersave=overlap" 2600 --blink-settings=preferredColorScheme=0
+  shoot updates-refused-dark "state=online&view=settings&update=available&updatecheck=1&updateinstall=confirm" 3000 --blink-settings=preferredColorScheme=0
+  shoot update-line-dark   "state=online&update=found" 820 --blink-settings=preferredColorScheme=0
 fi
 
 status=0
