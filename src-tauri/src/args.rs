@@ -59,7 +59,7 @@ pub struct Args {
     pub discover_port: Option<u16>,
     /// Ask this address for the day-ahead prices instead of EnergyZero's (http or https):
     /// for tests, with a price server on loopback.
-    #[arg(long, value_name = "URL", value_parser = price_url)]
+    #[arg(long, value_name = "URL", value_parser = price_url, env = "NESTORE_PRICE_URL")]
     pub price_url: Option<String>,
     /// Ask this address for `latest.json` instead of the project's releases: for tests, with
     /// an update server on loopback (only a loopback address is taken).

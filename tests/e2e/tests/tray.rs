@@ -234,14 +234,10 @@ fn owners_words(state: &str) -> &str {
     }
 }
 
-/// The tray icons' picture files of this session (`$XDG_RUNTIME_DIR/tray-icon`, or
-/// `/tmp/tray-icon` without one), as the tray library writes them.
-fn tray_pictures() -> Vec<String> {
-    let dir = std::env::var_os("XDG_RUNTIME_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(std::env::temp_dir)
-        .join("tray-icon");
-    let mut names: Vec<String> = std::fs::read_dir(dir)
+/// The tray icon's picture files in `runtime/tray-icon`, where the tray library writes them
+/// (`$XDG_RUNTIME_DIR/tray-icon`).
+fn tray_pictures(runtime: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(runtime.join("tray-icon"))
         .map(|d| {
             d.filter_map(|e| e.ok())
                 .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -263,23 +259,31 @@ async fn sigterm_ends_the_app_as_quit_does() -> Result<()> {
     let sim = start_sim(63.0).await;
     let config_dir = TempDir::new("sigterm");
     let service = unique_service("sigterm");
+    // A runtime folder of its own, so no other app's picture files are in it.
+    let runtime = TempDir::new("sigterm-runtime");
     let host = TrayHost::start().await?;
-    let before = tray_pictures();
-    let mut app = TrayApp::spawn(
+    let mut app = TrayApp::spawn_with(
+        "C.UTF-8",
         sim.addr(),
         config_dir.path(),
         &service,
         &[],
         config_dir.path().join("app.log"),
+        &[("XDG_RUNTIME_DIR", runtime.path())],
     )?;
     let item = host.item().await?;
     let menu = host.menu_path(&item).await?;
-    host_wait_label(&host, &item, &menu, "State of charge 63 %").await?;
-    let shown = tray_pictures();
-    assert!(
-        shown.len() > before.len(),
-        "a picture file while it runs: {shown:?}"
-    );
+    wait_for("the first reading in the menu", STEP, || async {
+        host.menu_labels(&item, &menu)
+            .await
+            .ok()?
+            .iter()
+            .any(|l| l == "State of charge 63 %")
+            .then_some(())
+    })
+    .await?;
+    let shown = tray_pictures(runtime.path());
+    assert_eq!(shown.len(), 1, "its picture file while it runs: {shown:?}");
 
     let killed = Command::new("kill")
         .args(["-TERM", &app.child.id().to_string()])
@@ -296,18 +300,10 @@ async fn sigterm_ends_the_app_as_quit_does() -> Result<()> {
         "{}",
         app.log_text()
     );
-    assert_eq!(tray_pictures(), before, "its picture file is gone");
+    assert_eq!(
+        tray_pictures(runtime.path()),
+        Vec::<String>::new(),
+        "its picture file is gone"
+    );
     Ok(())
-}
-
-async fn host_wait_label(host: &TrayHost, item: &Item, menu: &str, label: &str) -> Result<()> {
-    wait_for(&format!("the menu line {label:?}"), STEP, || async {
-        host.menu_labels(item, menu)
-            .await
-            .ok()?
-            .iter()
-            .any(|l| l == label)
-            .then_some(())
-    })
-    .await
 }

@@ -259,14 +259,31 @@ impl TrayApp {
         extra: &[&str],
         log: PathBuf,
     ) -> Result<TrayApp> {
+        TrayApp::spawn_with(lang, device, config_dir, service, extra, log, &[])
+    }
+
+    /// As [`TrayApp::spawn_in`], with more environment variables for the app.
+    pub fn spawn_with(
+        lang: &str,
+        device: SocketAddr,
+        config_dir: &Path,
+        service: &str,
+        extra: &[&str],
+        log: PathBuf,
+        env: &[(&str, &Path)],
+    ) -> Result<TrayApp> {
         let stderr = File::create(&log)?;
         let child = Command::new(app_binary())
+            .envs(env.iter().copied())
             .env_remove("LANGUAGE")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env("LANG", lang)
             // A history of its own (a test's --data-dir wins), so no test sees another's.
             .env("NESTORE_DATA_DIR", config_dir.join("data"))
+            // No test asks the public price source: a closed port on loopback (a test
+            // with a price server passes --price-url, which wins).
+            .env("NESTORE_PRICE_URL", NO_PRICES_URL)
             .args(["--host", &device.ip().to_string(), "--port"])
             .arg(device.port().to_string())
             .arg("--config-dir")
@@ -306,6 +323,10 @@ impl Drop for TrayApp {
     }
 }
 
+/// The price source every app in the tests asks unless told otherwise: port 9 on loopback,
+/// where nothing listens.
+pub const NO_PRICES_URL: &str = "http://127.0.0.1:9/v1/energyprices";
+
 /// Removes ANSI escape sequences (`ESC [ ... letter`).
 pub fn strip_ansi(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -323,4 +344,11 @@ pub fn strip_ansi(s: &str) -> String {
         }
     }
     out
+}
+
+/// "HH:MM" of the local time `minutes` from now (a timer's start or end in a test).
+pub fn local_hhmm_in(minutes: i64) -> String {
+    use chrono::Timelike;
+    let t = chrono::Local::now() + chrono::Duration::minutes(minutes);
+    format!("{:02}:{:02}", t.hour(), t.minute())
 }

@@ -221,6 +221,8 @@ impl WindowApp {
             ("LANG", how.lang),
             // A history of its own (a test's --data-dir wins), so no test sees another's.
             ("NESTORE_DATA_DIR", &data_dir),
+            // No test asks the public price source (a test's --price-url wins).
+            ("NESTORE_PRICE_URL", super::app::NO_PRICES_URL),
         ])
         .await?;
         let mut args = vec![
