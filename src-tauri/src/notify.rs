@@ -114,11 +114,7 @@ pub fn command_failed(
         false,
         labels,
         icon,
-        |app, action| {
-            if action == NotifyAction::Open {
-                crate::window::open(app);
-            }
-        },
+        open_only,
     );
 }
 
@@ -144,6 +140,13 @@ pub fn running_low(
     );
 }
 
+/// The one button of a command's or a timer's notification: Open.
+fn open_only(app: &AppHandle, action: NotifyAction) {
+    if action == NotifyAction::Open {
+        crate::window::open(app);
+    }
+}
+
 /// A charge timer's action, or why it could not act.
 pub fn timer(app: &AppHandle, notice: &TimerNotice, labels: &NotifyLabels, icon: Option<&PathBuf>) {
     send(
@@ -155,11 +158,7 @@ pub fn timer(app: &AppHandle, notice: &TimerNotice, labels: &NotifyLabels, icon:
         false,
         labels,
         icon,
-        |app, action| {
-            if action == NotifyAction::Open {
-                crate::window::open(app);
-            }
-        },
+        open_only,
     );
 }
 

@@ -9,7 +9,6 @@
 
 mod common;
 
-use chrono::{Local, Timelike};
 use common::*;
 use nestore::SecretString;
 use serde_json::json;
@@ -17,11 +16,6 @@ use serde_json::json;
 const APP_NAME: &str = "NEStore Tray";
 const PASSWORD: &str = "running-low-e2e";
 const TITLE: &str = "Hot water is running low";
-
-fn local_hhmm_in(minutes: i64) -> String {
-    let t = Local::now() + chrono::Duration::minutes(minutes);
-    format!("{:02}:{:02}", t.hour(), t.minute())
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs a desktop session: scripts/desktop-session.sh"]

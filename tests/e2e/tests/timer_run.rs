@@ -18,7 +18,6 @@ mod common;
 
 use std::time::Duration;
 
-use chrono::{Local, Timelike};
 use common::*;
 use nestore::SecretString;
 use nestore_history::EventKind;
@@ -30,12 +29,6 @@ const PASSWORD: &str = "timer-e2e-password";
 /// Device seconds per real second.
 const SPEED: f64 = 600.0;
 const URGENCY_NORMAL: u8 = 1;
-
-/// "HH:MM" of a local time `minutes` device minutes from now, on a whole minute.
-fn local_hhmm_in(minutes: i64) -> String {
-    let t = Local::now() + chrono::Duration::minutes(minutes);
-    format!("{:02}:{:02}", t.hour(), t.minute())
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs a desktop session: scripts/desktop-session.sh"]
