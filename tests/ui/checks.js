@@ -1332,6 +1332,16 @@
     },
     // An unreachable or malformed latest.json: a quiet muted line, never an error or a dialog;
     // a release found before stays.
+    // Before any check the version in use shows, and nothing claims it is the latest.
+    async 'update-unchecked'() {
+      const nl = new URLSearchParams(location.search).get('lang') === 'nl';
+      await openSettings();
+      await until(() => !$('update-current').hidden, 'the version in use');
+      ok(text('update-current').includes('0.1.0'), text('update-current'));
+      ok($('update-status').hidden, `no status before a check: ${text('update-status')}`);
+      ok($('update-found').hidden && $('update-available').hidden, 'no release');
+      ok(nl === (document.documentElement.lang === 'nl'), 'the language');
+    },
     async 'update-quiet'() {
       const nl = new URLSearchParams(location.search).get('lang') === 'nl';
       await openSettings();

@@ -582,10 +582,13 @@
     return { available: !!f, current: '0.1.0', version: f ? f.version : null, notes: f ? f.notes : null,
       checked_at: new Date().toISOString(), problem: problem || null };
   }
-  // ?update=found: the quiet daily check found 0.2.0 before the window opened.
+  // ?update=found: the quiet daily check found 0.2.0 before the window opened. Otherwise the
+  // state names the version in use, unchecked, as the backend's does.
   if (q.get('update') === 'found') {
     updates.found = { version: '0.2.0', notes: UPDATE_NOTES };
     state.update = updateView();
+  } else {
+    state.update = { available: false, current: '0.1.0', version: null, notes: null, checked_at: null, problem: null };
   }
   handlers.check_for_updates = async () => {
     if (updates.checking) throw fail('refused', state.language === 'nl' ? 'Er wordt al naar updates gezocht of een update geïnstalleerd.' : 'Updates are being checked or installed already.');

@@ -195,6 +195,8 @@ check update-install  "state=online"
 check update-install  "state=online&lang=nl"
 check update-quiet    "state=online"
 check update-quiet    "state=online&lang=nl"
+check update-unchecked "state=online"
+check update-unchecked "state=online&lang=nl"
 
 shoot history       "state=online&view=history" 1250
 shoot history-year  "state=online&view=history&range=1y" 1250

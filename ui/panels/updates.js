@@ -30,6 +30,8 @@ function viewOf(s, u) {
     version: str(v.version),
     notes: typeof v.notes === 'string' ? v.notes : '',
     problem: str(v.problem),
+    // The state always names the version in use; only a check says whether it is the latest.
+    checked: !!str(v.checked_at),
   };
 }
 
@@ -88,7 +90,7 @@ export function render(s, ui) {
   else if (u.installed) st = { cls: 'is-ok', text: u.installed };
   else if (u.installing && v && v.version) st = { cls: 'is-busy', text: t('win-update-installing', { version: v.version }) };
   else if (v && v.available) st = { cls: 'is-ok', text: t('win-update-found', { version: v.version }) };
-  else if (v && !v.problem) st = { cls: 'is-ok', text: t('win-update-latest') };
+  else if (v && v.checked && !v.problem) st = { cls: 'is-ok', text: t('win-update-latest') };
   const status = $('update-status');
   status.hidden = !st;
   setText(status, st ? st.text : '');

@@ -226,9 +226,9 @@ impl Updates {
         self.problem
     }
 
-    /// The window's view: `None` until a check was made in this run.
+    /// The window's view: always the version in use; `checked_at` null until a check was
+    /// made in this run.
     pub fn view(&self, cat: &Catalogue, current: &str) -> Option<UpdateView> {
-        self.checked_at?;
         Some(UpdateView {
             available: self.found.is_some(),
             current: current.to_owned(),
@@ -353,7 +353,12 @@ mod tests {
         let cat = Catalogue::get(Language::English);
         let now = at("2026-11-27T10:00:00Z");
         let mut u = Updates::default();
-        assert_eq!(u.view(cat, "0.1.0"), None, "nothing before a check");
+        let before = u.view(cat, "0.1.0").unwrap();
+        assert_eq!(
+            (before.current.as_str(), before.available, before.checked_at),
+            ("0.1.0", false, None),
+            "the version in use before any check, and nothing checked"
+        );
         u.checked(
             Checked::Available(Release::new("0.2.0", Some("Faster."))),
             now,

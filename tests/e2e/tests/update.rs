@@ -329,7 +329,12 @@ async fn a_development_build_checks_only_when_asked_and_unreachable_is_quiet() -
         let s = app
             .wait_state("a reading", |s| !s["reading"].is_null())
             .await?;
-        assert!(s["update"].is_null(), "{s}");
+        assert!(s["update"]["checked_at"].is_null(), "{s}");
+        assert_eq!(
+            s["update"]["current"], "0.1.0",
+            "the version in use, always: {s}"
+        );
+        assert_eq!(s["update"]["available"], false, "{s}");
         assert!(!app.config_dir.path().join("update-check.json").exists());
 
         let e = app
