@@ -19,7 +19,6 @@ use std::sync::Arc;
 use base64::Engine;
 use common::*;
 use serde_json::json;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
 const APP_NAME: &str = "NEStore Tray";
@@ -115,15 +114,9 @@ impl UpdateServer {
                 let (m, mc, dc, good, bad) =
                     (m.clone(), mc.clone(), dc.clone(), good.clone(), bad.clone());
                 tokio::spawn(async move {
-                    let mut buf = vec![0u8; 8192];
-                    let mut got = 0;
-                    while !buf[..got].windows(4).any(|w| w == b"\r\n\r\n") && got < buf.len() {
-                        match sock.read(&mut buf[got..]).await {
-                            Ok(0) | Err(_) => return,
-                            Ok(n) => got += n,
-                        }
-                    }
-                    let head = String::from_utf8_lossy(&buf[..got]).to_string();
+                    let Some(head) = read_head(&mut sock).await else {
+                        return;
+                    };
                     let path = head
                         .split_whitespace()
                         .nth(1)
@@ -141,12 +134,7 @@ impl UpdateServer {
                             _ => return, // hang up
                         }
                     };
-                    let head = format!(
-                        "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                        body.len()
-                    );
-                    let _ = sock.write_all(head.as_bytes()).await;
-                    let _ = sock.write_all(&body).await;
+                    reply_ok(&mut sock, kind, &body).await;
                 });
             }
         });

@@ -9,6 +9,7 @@
 //! - `icon`: the tray icon's pixels and look;
 //! - `notify`: every desktop notification, captured on the session bus;
 //! - `proxy`: a loopback proxy in front of the simulator that counts polls and can hold them;
+//! - `http`: one request's head read and a 200 answer, for the loopback servers below;
 //! - `prices`: a day-ahead price server on loopback in EnergyZero's shape;
 //! - `history`: the app's history file (read, seeded) and its save dialog (xdotool).
 //!
@@ -22,6 +23,7 @@ pub mod app;
 pub mod desktop;
 pub mod driver;
 pub mod history;
+pub mod http;
 pub mod icon;
 pub mod notify;
 pub mod prices;
@@ -33,6 +35,7 @@ pub use app::*;
 pub use desktop::*;
 pub use driver::*;
 pub use history::*;
+pub use http::*;
 pub use icon::*;
 pub use notify::*;
 pub use prices::*;

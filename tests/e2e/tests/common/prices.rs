@@ -6,9 +6,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
+use super::http::{read_head, reply_ok};
 use super::Result;
 
 pub struct PriceServer {
@@ -56,16 +56,10 @@ impl PriceServer {
             while let Ok((mut sock, _)) = listener.accept().await {
                 let (count, price) = (count.clone(), price.clone());
                 tokio::spawn(async move {
-                    let mut buf = vec![0u8; 8192];
-                    let mut got = 0;
-                    while !buf[..got].windows(4).any(|w| w == b"\r\n\r\n") && got < buf.len() {
-                        match sock.read(&mut buf[got..]).await {
-                            Ok(0) | Err(_) => return,
-                            Ok(n) => got += n,
-                        }
-                    }
+                    let Some(head) = read_head(&mut sock).await else {
+                        return;
+                    };
                     count.fetch_add(1, Ordering::SeqCst);
-                    let head = String::from_utf8_lossy(&buf[..got]).to_string();
                     let line = head.lines().next().unwrap_or_default();
                     let parse = |k| {
                         query_value(line, k)
@@ -89,11 +83,7 @@ impl PriceServer {
                         }
                         _ => String::from("{}"),
                     };
-                    let reply = format!(
-                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                        body.len()
-                    );
-                    let _ = sock.write_all(reply.as_bytes()).await;
+                    reply_ok(&mut sock, "application/json", body.as_bytes()).await;
                 });
             }
         });
