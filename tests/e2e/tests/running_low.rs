@@ -14,7 +14,6 @@ use nestore::SecretString;
 use serde_json::json;
 
 const APP_NAME: &str = "NEStore Tray";
-const PASSWORD: &str = "running-low-e2e";
 const TITLE: &str = "Hot water is running low";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -23,23 +22,14 @@ async fn running_low_is_told_once_and_its_button_asks_to_confirm_a_charge() -> R
     require_desktop();
     let lock = AppLock::acquire();
     wait_app_gone().await?;
-    let sim = nestore_sim::spawn(
-        nestore_sim::SimConfig {
-            password: PASSWORD.into(),
-            speed: 0.0,
-            ..Default::default()
-        },
-        "127.0.0.1:0".parse()?,
-    )
-    .await?;
-    sim.set_soc(15.0);
+    let sim = start_sim(15.0).await;
     let proxy = CountingProxy::start(sim.addr()).await?;
     let notes = NotificationMonitor::start().await?;
     let config_dir = TempDir::new("running-low");
     let service = unique_service("running-low");
     let keystore = nestore_secrets::Keystore::with_service(&service);
     let device = proxy.addr.ip().to_string();
-    keystore.set(&device, &SecretString::from(PASSWORD))?;
+    keystore.set(&device, &SecretString::from(SIM_PASSWORD))?;
     // A charge timer two to three hours from now, every day.
     let (start, end) = (local_hhmm_in(120), local_hhmm_in(180));
     let timer = json!({"days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],

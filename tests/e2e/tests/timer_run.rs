@@ -25,7 +25,6 @@ use nestore_sim::SimConfig;
 use serde_json::json;
 
 const APP_NAME: &str = "NEStore Tray";
-const PASSWORD: &str = "timer-e2e-password";
 /// Device seconds per real second.
 const SPEED: f64 = 600.0;
 const URGENCY_NORMAL: u8 = 1;
@@ -38,7 +37,7 @@ async fn a_timer_window_opens_and_closes_with_the_right_tasks_and_is_told() -> R
     wait_app_gone().await?;
     let sim = nestore_sim::spawn(
         SimConfig {
-            password: PASSWORD.into(),
+            password: SIM_PASSWORD.into(),
             speed: SPEED,
             ..Default::default()
         },
@@ -52,7 +51,7 @@ async fn a_timer_window_opens_and_closes_with_the_right_tasks_and_is_told() -> R
     let service = unique_service("timer-run");
     let keystore = nestore_secrets::Keystore::with_service(&service);
     let device = sim.addr().ip().to_string();
-    keystore.set(&device, &SecretString::from(PASSWORD))?;
+    keystore.set(&device, &SecretString::from(SIM_PASSWORD))?;
 
     // Every day, from 30 to 210 device minutes after now: three hours, 18 real seconds.
     let (start, end) = (local_hhmm_in(31), local_hhmm_in(211));
