@@ -81,7 +81,7 @@ fn round_pct(v: f64) -> u8 {
 }
 
 /// A 24-hour clock time in `tz`: "02:00".
-fn hh_mm<Tz: TimeZone>(t: DateTime<Utc>, tz: &Tz) -> String
+pub fn hh_mm<Tz: TimeZone>(t: DateTime<Utc>, tz: &Tz) -> String
 where
     Tz::Offset: std::fmt::Display,
 {

@@ -7,7 +7,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use nestore_i18n::{Args, Catalogue};
 
-use crate::presentation::timer_when;
+use crate::presentation::{hh_mm, timer_when};
 use crate::view::TimersView;
 
 /// How far above the level the state of charge must rise before a new fall is told.
@@ -67,7 +67,7 @@ where
     let plan = match (&timers.active, &timers.next) {
         (Some(w), _) if w.kind == "charge" => cat.t(
             "running-low-plan-now",
-            &Args::new().text("end", w.end.with_timezone(tz).format("%H:%M").to_string()),
+            &Args::new().text("end", hh_mm(w.end, tz)),
         ),
         (None, Some(w)) if w.kind == "charge" => cat.t(
             "running-low-plan-timer",

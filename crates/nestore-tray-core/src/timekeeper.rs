@@ -23,6 +23,7 @@ use nestore_schedule::{Action, Basis, Purpose, Rule, Scheduler, Sent, Step, Wind
 use crate::actions::{self, CommandArgs, OutcomeView};
 use crate::clock::DeviceClock;
 use crate::monitor::Now;
+use crate::presentation::hh_mm;
 use crate::pricebook::ChosenSpan;
 use crate::view::{TimerWindow, TimersView};
 
@@ -221,7 +222,7 @@ impl Timekeeper {
         let t = self.now(now);
         let at = now.wall.with_timezone(&Utc);
         let step = &due.step;
-        let end = Args::new().text("end", clock_time(step.window.end, tz));
+        let end = Args::new().text("end", hh_mm(step.window.end, tz));
         let key = (step.window.id, step.purpose);
         let (sent, outcome) = match attempt {
             Attempt::Sent(o) => (
@@ -351,7 +352,7 @@ impl Timekeeper {
             title: cat.label("timer-manual-title"),
             body: cat.t(
                 "timer-manual-body",
-                &Args::new().text("end", clock_time(w.end, tz)),
+                &Args::new().text("end", hh_mm(w.end, tz)),
             ),
         };
         let at = now.wall.with_timezone(&Utc);
@@ -391,13 +392,6 @@ fn failed(message: String, at: DateTime<Utc>) -> OutcomeView {
 
 fn timeline(n: &TimerNotice, severity: EventSeverity, at: DateTime<Utc>, demo: bool) -> Event {
     Event::new(at, EventKind::Timer, severity, &n.title, &n.body).with_demo(demo)
-}
-
-fn clock_time<Tz: TimeZone>(t: DateTime<Utc>, tz: &Tz) -> String
-where
-    Tz::Offset: std::fmt::Display,
-{
-    t.with_timezone(tz).format("%H:%M").to_string()
 }
 
 #[cfg(test)]

@@ -115,10 +115,7 @@ async fn carry_out(handle: &AppHandle, due: Due) {
     let app = app(handle);
     let cat = app.catalogue();
     let target = app.poller.target();
-    let refused = app
-        .control_unavailable()
-        .or(target.is_none().then_some("control-no-device"));
-    let attempt = match (refused, target) {
+    let attempt = match (app.control_unavailable(), target) {
         (Some(why), _) => Attempt::NotSent(cat.label(why)),
         (None, None) => Attempt::NotSent(cat.label("control-no-device")),
         (None, Some(target)) => {
