@@ -1330,6 +1330,19 @@
       await until(() => text('update-status') === done, `installed: ${text('update-status')}`);
       ok($('update-problem').hidden, 'no refusal left');
     },
+    // An install refused before the window was opened again (the state's problem, refused):
+    // still an error in Settings, not the quiet "could not check" line.
+    async 'update-refused-reopen'() {
+      const nl = new URLSearchParams(location.search).get('lang') === 'nl';
+      await openSettings();
+      const refusal = nl
+        ? 'De handtekening van de update past niet bij de sleutel van NEStore Tray, dus de update is geweigerd. Er is niets geïnstalleerd.'
+        : "The update's signature does not match NEStore Tray's key, so it was refused. Nothing was installed.";
+      await until(() => text('update-problem') === refusal, `the refusal: ${text('update-problem')}`);
+      const p = $('update-problem');
+      ok(p.classList.contains('is-err') && !p.classList.contains('is-quiet') && p.getAttribute('role') === 'alert', p.className);
+      ok(!$('update-found').hidden, 'the release stays, to try again');
+    },
     // An unreachable or malformed latest.json: a quiet muted line, never an error or a dialog;
     // a release found before stays.
     // Before any check the version in use shows, and nothing claims it is the latest.

@@ -47,7 +47,8 @@
 // "low_charge_pct") and another source (field "price_source"), as the backend does.
 // Updates of the app: check_for_updates finds what ?update=latest|available|offline says
 // (default latest; offline: "could not check", quiet), 0.2.0 with notes that hold HTML-like text;
-// ?update=found is the quiet daily check's 0.2.0 in the state at start; install_update refuses
+// ?update=found is the quiet daily check's 0.2.0 in the state at start (?update=refused: and an
+// install of it refused before the window opened); install_update refuses
 // (a signature that does not match) unless ?install=ok. ?updatecheck=1 (with ?view=settings)
 // clicks Check for updates, &updateinstall=1 then Install version 0.2.0…, =confirm also confirms.
 // window.__mock exposes the state, the calls made and emit() for tests/ui/checks.js;
@@ -577,18 +578,21 @@
     found: null, // the release the last check found: {version, notes}
     hold: null, // __mock.holdUpdateCheck: the check waits for __mock.updateCheckFinish()
   };
-  function updateView(problem) {
+  function updateView(problem, refused) {
     const f = updates.found;
     return { available: !!f, current: '0.1.0', version: f ? f.version : null, notes: f ? f.notes : null,
-      checked_at: new Date().toISOString(), problem: problem || null };
+      checked_at: new Date().toISOString(), problem: problem || null, refused: !!problem && !!refused };
   }
   // ?update=found: the quiet daily check found 0.2.0 before the window opened. Otherwise the
   // state names the version in use, unchecked, as the backend's does.
   if (q.get('update') === 'found') {
     updates.found = { version: '0.2.0', notes: UPDATE_NOTES };
     state.update = updateView();
+  } else if (q.get('update') === 'refused') {
+    updates.found = { version: '0.2.0', notes: UPDATE_NOTES };
+    state.update = updateView(updateWords('signature-mismatch'), true);
   } else {
-    state.update = { available: false, current: '0.1.0', version: null, notes: null, checked_at: null, problem: null };
+    state.update = { available: false, current: '0.1.0', version: null, notes: null, checked_at: null, problem: null, refused: false };
   }
   handlers.check_for_updates = async () => {
     if (updates.checking) throw fail('refused', state.language === 'nl' ? 'Er wordt al naar updates gezocht of een update geïnstalleerd.' : 'Updates are being checked or installed already.');
@@ -612,7 +616,7 @@
     if (!updates.found) throw fail('refused', updateWords('nothing-to-install'));
     await later(200);
     if (updates.install === 'refused') {
-      state.update = Object.assign(state.update || updateView(), { problem: updateWords('signature-mismatch') });
+      state.update = Object.assign(state.update || updateView(), { problem: updateWords('signature-mismatch'), refused: true });
       emit();
       throw fail('refused', updateWords('signature-mismatch'));
     }

@@ -30,6 +30,8 @@ function viewOf(s, u) {
     version: str(v.version),
     notes: typeof v.notes === 'string' ? v.notes : '',
     problem: str(v.problem),
+    // The problem is a refused install (an error), not the quiet "could not check".
+    refused: v.refused === true,
     // The state always names the version in use; only a check says whether it is the latest.
     checked: !!str(v.checked_at),
   };
@@ -116,9 +118,12 @@ export function render(s, ui) {
 
   // A refused install in the backend's words (an error); "could not check" is quiet (muted).
   const problem = $('update-problem');
-  const refusal = u.refusal || null;
   // (After an install the state may still name an earlier refusal: the install's word stands.)
-  const quiet = !refusal && v && v.problem && !u.checking && !u.installing && !u.installed ? v.problem : null;
+  const fromState = v && v.problem && !u.checking && !u.installing && !u.installed ? v.problem : null;
+  // This window's own refusal, else the state's (a refusal seen before the window was
+  // opened again stays an error).
+  const refusal = u.refusal || (fromState && v.refused ? fromState : null);
+  const quiet = !refusal ? fromState : null;
   const text = refusal || quiet;
   problem.hidden = !text;
   setText(problem, text || '');

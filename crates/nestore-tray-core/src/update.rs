@@ -194,6 +194,9 @@ pub struct UpdateView {
     pub checked_at: Option<DateTime<Utc>>,
     /// The owner's words: "could not check" (quiet), or why an install was refused.
     pub problem: Option<String>,
+    /// `problem` is a refused or failed install (shown as an error), not the quiet "could
+    /// not check"; it stays so when the window is opened again.
+    pub refused: bool,
 }
 
 impl Updates {
@@ -236,6 +239,7 @@ impl Updates {
             notes: self.found.as_ref().and_then(|r| r.notes.clone()),
             checked_at: self.checked_at,
             problem: self.problem.map(|p| p.message(cat)),
+            refused: self.problem.is_some_and(|p| !p.is_quiet()),
         })
     }
 }
@@ -381,12 +385,14 @@ mod tests {
             v.problem.as_deref(),
             Some("Could not check for updates just now.")
         );
-        assert!(Problem::CouldNotCheck.is_quiet());
+        assert!(!v.refused, "could not check is quiet, not a refusal");
 
+        // A refused install stays a refusal in the view (the window opened again draws it
+        // as an error, not as the quiet line).
         u.refused(Problem::SignatureMismatch);
         let v = u.view(cat, "0.1.0").unwrap();
+        assert!(v.refused);
         assert!(v.problem.unwrap().contains("signature"));
-        assert!(!Problem::SignatureMismatch.is_quiet());
 
         u.checked(Checked::UpToDate, now + Duration::hours(2));
         let v = u.view(cat, "0.1.0").unwrap();

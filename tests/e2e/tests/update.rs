@@ -250,6 +250,7 @@ async fn an_update_is_found_verified_and_a_bad_signature_refused() -> Result<()>
         assert_eq!(server.downloads.load(Ordering::SeqCst), 1);
         let s = app.state().await?;
         assert_eq!(s["update"]["problem"], e["message"], "{s}");
+        assert_eq!(s["update"]["refused"], true, "a refusal, not a quiet problem: {s}");
         assert_eq!(binary_identity(), binary, "the app's binary was touched");
         assert_eq!(updater_temp_files(), temp_before, "the updater left files");
 
@@ -283,6 +284,7 @@ async fn an_update_is_found_verified_and_a_bad_signature_refused() -> Result<()>
             assert_eq!(c["problem"], "Could not check for updates just now.", "{mode:?}: {c}");
             let s = app.state().await?;
             assert_eq!(s["update"]["problem"], c["problem"], "{s}");
+            assert_eq!(s["update"]["refused"], false, "could not check is quiet: {s}");
         }
         let told: Vec<_> = notes
             .sent_by(APP_NAME)
