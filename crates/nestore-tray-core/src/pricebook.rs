@@ -116,10 +116,14 @@ impl PriceBook {
             PriceError::Unreachable(_) | PriceError::Timeout => {
                 cat.label("price-problem-unreachable")
             }
-            other => cat.t(
-                "price-problem-other",
-                &Args::new().text("reason", other.to_string()),
+            PriceError::InvalidUrl(_) => cat.label("price-problem-address"),
+            PriceError::Status(code) => cat.t(
+                "price-problem-status",
+                &Args::new().text("status", code.to_string()),
             ),
+            PriceError::TooLarge(_) => cat.label("price-problem-too-large"),
+            PriceError::Malformed(_) => cat.label("price-problem-malformed"),
+            PriceError::Refused(_) => cat.label("price-problem-refused"),
         })
     }
 
@@ -214,6 +218,61 @@ mod tests {
         let chart = book.from_today(at(27, 10));
         assert_eq!(chart.len(), 24);
         assert_eq!(chart[0].start, market_day(date(27)).unwrap().0);
+    }
+
+    #[test]
+    fn every_price_problem_is_in_the_owners_words_in_both_languages() {
+        use nestore_i18n::Language;
+        let problems = [
+            PriceError::InvalidUrl("ftp://x".into()),
+            PriceError::Unreachable("connection refused (os error 111)".into()),
+            PriceError::Timeout,
+            PriceError::Status(503),
+            PriceError::TooLarge(1 << 20),
+            PriceError::Malformed("expected value at line 1 column 1".into()),
+            PriceError::Refused(nestore_prices::CurveError::NotFinite { at: at(27, 3) }),
+            PriceError::NotPublished,
+        ];
+        for lang in [Language::English, Language::Dutch] {
+            let cat = Catalogue::get(lang);
+            for e in &problems {
+                let mut book = PriceBook::default();
+                book.got(
+                    &[date(27)],
+                    &PriceCurve::default(),
+                    vec![(date(27), e.clone())],
+                    at(27, 8),
+                );
+                let text = book.problem_text(cat).unwrap();
+                assert!(
+                    !text.is_empty() && text.ends_with('.'),
+                    "{lang:?} {e:?}: {text}"
+                );
+                // Nothing of the error's own (English) text: no parser or OS words.
+                for internal in [
+                    "expected",
+                    "os error",
+                    "ftp",
+                    "1048576",
+                    "not finite",
+                    "cannot be read:",
+                ] {
+                    assert!(!text.contains(internal), "{lang:?} {e:?}: {text}");
+                }
+            }
+        }
+        let nl = Catalogue::get(Language::Dutch);
+        let mut book = PriceBook::default();
+        book.got(
+            &[date(27)],
+            &PriceCurve::default(),
+            vec![(date(27), PriceError::Status(503))],
+            at(27, 8),
+        );
+        assert_eq!(
+            book.problem_text(nl).as_deref(),
+            Some("De prijsbron gaf een foutmelding (HTTP 503).")
+        );
     }
 
     #[test]

@@ -298,8 +298,12 @@ running-low-plan-none = No charge is planned.
 
 price-problem-not-published = The prices are not published yet.
 price-problem-unreachable = The price source could not be reached.
-# $reason: the source's answer, in the app's own (English) words.
-price-problem-other = The price source's answer could not be used ({ $reason }).
+price-problem-address = The price source's address cannot be used.
+# $status: an HTTP status code, e.g. 503.
+price-problem-status = The price source answered with an error (HTTP { $status }).
+price-problem-too-large = The price source's answer was too large, so it was not read.
+price-problem-malformed = The price source's answer could not be read.
+price-problem-refused = The price source gave prices that cannot be right, so they are not used.
 price-source-energyzero = EnergyZero (Dutch day-ahead prices)
 
 ## Charge timers carried out by the app: each action is a notification and an event in the

@@ -303,8 +303,12 @@ running-low-plan-none = Er staat geen laden gepland.
 
 price-problem-not-published = De prijzen zijn nog niet bekendgemaakt.
 price-problem-unreachable = De prijsbron is niet bereikbaar.
-# $reason: het antwoord van de bron, in de eigen (Engelse) woorden van de app.
-price-problem-other = Het antwoord van de prijsbron is niet bruikbaar ({ $reason }).
+price-problem-address = Het adres van de prijsbron is niet bruikbaar.
+# $status: een HTTP-statuscode, bijvoorbeeld 503.
+price-problem-status = De prijsbron gaf een foutmelding (HTTP { $status }).
+price-problem-too-large = Het antwoord van de prijsbron was te groot en is niet gelezen.
+price-problem-malformed = Het antwoord van de prijsbron is onleesbaar.
+price-problem-refused = De prijsbron gaf prijzen die niet kunnen kloppen; ze worden niet gebruikt.
 price-source-energyzero = EnergyZero (Nederlandse dagvooruitprijzen)
 
 ## Laadtimers die de app uitvoert: elke actie is een melding en een gebeurtenis in de
