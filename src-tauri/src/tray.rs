@@ -104,15 +104,13 @@ struct State(Mutex<Drawn>);
 
 pub fn create(app: &AppHandle, on_action: fn(&AppHandle, TrayAction)) -> tauri::Result<()> {
     app.manage(State::default());
-    let blank = icon::render(
-        IconSpec {
-            soc_pct: None,
-            look: icon::Look::Offline,
-        },
-        ICON_PX,
-    );
+    let (blank, template) = image(IconSpec {
+        soc_pct: None,
+        look: icon::Look::Offline,
+    });
     TrayIconBuilder::with_id(TRAY_ID)
-        .icon(Image::new_owned(blank.data, blank.width, blank.height))
+        .icon(blank)
+        .icon_as_template(template)
         .tooltip("NEStore")
         .show_menu_on_left_click(true)
         .on_menu_event(move |app, event| {
@@ -122,6 +120,20 @@ pub fn create(app: &AppHandle, on_action: fn(&AppHandle, TrayAction)) -> tauri::
         })
         .build(app)?;
     Ok(())
+}
+
+/// The tray image for `spec`, and whether it is a template: on macOS a template (tinted by
+/// the menu bar) except for warning and alarm; elsewhere the coloured icon.
+fn image(spec: IconSpec) -> (Image<'static>, bool) {
+    let (rgba, template) = if cfg!(target_os = "macos") {
+        icon::menu_bar(spec, ICON_PX)
+    } else {
+        (icon::render(spec, ICON_PX), false)
+    };
+    (
+        Image::new_owned(rgba.data, rgba.width, rgba.height),
+        template,
+    )
 }
 
 /// Shows `look`; touches only what changed.
@@ -136,16 +148,17 @@ pub fn draw(app: &AppHandle, look: &TrayLook) {
     };
     let before = drawn.look.take();
     if before.as_ref().map(|b| b.icon) != Some(look.icon) {
-        let rgba = icon::render(look.icon, ICON_PX);
-        if let Err(e) = tray.set_icon(Some(Image::new_owned(rgba.data, rgba.width, rgba.height))) {
+        let (image, template) = image(look.icon);
+        if let Err(e) = tray.set_icon_with_as_template(Some(image), template) {
             tracing::warn!("cannot set the tray icon: {e}");
         }
     }
     // The footprint script times the first charge shown from this line.
     tracing::info!(target: "nestore_tray::tray", look = ?look.icon.look, "tray shows {}", look.tooltip);
     let _ = tray.set_tooltip(Some(&look.tooltip));
+    // macOS: the percentage as the menu bar item's title, beside the image.
     #[cfg(target_os = "macos")]
-    let _ = tray.set_title(Some(look.tooltip.trim_start_matches("NEStore ")));
+    let _ = tray.set_title(Some(icon::menu_bar_title(look.icon)));
 
     let shape = Shape::of(look);
     let in_place = match (&drawn.menu, &before) {

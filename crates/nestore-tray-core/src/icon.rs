@@ -61,6 +61,109 @@ pub fn render_png(spec: IconSpec, size: u32) -> Vec<u8> {
         .expect("encoding an in-memory PNG cannot fail")
 }
 
+/// The image for a menu bar that wants *template* images (macOS): black and clear, tinted
+/// by the system for a light or dark menu bar. Normal, charging and offline are a template
+/// (a tank outline filled to the state of charge, a bolt cut out when charging, dimmed when
+/// offline; no digits, the percentage is the item's title beside it); warning and alarm keep
+/// the coloured icon, so the owner sees orange or red there too. `true`: it is a template.
+pub fn menu_bar(spec: IconSpec, size: u32) -> (Rgba, bool) {
+    match spec.look {
+        Look::Warning | Look::Alarm => (render(spec, size), false),
+        Look::Normal | Look::Charging | Look::Offline => {
+            (to_rgba(&draw_template(spec, size)), true)
+        }
+    }
+}
+
+/// The menu bar item's title beside the image (macOS): the state of charge alone, "63 %";
+/// "–" while it is unknown.
+pub fn menu_bar_title(spec: IconSpec) -> String {
+    match spec.soc_pct {
+        Some(p) => format!("{} %", p.min(100)),
+        None => "\u{2013}".to_string(),
+    }
+}
+
+fn draw_template(spec: IconSpec, size: u32) -> Pixmap {
+    const BLACK: [u8; 3] = [0, 0, 0];
+    let size = size.clamp(16, 1024);
+    let s = size as f32;
+    let mut pm = Pixmap::new(size, size).expect("size is non-zero");
+    // A tank narrower than it is tall, like the app icon's, with a whole-pixel outline.
+    let rim = (s / 16.0).round().max(1.0);
+    let (l, t, r, b) = ((s * 0.22).round(), rim, (s * 0.78).round(), s - rim);
+    let radius = ((r - l) * 0.3).max(2.0);
+    let mut ring = PathBuilder::new();
+    ring.push_path(&rounded_rect(l, t, r, b, radius));
+    ring.push_path(&rounded_rect(
+        l + rim,
+        t + rim,
+        r - rim,
+        b - rim,
+        radius - rim,
+    ));
+    let ring = ring.finish().expect("ring has area");
+    pm.fill_path(
+        &ring,
+        &paint(BLACK),
+        FillRule::EvenOdd,
+        Transform::identity(),
+        None,
+    );
+    // The water, a pixel clear of the outline; whole pixels, never none above 0 %.
+    let gap = rim * 2.0;
+    let water = rounded_rect(l + gap, t + gap, r - gap, b - gap, (radius - gap).max(0.0));
+    let height = b - t - 2.0 * gap;
+    let soc = spec.soc_pct.map(|p| p.min(100));
+    let depth = match soc {
+        Some(p) if p > 0 && spec.look != Look::Offline => {
+            (height * f32::from(p) / 100.0).round().max(1.0)
+        }
+        _ => 0.0,
+    };
+    if depth > 0.0 {
+        let level = b - gap - depth;
+        fill_level_path(&mut pm, &water, &rect_path(0.0, level, s, s), BLACK);
+    }
+    if spec.look == Look::Charging {
+        // The bolt flips what is under it: clear over the water, black over the empty part.
+        let u = (r - l) / 14.0;
+        let (x, y) = ((l + r) / 2.0 - 5.0 * u, (t + b) / 2.0 - 7.0 * u);
+        let mut pb = PathBuilder::new();
+        let pts = [
+            (6.5, 0.0),
+            (0.5, 8.0),
+            (4.5, 8.0),
+            (3.0, 14.0),
+            (9.5, 5.5),
+            (5.5, 5.5),
+            (8.0, 0.0),
+        ];
+        for (i, &(px, py)) in pts.iter().enumerate() {
+            let (px, py) = (x + px * u, y + py * u);
+            if i == 0 {
+                pb.move_to(px, py);
+            } else {
+                pb.line_to(px, py);
+            }
+        }
+        pb.close();
+        let bolt = pb.finish().expect("bolt has area");
+        let mut xor = paint(BLACK);
+        xor.blend_mode = tiny_skia::BlendMode::Xor;
+        pm.fill_path(&bolt, &xor, FillRule::Winding, Transform::identity(), None);
+    }
+    if spec.look == Look::Offline {
+        // Dimmed: the outline alone at half strength.
+        for p in pm.pixels_mut() {
+            let a = p.alpha() / 2;
+            *p = tiny_skia::PremultipliedColorU8::from_rgba(0, 0, 0, a)
+                .expect("black is premultiplied");
+        }
+    }
+    pm
+}
+
 /// The static application icon (window, bundle): a tank on a pedestal, 70 % full, no digits.
 pub fn app_icon(size: u32) -> Rgba {
     to_rgba(&draw_app_icon(size))
@@ -375,6 +478,53 @@ mod tests {
             *counts.entry([p[0], p[1], p[2]]).or_insert(0) += 1;
         }
         counts.into_iter().max_by_key(|&(_, n)| n).unwrap().0
+    }
+
+    #[test]
+    fn the_menu_bar_template_is_black_filled_to_the_charge_and_alarms_keep_colour() {
+        let alpha = |img: &Rgba, x: u32, y: u32| px(img, x, y)[3];
+        for look in [Look::Normal, Look::Charging, Look::Offline] {
+            let (img, template) = menu_bar(spec(50, look), 32);
+            assert!(template, "{look:?} is a template");
+            assert!(
+                img.data.chunks(4).all(|p| p[..3] == [0, 0, 0]),
+                "{look:?}: black and clear only"
+            );
+        }
+        // The outline is there; the water follows the charge (middle column, low and high).
+        let (low, _) = menu_bar(spec(20, Look::Normal), 32);
+        let (full, _) = menu_bar(spec(100, Look::Normal), 32);
+        assert_eq!(
+            alpha(&low, 16, 0) + alpha(&low, 16, 31),
+            0,
+            "clear above and below"
+        );
+        assert_eq!(alpha(&low, 16, 2), 255, "the top of the outline");
+        assert_eq!(alpha(&low, 16, 24), 255, "20 %: water at the bottom");
+        assert_eq!(alpha(&low, 16, 10), 0, "20 %: none near the top");
+        assert_eq!(alpha(&full, 16, 10), 255, "100 %: water near the top");
+        let count = |img: &Rgba| img.data.chunks(4).filter(|p| p[3] > 127).count();
+        assert!(count(&full) > count(&low));
+        // Charging: the bolt is cut out of a full tank.
+        let (bolt, _) = menu_bar(spec(100, Look::Charging), 32);
+        assert!(count(&bolt) < count(&full), "the bolt shows over the water");
+        // Offline: dimmed, no water.
+        let (off, _) = menu_bar(spec(100, Look::Offline), 32);
+        assert!(off.data.chunks(4).all(|p| p[3] <= 128), "dimmed");
+        // Warning and alarm stay the coloured icon.
+        for look in [Look::Warning, Look::Alarm] {
+            let (img, template) = menu_bar(spec(50, look), 32);
+            assert!(!template);
+            assert_eq!(img, render(spec(50, look), 32));
+        }
+        assert_eq!(menu_bar_title(spec(63, Look::Normal)), "63 %");
+        assert_eq!(
+            menu_bar_title(IconSpec {
+                soc_pct: None,
+                look: Look::Offline
+            }),
+            "\u{2013}"
+        );
     }
 
     #[test]
