@@ -39,7 +39,7 @@ mod exit {
 /// [`usage::localise`]); the doc comments here say what each option is for the code's
 /// readers.
 #[derive(Parser)]
-#[command(name = "nestore", version)]
+#[command(name = "nestore", bin_name = "nestore", version)]
 struct Cli {
     /// Device host name or IP address (without the port: that is --port).
     #[arg(

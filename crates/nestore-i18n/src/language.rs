@@ -32,12 +32,30 @@ impl Language {
         }
     }
 
-    /// The language of the operating system's preferred locale (on Unix: `LANGUAGE`,
-    /// `LC_ALL`, `LC_MESSAGES`, `LANG`, in that order), English when it names none.
+    /// The language the environment asks for: `LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG`,
+    /// the first one set (on every platform: a Windows shell that sets `LANG`, as Git Bash
+    /// and MSYS do, is followed as gettext programs follow it there), else the operating
+    /// system's preferred locale (the Windows or macOS user's language); English when it
+    /// names none.
     pub fn system() -> Language {
-        sys_locale::get_locale()
-            .map(|l| Language::from_locale(&l))
+        Language::from_environment(|name| std::env::var(name).ok())
+            .or_else(|| sys_locale::get_locale().map(|l| Language::from_locale(&l)))
             .unwrap_or_default()
+    }
+
+    /// The language the locale variables name (read with `var`), in gettext's order;
+    /// `None` when none is set, or the first set is "C"/"POSIX" with `LANGUAGE` unset.
+    pub fn from_environment(var: impl Fn(&str) -> Option<String>) -> Option<Language> {
+        // LANGUAGE is a list ("nl:en"); its first entry counts.
+        let first = ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(&var)
+            .map(|v| v.split(':').next().unwrap_or_default().trim().to_owned())
+            .find(|v| !v.is_empty())?;
+        match first.as_str() {
+            "C" | "POSIX" => None,
+            _ => Some(Language::from_locale(&first)),
+        }
     }
 
     /// The language's code, as a settings file or the window names it: "en", "nl".
@@ -139,6 +157,43 @@ impl Choice {
 #[cfg(test)]
 mod tests {
     use super::Language::{self, Dutch, English};
+
+    #[test]
+    fn the_environment_names_the_language_in_gettexts_order_on_every_platform() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(
+            Language::from_environment(env(&[])),
+            None,
+            "nothing set: the OS's"
+        );
+        assert_eq!(
+            Language::from_environment(env(&[("LANG", "nl_NL.UTF-8")])),
+            Some(Dutch)
+        );
+        assert_eq!(
+            Language::from_environment(env(&[("LANG", "nl_NL.UTF-8"), ("LC_ALL", "en_GB")])),
+            Some(English),
+            "LC_ALL before LANG"
+        );
+        assert_eq!(
+            Language::from_environment(env(&[("LANGUAGE", "nl:en"), ("LC_ALL", "en_GB")])),
+            Some(Dutch),
+            "LANGUAGE first, its first entry"
+        );
+        assert_eq!(
+            Language::from_environment(env(&[("LANGUAGE", ""), ("LANG", "nl_BE")])),
+            Some(Dutch),
+            "an empty one is skipped"
+        );
+        assert_eq!(Language::from_environment(env(&[("LANG", "C")])), None);
+    }
 
     #[test]
     fn locales_name_their_language() {
