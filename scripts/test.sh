@@ -6,6 +6,14 @@ cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
 
+# A cold run leaves about 20 GB under target/ (measured: docs/footprint.md); a full disk
+# fails a build half-way with "No space left on device", so say up front what there is.
+free_gb=$(df -Pk "${CARGO_TARGET_DIR:-.}" 2>/dev/null | awk 'NR == 2 {printf "%d", $4 / 1048576}')
+echo "== ${free_gb:-?} GB free where the builds go (a cold run needs about 20 GB)"
+if [ "${free_gb:-0}" -lt 20 ]; then
+  echo "warning: less than 20 GB free; a cold build may run out of space" >&2
+fi
+
 echo "== format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
