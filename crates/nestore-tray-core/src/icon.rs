@@ -128,27 +128,7 @@ fn draw_template(spec: IconSpec, size: u32) -> Pixmap {
     if spec.look == Look::Charging {
         // The bolt flips what is under it: clear over the water, black over the empty part.
         let u = (r - l) / 14.0;
-        let (x, y) = ((l + r) / 2.0 - 5.0 * u, (t + b) / 2.0 - 7.0 * u);
-        let mut pb = PathBuilder::new();
-        let pts = [
-            (6.5, 0.0),
-            (0.5, 8.0),
-            (4.5, 8.0),
-            (3.0, 14.0),
-            (9.5, 5.5),
-            (5.5, 5.5),
-            (8.0, 0.0),
-        ];
-        for (i, &(px, py)) in pts.iter().enumerate() {
-            let (px, py) = (x + px * u, y + py * u);
-            if i == 0 {
-                pb.move_to(px, py);
-            } else {
-                pb.line_to(px, py);
-            }
-        }
-        pb.close();
-        let bolt = pb.finish().expect("bolt has area");
+        let bolt = bolt_path((l + r) / 2.0 - 5.0 * u, (t + b) / 2.0 - 7.0 * u, u);
         let mut xor = paint(BLACK);
         xor.blend_mode = tiny_skia::BlendMode::Xor;
         pm.fill_path(&bolt, &xor, FillRule::Winding, Transform::identity(), None);
@@ -271,7 +251,18 @@ fn draw(spec: IconSpec, size: u32) -> Pixmap {
 /// shows over a full tank. Drawn on a 10×14 grid scaled to the icon.
 fn draw_bolt(pm: &mut Pixmap, s: f32) {
     let u = s * 0.017;
-    let (x, y) = (s / 2.0 - 5.0 * u, s * 0.07);
+    let bolt = bolt_path(s / 2.0 - 5.0 * u, s * 0.07, u);
+    let stroke = tiny_skia::Stroke {
+        width: (2.0 * u).max(1.0),
+        line_join: tiny_skia::LineJoin::Round,
+        ..Default::default()
+    };
+    pm.stroke_path(&bolt, &paint(BODY), &stroke, Transform::identity(), None);
+    fill_path(pm, &bolt, [0xff, 0xf4, 0xb0], None);
+}
+
+/// The lightning bolt on a 10×14 grid of `u`-sized units, its top left at (`x`, `y`).
+fn bolt_path(x: f32, y: f32, u: f32) -> Path {
     let pts = [
         (6.5, 0.0),
         (0.5, 8.0),
@@ -291,14 +282,7 @@ fn draw_bolt(pm: &mut Pixmap, s: f32) {
         }
     }
     pb.close();
-    let bolt = pb.finish().expect("bolt has area");
-    let stroke = tiny_skia::Stroke {
-        width: (2.0 * u).max(1.0),
-        line_join: tiny_skia::LineJoin::Round,
-        ..Default::default()
-    };
-    pm.stroke_path(&bolt, &paint(BODY), &stroke, Transform::identity(), None);
-    fill_path(pm, &bolt, [0xff, 0xf4, 0xb0], None);
+    pb.finish().expect("bolt has area")
 }
 
 /// 3×5 glyphs ('#' = lit). '1' is two columns wide so "100" loses less size next to two
