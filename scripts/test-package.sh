@@ -3,8 +3,10 @@
 # build, release-small), installs it into a fresh Debian root with
 # `apt-get install ./nestore-tray_*.deb`, starts the installed app there under Xvfb with
 # --demo and waits for its tray item on D-Bus, turns on start at login from the window and
-# checks the entry runs /usr/bin/nestore-tray, then purges the package and checks nothing of
-# it is left outside the user's own data. What runs inside the root and why:
+# checks the entry runs /usr/bin/nestore-tray, has the installed app find, install (on the
+# owner's word) and restart into an update (this package as the next version, signed with a
+# throwaway key, served on loopback), then purges the package and checks nothing of it is
+# left outside the user's own data. What runs inside the root and why:
 # scripts/package-test/inside.sh. Prints the figures (sizes, times).
 #
 #   scripts/test-package.sh              build, then test
@@ -29,6 +31,59 @@ fi
 debs=(target/package/nestore-tray_*.deb)
 [ -f "${debs[0]}" ] || { echo "no target/package/nestore-tray_*.deb: run scripts/package.sh" >&2; exit 1; }
 deb=${debs[0]}
+
+# The .rpm (Fedora, openSUSE) is not installed here (no such root), but it must hold what
+# the .deb holds, and require the libraries the app links that are not in every system.
+rpms=(target/package/nestore-tray-*.rpm)
+if [ -f "${rpms[0]}" ]; then
+  command -v rpm >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends rpm >/dev/null
+  echo "== the .rpm holds the .deb's files and requires the app's libraries"
+  # Only files (tar -tv's '-' lines): rpm lists none of the system's folders, the .deb all.
+  dpkg-deb --fsys-tarfile "$deb" | tar -tv | awk '/^-/ {sub(/^\.?\/?/, "/", $6); print $6}' |
+    LC_ALL=C sort >target/package/deb-files.txt
+  rpm -qpl "${rpms[0]}" 2>/dev/null | LC_ALL=C sort >target/package/rpm-files.txt
+  diff target/package/deb-files.txt target/package/rpm-files.txt ||
+    { echo "the .rpm's files differ from the .deb's" >&2; exit 1; }
+  requires=$(rpm -qpR "${rpms[0]}" 2>/dev/null)
+  for lib in libwebkit2gtk-4.1.so.0 libgtk-3.so.0 libayatana-appindicator3.so.1 libdbus-1.so.3 libsqlite3.so.0; do
+    grep -q "^$lib()(64bit)" <<<"$requires" || { echo "the .rpm does not require $lib" >&2; exit 1; }
+  done
+  echo "   $(wc -l <target/package/rpm-files.txt) files, the .deb's; requires: $(grep -c '()(64bit)' <<<"$requires") libraries" \
+    "($(grep -o '^lib[^(]*' <<<"$requires" | paste -sd ' '))"
+fi
+
+# The update the installed app is offered in the root: this package as the next patch
+# version (dpkg-deb -R, the control file's Version, dpkg-deb -b: the same files), signed by
+# the Tauri CLI with a key pair made for this run and thrown away with it.
+version=$(dpkg-deb -f "$deb" Version)
+update_version=${version%.*}.$((${version##*.} + 1))
+upd=target/package-test/update
+rm -rf "$upd"
+mkdir -p "$upd/out"
+dpkg-deb -R "$deb" "$upd/pkg"
+sed -i "s/^Version: .*/Version: $update_version/" "$upd/pkg/DEBIAN/control"
+dpkg-deb --root-owner-group -b "$upd/pkg" "$upd/out/nestore-tray_${update_version}_amd64.deb" >/dev/null
+rm -rf "$upd/pkg"
+CI=true cargo tauri signer generate -p "" -w "$upd/key" -f >/dev/null
+cargo tauri signer sign -f "$upd/key" -p "" --app-version "$update_version" \
+  "$upd/out/nestore-tray_${update_version}_amd64.deb" >/dev/null
+echo "$update_version" >"$upd/out/version"
+mv "$upd/key.pub" "$upd/out/key.pub"
+rm -f "$upd/key"
+# A release build takes only https update endpoints: the loopback server's certificate, for
+# 127.0.0.1, from a throwaway authority the root trusts for the length of the update test.
+mkdir -p "$upd/tls"
+(
+  cd "$upd/tls"
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days 2 \
+    -subj "/CN=package test authority" -addext "basicConstraints=critical,CA:TRUE" \
+    -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj "/CN=127.0.0.1" 2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >server.ext
+  openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 2 \
+    -extfile server.ext -out server.crt 2>/dev/null
+  rm -f ca.key ca.srl server.csr server.ext
+)
 
 mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 work=$PWD/target/package-test
@@ -88,6 +143,8 @@ mnt tmpfs /tmp -t tmpfs
 mnt "$work/apt-archives" /var/cache/apt/archives --bind
 mkdir -p "$root/opt/pkgtest"
 cp "$deb" scripts/package-test/* "$root/opt/pkgtest/"
+cp -r "$upd/out" "$root/opt/pkgtest/update"
+cp -r "$upd/tls" "$root/opt/pkgtest/update-tls"
 tauri_driver=$(command -v tauri-driver || echo "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver")
 [ -x "$tauri_driver" ] || { echo "tauri-driver not found (scripts/install-deps.sh installs it)" >&2; exit 1; }
 cp "$tauri_driver" "$root/opt/pkgtest/tauri-driver"
@@ -110,6 +167,7 @@ NEStore Tray .deb on a fresh Debian root ($(date -u +%F))
   apt-get install (${packages_set_up} packages set up)    ${apt_install_s} s
   app start to tray item                 ${start_to_tray_s} s
   apt-get install to the tray item       ${install_to_tray_s} s (install + start; the test tools' install in between not counted)
+  an update: check, install, restart     ${update_s} s (check_for_updates to the restarted app's tray item)
   the test in the root                   ${test_s} s
   packaging (cargo tauri build)          ${build_s:-not run (--no-build)} s
   in all                                 $(($(date +%s) - started)) s

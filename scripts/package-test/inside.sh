@@ -9,13 +9,19 @@
 #    the icon in every hicolor size.
 # 3. Test tools, installed after the proof and not part of it: xvfb, dbus-daemon, dbus-bin,
 #    python3-dbus, python3-gi (the tray watcher), webkit2gtk-driver (WebKitWebDriver) and
-#    tauri-driver (copied in from the host's cargo bin) for the window.
+#    tauri-driver (copied in from the host's cargo bin) for the window, sudo (the updater's
+#    way to run dpkg where a desktop has pkexec).
 # 4. Under Xvfb and a session bus with the test as the tray host: the installed app with
 #    --demo registers its StatusNotifierItem. Figures: apt-get install's time, the app's
 #    start to the tray item.
 # 5. Start at login from the installed path: the window saves autostart on (WebDriver), and
 #    ~/.config/autostart's entry runs /usr/bin/nestore-tray.
-# 6. apt-get remove --purge nestore-tray (and autoremove --purge of what it brought): none
+# 6. An update, as the owner gets one: the installed app (told a loopback update server and a
+#    throwaway key, over https with a throwaway authority trusted for the step) checks,
+#    finds the next version, installs it on the owner's word
+#    (install_update, through WebDriver) and restarts: dpkg knows the new version and the
+#    tray item comes back from the newly installed binary.
+# 7. apt-get remove --purge nestore-tray (and autoremove --purge of what it brought): none
 #    of its files is left, and nothing named after it outside the user's own data
 #    (/root/.config, /root/.local, /root/.cache, and the session's $XDG_RUNTIME_DIR).
 set -euo pipefail
@@ -27,6 +33,7 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", b - a}'; }
 fail() {
   echo "FAIL: $*" >&2
   [ ! -f $t/app.log ] || { echo "the app's log:" >&2; tail -n 20 $t/app.log >&2; }
+  [ ! -f $t/driver.log ] || { echo "tauri-driver's log (the app it started):" >&2; tail -n 30 $t/driver.log >&2; }
   exit 1
 }
 # wait_for SECONDS WHAT CMD...: CMD every 50 ms until it succeeds, or fail after SECONDS.
@@ -81,7 +88,7 @@ echo "   /usr/bin/nestore-tray, /usr/bin/nestore, $desktop, the icon in 13 hicol
 
 echo "== test tools (not the package's dependencies)"
 apt_q install --no-install-recommends xvfb dbus-daemon dbus-bin dbus-session-bus-common \
-  python3-dbus python3-gi webkit2gtk-driver >$t/tools.log 2>&1 || { cat $t/tools.log; fail "test tools"; }
+  python3-dbus python3-gi webkit2gtk-driver sudo ca-certificates >$t/tools.log 2>&1 || { cat $t/tools.log; fail "test tools"; }
 install -m 755 $t/tauri-driver /usr/local/bin/tauri-driver
 # A machine id, as any desktop has (libdbus reads it); minbase has none.
 [ -s /etc/machine-id ] || dbus-uuidgen --ensure=/etc/machine-id
@@ -135,6 +142,40 @@ case "$exec_line" in
   "Exec=/usr/bin/nestore-tray" | "Exec=/usr/bin/nestore-tray "*) ;;
   *) fail "the autostart entry does not run /usr/bin/nestore-tray: $exec_line" ;;
 esac
+
+echo "== an update from the installed app: checked, installed on the owner's word, restarted"
+# The update (made on the host): this package as $update_version, signed with a throwaway
+# key; the app is told its address (loopback) and that key. It installs a .deb with pkexec,
+# a graphical sudo or sudo, whichever works; here root's sudo (asks root for no password).
+update_version=$(cat $t/update/version)
+# The loopback server's authority, trusted for this step only (a release build takes only
+# https update endpoints).
+cp $t/update-tls/ca.crt /usr/local/share/ca-certificates/package-test-authority.crt
+update-ca-certificates >/dev/null 2>&1
+ino() { stat -c %i /usr/bin/nestore-tray; }
+ino_before=$(ino)
+regs_before=$(grep -c '^registered' $t/watcher.log || true)
+t4=$(now)
+python3 $t/install-update.py 4444 $t/update $t/update-tls "$update_version" "$(cat $t/update/key.pub)" |
+  sed 's/^/   /' || { tail -n 20 $t/driver.log; fail "the update"; }
+installed() { [ "$(dpkg-query -W -f='${Version}' nestore-tray)" = "$update_version" ]; }
+wait_for 60 "dpkg to know nestore-tray $update_version" installed
+[ "$(ino)" != "$ino_before" ] || fail "/usr/bin/nestore-tray is the same file as before the update"
+# The restarted app: a new tray item, from a process running the newly installed file.
+restarted() {
+  local pid
+  for pid in $(grep '^registered' $t/watcher.log | tail -n +$((regs_before + 1)) | sed -E 's/.* pid=([0-9]+).*/\1/'); do
+    [ "$(readlink /proc/$pid/exe)" = /usr/bin/nestore-tray ] &&
+      [ "$(stat -L -c %i /proc/$pid/exe)" = "$(ino)" ] && return 0
+  done
+  return 1
+}
+wait_for 60 "the restarted app's tray item" restarted
+t5=$(now)
+echo "   dpkg: nestore-tray $(dpkg-query -W -f='${Version}' nestore-tray); the app restarted from the new" \
+  "/usr/bin/nestore-tray and its tray item is back, $(secs "$t4" "$t5") s after the check began"
+rm /usr/local/share/ca-certificates/package-test-authority.crt
+update-ca-certificates --fresh >/dev/null 2>&1
 stop_all
 trap - EXIT
 # What WebKitWebDriver started and left (the app, its web process), by pid.
@@ -171,8 +212,8 @@ cat /var/lib/dpkg/info/*.list | sed -E 'p; s#^/(bin|sbin|lib|lib32|lib64|libx32)
 comm -13 $t/before.txt $t/after.txt | grep -Ev "$user_data" | LC_ALL=C comm -23 - $t/owned.txt >$t/unowned.txt || true
 echo "   none of its $(wc -l <$t/files.txt) paths left; nothing named nestore outside the user's data"
 echo "   new since the install and owned by no package ($(wc -l <$t/unowned.txt); triggers' caches, the test tools' files):"
-{ grep -Ev '/__pycache__(/|$)|^/etc/rc.\.d/' $t/unowned.txt || true; } |
-  awk 'NR <= 30 {print "     " $0} END {if (NR > 30) print "     ... (" NR - 30 " more; python bytecode and init links not shown)"}'
+{ grep -Ev '/__pycache__(/|$)|^/etc/rc.\.d/|^/etc/ssl/certs/' $t/unowned.txt || true; } |
+  awk 'NR <= 30 {print "     " $0} END {if (NR > 30) print "     ... (" NR - 30 " more; python bytecode, init links and the certificate links not shown)"}'
 echo "   the user's own data left: $(comm -13 $t/before.txt $t/after.txt | grep -E "$user_data" | grep -ic nestore) paths named nestore:" \
   "$(comm -13 $t/before.txt $t/after.txt | grep -E "$user_data" | grep -iE 'nestore[^/]*$' | tr '\n' ' ')"
 
@@ -181,5 +222,6 @@ apt_install_s=$(secs "$t0" "$t1")
 start_to_tray_s=$(secs "$t2" "$t3")
 install_to_tray_s=$(awk -v a="$(secs "$t0" "$t1")" -v b="$(secs "$t2" "$t3")" 'BEGIN {printf "%.1f", a + b}')
 packages_set_up=$(grep -c '^Setting up' $t/install.log)
+update_s=$(secs "$t4" "$t5")
 EOF
 echo "PASS"

@@ -62,7 +62,8 @@ pub struct Args {
     #[arg(long, value_name = "URL", value_parser = price_url, env = "NESTORE_PRICE_URL")]
     pub price_url: Option<String>,
     /// Ask this address for `latest.json` instead of the project's releases: for tests, with
-    /// an update server on loopback (only a loopback address is taken).
+    /// an update server on loopback (only a loopback address is taken; a release build, as
+    /// the updater wants, asks only over https, a development build over http too).
     #[arg(long, value_name = "URL", value_parser = update_url)]
     pub update_url: Option<tauri::Url>,
     /// Check update packages against this public key (minisign, base64 as in

@@ -26,6 +26,8 @@ use crate::args::Args;
 /// The quiet check waits this long after start (the app starts quietly; a test or a
 /// footprint measurement sees no request), unless `--update-check` asked for it at once.
 const START_DELAY: Duration = Duration::from_secs(10 * 60);
+/// After an install, the app restarts this long after its answer, which the window shows.
+const RESTART_DELAY: Duration = Duration::from_secs(3);
 /// A check's request for `latest.json` at most this long (the package's download has no
 /// such bound: an AppImage is tens of megabytes).
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
@@ -202,9 +204,14 @@ pub async fn install(handle: &AppHandle) -> Result<Installed, IpcError> {
         &nestore_i18n::Args::new().text("version", found.version.clone()),
     );
     tracing::info!(version = %found.version, "update installed: restarting");
-    // The answer goes out first; the restart then runs through the event loop.
+    // The answer goes out first and the window shows it ("… restarts now"); the restart then
+    // runs through the event loop. At once, the app would be gone before the window had
+    // the answer (seen in the package test).
     let h = handle.clone();
-    tauri::async_runtime::spawn(async move { h.request_restart() });
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(RESTART_DELAY).await;
+        h.request_restart()
+    });
     Ok(Installed {
         version: found.version,
         message,
