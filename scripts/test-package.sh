@@ -48,7 +48,9 @@ if [ -f "${rpms[0]}" ]; then
   for lib in libwebkit2gtk-4.1.so.0 libgtk-3.so.0 libayatana-appindicator3.so.1 libdbus-1.so.3 libsqlite3.so.0; do
     grep -q "^$lib()(64bit)" <<<"$requires" || { echo "the .rpm does not require $lib" >&2; exit 1; }
   done
-  echo "   $(wc -l <target/package/rpm-files.txt) files, the .deb's; requires: $(grep -c '()(64bit)' <<<"$requires") libraries" \
+  rpm -qp --recommends "${rpms[0]}" 2>/dev/null | grep -qx polkit ||
+    { echo "the .rpm does not recommend polkit (pkexec, for updates)" >&2; exit 1; }
+  echo "   $(wc -l <target/package/rpm-files.txt) files, the .deb's; recommends polkit; requires: $(grep -c '()(64bit)' <<<"$requires") libraries" \
     "($(grep -o '^lib[^(]*' <<<"$requires" | paste -sd ' '))"
 fi
 

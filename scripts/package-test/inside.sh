@@ -69,6 +69,9 @@ missing=$(ldd /usr/bin/nestore-tray /usr/bin/nestore | grep 'not found' || true)
 ldconfig -p | grep -q 'libayatana-appindicator3\.so\.1 ' || fail "no libayatana-appindicator3.so.1"
 echo "   ldd: every library of nestore-tray and nestore found; libayatana-appindicator3.so.1 (dlopened) present"
 dpkg-query -W -f='   Depends: ${Depends}\n' nestore-tray
+# The updater installs an update with pkexec where it can (else a graphical sudo, else sudo).
+[ "$(dpkg-query -W -f='${Recommends}' nestore-tray)" = pkexec ] ||
+  fail "the package does not recommend pkexec: $(dpkg-query -W -f='${Recommends}' nestore-tray)"
 nestore --version
 
 echo "== what the package installs"
