@@ -93,8 +93,10 @@ const app = {
     app.render();
     let ready = Promise.resolve();
     if (view === 'settings') {
-      ready = settings.load(app);
-      $('set-host').focus();
+      // The form takes input (and focus) once the settings are in.
+      ready = settings.load(app).then(() => {
+        if (app.ui.view === 'settings') $('set-host').focus();
+      });
     }
     if (view === 'history') history.open(app);
     return ready;

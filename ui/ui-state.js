@@ -72,6 +72,7 @@ export function createUi() {
       message: null,              // {ok: true | false | null (busy), text}
       invalid: [],                // settings keys to mark: host, port, alerts.low_bar, …
       passwordCheck: null,        // {ok, message} from save_settings or test_connection's login
+      loading: false,             // get_settings in flight: the form is inert until it answers
       saving: false,
       testing: false,
     },

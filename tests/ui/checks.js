@@ -1330,6 +1330,24 @@
       await until(() => text('update-status') === done, `installed: ${text('update-status')}`);
       ok($('update-problem').hidden, 'no refusal left');
     },
+    // Settings take no input until get_settings has answered (a box ticked before then was
+    // undone when the settings came in): the form is inert and busy, then the host gets focus.
+    async 'settings-busy-while-loading'() {
+      await openSettings();
+      $('set-history').checked = false; // what the form held from an earlier opening
+      $('btn-back').click();
+      mock().holdSettings = true;
+      $('btn-settings').click();
+      await until(() => mock().settingsHeld, 'get_settings asked');
+      const form = $('settings-form');
+      ok(form.inert === true && form.getAttribute('aria-busy') === 'true', `inert and busy while loading: ${form.inert} ${form.getAttribute('aria-busy')}`);
+      ok(document.activeElement !== $('set-host'), 'no focus in the form yet');
+      mock().settingsFinish();
+      await until(() => form.getAttribute('aria-busy') === 'false', 'loaded');
+      ok(form.inert === false, 'takes input once loaded');
+      ok($('set-history').checked === true, 'the loaded settings are in the form');
+      await until(() => document.activeElement === $('set-host'), 'the host field has focus');
+    },
     // An install refused before the window was opened again (the state's problem, refused):
     // still an error in Settings, not the quiet "could not check" line.
     async 'update-refused-reopen'() {

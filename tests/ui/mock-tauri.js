@@ -249,7 +249,7 @@
     low_charge_pct: q.get('lowcharge') ? Number(q.get('lowcharge')) : null,
     price_source: 'energy_zero',
   };
-  const control = { saveError: null, holdDiscovery: false, holdUpdateCheck: false };
+  const control = { saveError: null, holdDiscovery: false, holdUpdateCheck: false, holdSettings: false, settingsHold: null };
   const listeners = {}; // event name → callbacks
   const clone = (v) => JSON.parse(JSON.stringify(v));
   const emitEvent = (name, payload) => (listeners[name] || []).slice()
@@ -456,7 +456,12 @@
       return res;
     },
     cancel_confirmation: () => { state.confirm = null; emit(); return null; },
-    get_settings: () => clone(settings),
+    // __mock.holdSettings: get_settings waits for __mock.settingsFinish().
+    get_settings: async () => {
+      if (control.holdSettings) await new Promise((res) => { control.settingsHold = res; });
+      control.settingsHold = null;
+      return clone(settings);
+    },
     save_settings: ({ settings: s, password, clearPassword }) => {
       if (control.saveError) { const e = control.saveError; control.saveError = null; throw e; }
       if (s.language !== undefined && !['system', 'en', 'nl'].includes(s.language)) {
@@ -804,6 +809,14 @@
       updates.hold();
     },
     get updateCheckHeld() { return !!updates.hold; },
+    set holdSettings(v) { control.holdSettings = !!v; },
+    /** Lets a held get_settings answer. */
+    settingsFinish() {
+      if (!control.settingsHold) throw new Error('no get_settings is held');
+      control.holdSettings = false;
+      control.settingsHold();
+    },
+    get settingsHeld() { return !!control.settingsHold; },
     /** Changes the state the way the backend would, and pushes it. */
     update(fn) { fn(state); emit(); },
   };

@@ -162,6 +162,9 @@ function renderOptions() {
 
 export function render(s, ui) {
   const st = ui.settings;
+  const form = $('settings-form');
+  form.inert = !!st.loading;
+  form.setAttribute('aria-busy', String(!!st.loading));
   renderOptions();
   reformatDecimals();
   showMessage($('settings-message'), st.message);
@@ -450,12 +453,16 @@ async function loadNow(app) {
   st.message = null;
   st.invalid = [];
   st.passwordCheck = null;
+  // Until the settings are in, the form takes no input (inert, aria-busy): a box ticked
+  // before get_settings answered was undone by fill().
+  st.loading = true;
   app.render();
   try {
     fill(app.ui, await invoke('get_settings'));
   } catch (e) {
     st.message = { ok: false, text: e.message };
   }
+  st.loading = false;
   app.render();
 }
 

@@ -579,6 +579,11 @@ impl Win {
         r.map_err(|e| format!("{e} (#{id} showed {:?})", last.into_inner()).into())
     }
 
+    async fn open_settings(&self) -> Result<()> {
+        self.click("btn-settings").await?;
+        settings_loaded(&self.client).await
+    }
+
     async fn click(&self, id: &str) -> Result<()> {
         let el = wait_for(&format!("#{id} to be clickable"), STEP, || async {
             let el = self.el(id).await.ok()?;
@@ -682,7 +687,7 @@ async fn saving_a_wrong_password_says_so_and_test_connection_with_the_right_one_
     let result = async {
         app.wait_text("soc", "the first reading", |t| t == "63 %")
             .await?;
-        app.click("btn-settings").await?;
+        app.open_settings().await?;
         app.type_into("set-host", &sim.addr().ip().to_string())
             .await?;
         app.type_into("set-port", &sim.addr().port().to_string())
@@ -986,7 +991,7 @@ async fn start_at_login_keeps_the_config_dir(tag: &str) -> Result<()> {
             "no autostart entry before: {:?}",
             autostart_entries()
         );
-        app.click("btn-settings").await?;
+        app.open_settings().await?;
         app.set_checked("set-autostart", true).await?;
         app.save().await?;
         let entries: Vec<_> = autostart_entries().into_iter().filter(ours).collect();
@@ -1120,7 +1125,7 @@ async fn the_window_fits_a_1024x600_screen_and_settings_can_be_saved() -> Result
         }
 
         // Settings: Save can be scrolled into view, is not covered, and works.
-        app.click("btn-settings").await?;
+        app.open_settings().await?;
         let save = app.el("btn-save-settings").await?;
         let seen = app
             .client

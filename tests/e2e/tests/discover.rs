@@ -83,7 +83,7 @@ async fn find_my_nestore_lists_the_devices_and_one_click_uses_one() -> Result<()
     let result = async {
         app.wait_text("soc", "the first device's charge", |t| t == "41 %")
             .await?;
-        app.click("btn-settings").await?;
+        app.open_settings().await?;
         app.click("btn-find").await?;
         let status = app
             .wait_text("find-status", "the end of the search", |t| {

@@ -637,7 +637,7 @@ async fn keep_history_off_stops_the_readings_but_not_the_events() -> Result<()> 
 
 /// In Settings, sets "Keep history" to `on`, saves, and returns when it was saved.
 async fn save_keep_history(app: &WindowApp, on: bool) -> Result<DateTime<Utc>> {
-    app.click("btn-settings").await?;
+    app.open_settings().await?;
     // The form shows the settings once loaded: the host the app runs with.
     wait_for("the settings to load", STEP, || async {
         let v = app.el("set-host").await.ok()?.prop("value").await.ok()??;

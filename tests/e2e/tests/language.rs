@@ -203,7 +203,7 @@ async fn switch(app: &WindowApp, sim: &SimHandle) -> Result<()> {
     assert_eq!(app.state().await?["language"], "en");
 
     // Nederlands in Settings, as the owner picks it.
-    app.click("btn-settings").await?;
+    app.open_settings().await?;
     app.el("set-language").await?.select_by_value("nl").await?;
     app.click("btn-save-settings").await?;
     let dutch = wait_for("the menu in Dutch", STEP, || async {
@@ -300,7 +300,7 @@ async fn under_a_dutch_lang_the_window_speaks_dutch() -> Result<()> {
             assert!(!body.contains(english), "{english:?} left in: {body}");
         }
         // Test connection answers in Dutch too (a backend sentence).
-        app.click("btn-settings").await?;
+        app.open_settings().await?;
         app.click("btn-test-connection").await?;
         let said = app
             .wait_text("settings-message", "the test result", |t| {

@@ -150,7 +150,7 @@ async fn the_running_low_level_is_saved_from_the_window() -> Result<()> {
             let v: serde_json::Value = serde_json::from_str(&file)?;
             Ok(v["low_charge_pct"].clone())
         };
-        app.click("btn-settings").await?;
+        app.open_settings().await?;
         app.type_into("set-host", &sim.addr().ip().to_string())
             .await?;
         app.type_into("set-port", &sim.addr().port().to_string())

@@ -330,7 +330,7 @@ async fn settings_with_find_my_nestore_and_the_charge_timers() -> Result<()> {
         .map_err(|e| format!("save_settings: {e}"))?;
 
         // Find my NEStore: both simulators listed.
-        app.click("btn-settings").await?;
+        app.open_settings().await?;
         app.click("btn-find").await?;
         app.wait_text("find-status", "the end of the search", |t| {
             t.starts_with("Found 2 ")

@@ -60,7 +60,7 @@ async fn timers_are_saved_and_overlapping_ones_refused_naming_the_timer() -> Res
             .map_err(|e| format!("get_settings: {e}"))?;
         assert_eq!(kept["timers"], json!([night, evening]), "{kept}");
         // The window's own save sends no timers: they stay as they are.
-        app.click("btn-settings").await?;
+        app.open_settings().await?;
         app.click("btn-save-settings").await?;
         app.wait_text("settings-message", "the save", |t| t == "Saved.")
             .await?;
@@ -112,7 +112,7 @@ async fn a_timer_added_in_settings_is_saved_and_an_overlapping_one_refused_at_th
     let result = async {
         app.wait_text("soc", "the first reading", |t| t == "63 %")
             .await?;
-        app.click("btn-settings").await?;
+        app.open_settings().await?;
         app.wait_text("timers-none", "the empty list of timers", |t| {
             t == "No timers yet."
         })
@@ -179,7 +179,7 @@ async fn a_timer_added_in_settings_is_saved_and_an_overlapping_one_refused_at_th
             expected == "next",
             "{line:?} for {timers}"
         );
-        app.click("btn-settings").await?;
+        app.open_settings().await?;
         app.wait_text("timer-0-title", "the timers loaded again", |t| {
             t == "Timer 1"
         })

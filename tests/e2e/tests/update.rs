@@ -392,7 +392,7 @@ async fn check_for_updates_in_settings_shows_the_version_and_notes() -> Result<(
         app.wait_state("a reading", |s| !s["reading"].is_null())
             .await?;
         assert_eq!(server.manifests.load(Ordering::SeqCst), 0);
-        app.click("btn-settings").await?;
+        app.open_settings().await?;
         app.click("btn-update-check").await?;
         app.wait_text("update-status", "the new version", |t| {
             t == format!("Version {VERSION} is available.")

@@ -219,7 +219,7 @@ async fn test_connection_reports_the_device_or_the_problem() -> Result<()> {
     let result = async {
         app.wait_text("soc", "the first reading", |t| t == "63 %")
             .await?;
-        app.click("btn-settings").await?;
+        app.open_settings().await?;
         app.type_into("set-host", "127.0.0.1").await?;
         app.type_into("set-port", &sim.addr().port().to_string())
             .await?;

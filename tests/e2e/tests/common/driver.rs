@@ -396,6 +396,13 @@ impl WindowApp {
         scroll_into_view(&self.client, el).await
     }
 
+    /// Opens Settings and waits until the form has the settings (it is inert and
+    /// `aria-busy` until get_settings answers: a box ticked before would be undone).
+    pub async fn open_settings(&self) -> Result<()> {
+        self.click("btn-settings").await?;
+        settings_loaded(&self.client).await
+    }
+
     /// Waits until element `id` is displayed and enabled, then clicks it.
     pub async fn click(&self, id: &str) -> Result<()> {
         let el = wait_for(&format!("#{id} to be clickable"), STEP, || async {
@@ -447,7 +454,7 @@ impl WindowApp {
     /// Opens Settings in the window, enters the simulator as the device with control on
     /// and `password`, saves, and waits for "Saved.".
     pub async fn save_settings_with_password(&self, sim: SocketAddr, password: &str) -> Result<()> {
-        self.click("btn-settings").await?;
+        self.open_settings().await?;
         self.type_into("set-host", &sim.ip().to_string()).await?;
         self.type_into("set-port", &sim.port().to_string()).await?;
         self.set_checked("set-control", true).await?;
@@ -469,6 +476,16 @@ impl WindowApp {
 
 /// Scrolls `el` to the middle of the window of `client`, as a person would before using it
 /// (a field below the fold is not interactable, and sticky parts may cover one at an edge).
+/// Waits until Settings' form has the settings: it is inert and `aria-busy` from the
+/// click on Settings until get_settings answers.
+pub async fn settings_loaded(client: &Client) -> Result<()> {
+    wait_for("the settings to load into the form", STEP, || async {
+        let form = client.find(Locator::Id("settings-form")).await.ok()?;
+        (form.attr("aria-busy").await.ok()?? == "false").then_some(())
+    })
+    .await
+}
+
 pub async fn scroll_into_view(client: &Client, el: &Element) -> Result<()> {
     let arg = serde_json::to_value(el)?;
     client
