@@ -151,6 +151,14 @@ echo "== an update from the installed app: checked, installed on the owner's wor
 # key; the app is told its address (loopback) and that key. It installs a .deb with pkexec,
 # a graphical sudo or sudo, whichever works; here root's sudo (asks root for no password).
 update_version=$(cat $t/update/version)
+# The app of the session before must be gone: a second copy would hand over to it and end.
+app_gone() {
+  local p
+  for p in /proc/[0-9]*; do
+    [ "$(readlink "$p/exe" 2>/dev/null)" != /usr/bin/nestore-tray ] || return 1
+  done
+}
+wait_for 30 "the app of the start-at-login session to end" app_gone
 # The loopback server's authority, trusted for this step only (a release build takes only
 # https update endpoints).
 cp $t/update-tls/ca.crt /usr/local/share/ca-certificates/package-test-authority.crt
