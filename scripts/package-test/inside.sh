@@ -132,10 +132,16 @@ kill $app
 wait $app 2>/dev/null || true
 
 echo "== start at login from the installed path"
-tauri-driver --port 4444 --native-port 4445 --native-driver /usr/bin/WebKitWebDriver >$t/driver.log 2>&1 &
-pids+=($!)
-listening() { python3 -c 'import socket,sys; [socket.create_connection(("127.0.0.1", p), 1).close() for p in (4444, 4445)]'; }
-wait_for 20 "tauri-driver" listening
+# start_driver PORT NATIVE_PORT: a tauri-driver (with Debian's WebKitWebDriver) of its own
+# for one session: after a session WebKitWebDriver does not always take another one (500).
+start_driver() {
+  tauri-driver --port "$1" --native-port "$2" --native-driver /usr/bin/WebKitWebDriver >>$t/driver.log 2>&1 &
+  driver=$!
+  pids+=($driver)
+  listening() { python3 -c 'import socket,sys; [socket.create_connection(("127.0.0.1", int(p)), 1).close() for p in sys.argv[1:]]' "$@"; }
+  wait_for 20 "tauri-driver" listening "$1" "$2"
+}
+start_driver 4444 4445
 python3 $t/enable-autostart.py 4444 || { tail -n 20 $t/driver.log; fail "enabling start at login"; }
 entry=$(grep -l 'nestore-tray' /root/.config/autostart/*.desktop 2>/dev/null | head -n1 || true)
 [ -n "$entry" ] || fail "no autostart entry in /root/.config/autostart: $(ls /root/.config/autostart 2>&1)"
@@ -152,13 +158,19 @@ echo "== an update from the installed app: checked, installed on the owner's wor
 # a graphical sudo or sudo, whichever works; here root's sudo (asks root for no password).
 update_version=$(cat $t/update/version)
 # The app of the session before must be gone: a second copy would hand over to it and end.
-app_gone() {
+# Its session's end does not always end it (WebKitWebDriver): SIGTERM, which quits it as
+# Quit does, then wait until it has.
+app_pids() {
   local p
   for p in /proc/[0-9]*; do
-    [ "$(readlink "$p/exe" 2>/dev/null)" != /usr/bin/nestore-tray ] || return 1
+    [ "$(readlink "$p/exe" 2>/dev/null)" != /usr/bin/nestore-tray ] || echo "${p#/proc/}"
   done
 }
+app_gone() { [ -z "$(app_pids)" ]; }
+kill "$driver" 2>/dev/null || true
+for p in $(app_pids); do kill -TERM "$p" 2>/dev/null || true; done
 wait_for 30 "the app of the start-at-login session to end" app_gone
+start_driver 4446 4447
 # The loopback server's authority, trusted for this step only (a release build takes only
 # https update endpoints).
 cp $t/update-tls/ca.crt /usr/local/share/ca-certificates/package-test-authority.crt
@@ -167,7 +179,7 @@ ino() { stat -c %i /usr/bin/nestore-tray; }
 ino_before=$(ino)
 regs_before=$(grep -c '^registered' $t/watcher.log || true)
 t4=$(now)
-python3 $t/install-update.py 4444 $t/update $t/update-tls "$update_version" "$(cat $t/update/key.pub)" |
+python3 $t/install-update.py 4446 $t/update $t/update-tls "$update_version" "$(cat $t/update/key.pub)" |
   sed 's/^/   /' || { tail -n 20 $t/driver.log; fail "the update"; }
 installed() { [ "$(dpkg-query -W -f='${Version}' nestore-tray)" = "$update_version" ]; }
 wait_for 60 "dpkg to know nestore-tray $update_version" installed
