@@ -448,8 +448,12 @@ export function load(app) {
   return loading;
 }
 
+/** Loads begun: the form stays inert until the last one has answered. */
+let loadsBegun = 0;
+
 async function loadNow(app) {
   const st = app.ui.settings;
+  const mine = ++loadsBegun;
   st.message = null;
   st.invalid = [];
   st.passwordCheck = null;
@@ -462,7 +466,8 @@ async function loadNow(app) {
   } catch (e) {
     st.message = { ok: false, text: e.message };
   }
-  st.loading = false;
+  // (Settings chosen again from the tray while a load was pending began another.)
+  if (mine === loadsBegun) st.loading = false;
   app.render();
 }
 
